@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Spiegel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spiegel", targets: ["spiegel"]),
+        .library(name: "SpiegelCore", targets: ["SpiegelCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libedit, linked through pkg-config, with a small C shim for its variadic functions.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The content model, the YAML reader and the validator, shared by the build-time compiler
+        // and by run-time packs.
+        .target(
+            name: "SpiegelContent",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Build-time tool: validates knowledge/ and prompts/ and writes them out as Swift source.
+        .executableTarget(
+            name: "ContentCompiler",
+            dependencies: ["SpiegelContent"]
+        ),
+        .plugin(
+            name: "EmbedContent",
+            capability: .buildTool(),
+            dependencies: ["ContentCompiler"]
+        ),
+        // Everything that is not a terminal: knowledge, exercises, journal, recommendation, exchange, review.
+        .target(
+            name: "SpiegelCore",
+            dependencies: ["SpiegelContent"],
+            plugins: ["EmbedContent"]
+        ),
+        // Commands, the shell, line readers, completion, output.
+        .target(
+            name: "SpiegelCLI",
+            dependencies: [
+                "SpiegelCore",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "spiegel", dependencies: ["SpiegelCLI"]),
+        .testTarget(
+            name: "SpiegelContentTests",
+            dependencies: ["SpiegelContent"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SpiegelCoreTests",
+            dependencies: ["SpiegelCore"]
+        ),
+        .testTarget(
+            name: "SpiegelCLITests",
+            dependencies: ["SpiegelCore"]
+        ),
+    ]
+)

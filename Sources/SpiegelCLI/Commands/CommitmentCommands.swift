@@ -1,0 +1,103 @@
+import ArgumentParser
+import SpiegelContent
+import SpiegelCore
+
+/// `commitments [--all]`: what you said you would do.
+struct CommitmentsCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "commitments", abstract: "List your open commitments (due and overdue first).")
+
+    @Flag(help: "Also list done and dropped ones.")
+    var all = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        _ = try session.journal.manifest()
+        let contents = session.journal.entries()
+        session.report(contents.problems)
+        let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
+            ($0.due, $0.id) < ($1.due, $1.id)
+        }
+        if session.json { session.printJSON(commitments); return }
+        if commitments.isEmpty { session.print(session.t("No open commitments.", "Geen open afspraken.")); return }
+        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
+        session.print(session.style.dim(session.t("Follow up with: done ID, moved ID DATE, dropped ID",
+                                                  "Afronden met: done ID, moved ID DATUM, dropped ID")))
+    }
+}
+
+/// Changes a commitment's status and records the reflection; shared by done, moved and dropped.
+struct CommitmentUpdate {
+    let session: Session
+
+    func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
+        let store = session.journal
+        _ = try store.manifest()
+        let entries = store.entries().entries
+        let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
+        let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
+        let exact = all.filter { $0.1.id == id }
+        guard let (entry, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
+            if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
+            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.1.id))
+        }
+        var reflection = words.joined(separator: " ")
+        if reflection.isEmpty && session.reader.isInteractive {
+            if case .line(let text) = session.reader.read(prompt: session.t("Reflection (one line, optional)> ", "Reflectie (één regel, optioneel)> "), remember: false) {
+                reflection = text
+            }
+        }
+        var updated = entry
+        guard let position = updated.commitments.firstIndex(where: { $0.id == commitment.id }) else { return }
+        updated.commitments[position].status = status
+        if let due { updated.commitments[position].due = due }
+        updated.commitments[position].history.append(CommitmentEvent(
+            at: Timestamp.string(session.now), status: status, due: due, reflection: reflection.isEmpty ? nil : reflection))
+        try store.update(updated)
+        if session.json { session.printJSON(updated.commitments[position]); return }
+        session.print(CommitmentView(session: session).line(updated.commitments[position]))
+    }
+}
+
+/// `done ID [REFLECTION]`.
+struct DoneCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a commitment as done, with a reflection.")
+
+    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(parsing: .remaining, help: "What you noticed (optional).") var reflection: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        try CommitmentUpdate(session: session).apply(id: id, status: .done, due: nil, words: reflection)
+    }
+}
+
+/// `moved ID DATE [REFLECTION]`.
+struct MovedCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.")
+
+    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The new date: YYYY-MM-DD or 'in N days' (quoted).") var date: String
+    @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        guard let due = CalendarDay.parseDue(date, today: session.today) else {
+            throw CommandFailure("'\(date)' is not a date: use YYYY-MM-DD or 'in N days'")
+        }
+        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: reflection)
+    }
+}
+
+/// `dropped ID [REFLECTION]`.
+struct DroppedCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "dropped", abstract: "Drop a commitment, with a reflection.")
+
+    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        try CommitmentUpdate(session: session).apply(id: id, status: .dropped, due: nil, words: reflection)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SpiegelCore
+
+/// `doctor [--quarantine]`: checks a journal and lists problems; can move bad files aside.
+struct DoctorCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check your journal for unreadable files (and move them aside with --quarantine).")
+
+    @Flag(help: "Move unreadable files into the journal's quarantine/ folder (never deletes).")
+    var quarantine = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let store = session.journal
+        guard store.exists else {
+            throw CommandFailure("no journal at \(store.root)", exitCode: ExitStatus.noInput)
+        }
+        let report = try JournalDoctor(store: store).check()
+        var moved: [String] = []
+        if quarantine && !report.problems.isEmpty {
+            moved = try JournalDoctor(store: store).quarantine(report.problems)
+        }
+        if session.json {
+            struct Output: Encodable { var entries, drafts: Int; var problems: [String: String]; var quarantined: [String] }
+            session.printJSON(Output(entries: report.entries, drafts: report.drafts,
+                                     problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
+                                     quarantined: moved))
+        } else {
+            session.print(session.t("\(report.entries) entries and \(report.drafts) drafts read.", "\(report.entries) notities en \(report.drafts) concepten gelezen."))
+            for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
+            for path in moved { session.print(session.t("moved aside: ", "apart gezet: ") + path) }
+            if report.problems.isEmpty { session.print(session.style.good(session.t("The journal is healthy.", "Het dagboek is gezond."))) }
+        }
+        if !report.problems.isEmpty && moved.isEmpty { throw ExitCode(ExitStatus.dataError) }
+    }
+}

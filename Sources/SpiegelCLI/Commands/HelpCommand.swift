@@ -1,0 +1,43 @@
+import ArgumentParser
+
+/// `help [COMMAND]`: the list of commands, or one command's usage.
+struct HelpCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help", abstract: "List the commands, or show how to use one.")
+
+    @Argument(help: "The command to explain.", completion: .list(Program.commands.compactMap { $0.configuration.commandName }))
+    var command: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        guard let command else {
+            session.print(session.style.bold(session.t("Commands:", "Opdrachten:")))
+            for type in Program.commands {
+                let name = type.configuration.commandName ?? ""
+                session.print("  " + session.style.accent(name.padding(toLength: 13, withPad: " ", startingAt: 0))
+                              + type.configuration.abstract)
+            }
+            session.print(session.t(
+                "\n'help COMMAND' shows how to use a command. Tab completes commands and ids; Ctrl-D or 'quit' leaves.",
+                "\n'help OPDRACHT' laat zien hoe een opdracht werkt. Tab vult aan; Ctrl-D of 'quit' sluit af."))
+            return
+        }
+        guard let type = Program.commands.first(where: { $0.configuration.commandName == command }) else {
+            throw CommandFailure(Program.unknownCommand(command))
+        }
+        session.print(SpiegelCommand.helpMessage(for: type, columns: Console.isTerminal(1) ? Console.width() : 80))
+    }
+}
+
+/// `quit`: leaves the shell.
+struct QuitCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quit", abstract: "Leave the shell (Ctrl-D does the same).", aliases: ["exit"])
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        if session.inShell { throw LeaveShell() }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import SpiegelContent
+import SpiegelCore
+
+/// Filters shared by `journal` and the coach's `entries`.
+struct EntryFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
+    var principle: String?
+
+    @Option(help: ArgumentHelp("Only entries of this exercise.", valueName: "exercise"))
+    var exercise: String?
+
+    @Option(help: ArgumentHelp("Only entries from this day on (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only entries up to this day (YYYY-MM-DD).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only entries whose answers contain this text (accents and case ignored).", valueName: "text"))
+    var grep: String?
+
+    @Option(help: "At most this many entries.")
+    var limit: Int?
+
+    func filter() throws -> JournalFilter {
+        func day(_ text: String?, _ name: String) throws -> CalendarDay? {
+            guard let text else { return nil }
+            guard let day = CalendarDay(text) else { throw CommandFailure("--\(name) needs a date as YYYY-MM-DD, not '\(text)'") }
+            return day
+        }
+        if let limit, limit < 1 { throw CommandFailure("--limit must be 1 or more") }
+        return JournalFilter(principle: principle, exercise: exercise, since: try day(since, "since"),
+                             until: try day(until, "until"), grep: grep, limit: limit)
+    }
+}
+
+/// `journal`: entries, newest first.
+struct JournalCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal", abstract: "List your journal entries, newest first (with filters).")
+
+    @OptionGroup var filters: EntryFilterOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        _ = try session.journal.manifest()
+        let contents = session.journal.entries()
+        session.report(contents.problems)
+        let entries = try filters.filter().apply(contents.entries)
+        if session.json {
+            session.printJSON(entries)
+            return
+        }
+        if entries.isEmpty {
+            session.print(session.t("No entries yet. 'exercises' lists what you can start.", "Nog geen notities. 'exercises' toont wat je kunt beginnen."))
+        }
+        let view = EntryView(session: session)
+        for entry in entries { session.print(view.line(entry)) }
+    }
+}
+
+/// `entry ID`: one entry in full.
+struct EntryCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "entry", abstract: "Show one journal entry in full (an id prefix is enough).")
+
+    @Argument(help: "The entry id or its start.")
+    var id: String
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        _ = try session.journal.manifest()
+        let entry = try session.journal.entry(matching: id)
+        if session.json { session.printJSON(entry); return }
+        EntryView(session: session).full(entry)
+    }
+}
+
+/// `stats`: per principle how often, how recently, the confidence trend; the weekly streak.
+struct StatsCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Your practice per principle: counts, last time, confidence trend, streak.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        _ = try session.journal.manifest()
+        let contents = session.journal.entries()
+        session.report(contents.problems)
+        let graph = try session.graph()
+        let stats = JournalStats(entries: contents.entries, principles: graph.principles.map(\.id), today: session.today)
+        if session.json { session.printJSON(stats); return }
+        let style = session.style
+        session.print(style.bold(session.t("Principle", "Principe").padding(toLength: 12, withPad: " ", startingAt: 0))
+                      + style.bold(session.t("entries  last        confidence", "aantal   laatst      vertrouwen")))
+        for figures in stats.principles {
+            let last = figures.lastPractised.map { "\($0)" } ?? "—".padding(toLength: 10, withPad: " ", startingAt: 0)
+            let trend = Sparkline.render(figures.confidence.suffix(12).map { $0 })
+            let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
+            session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
+                          + String(figures.entries).padding(toLength: 9, withPad: " ", startingAt: 0)
+                          + last + "  " + style.accent(trend) + latest)
+        }
+        session.print()
+        session.print(session.t("Entries: \(stats.entries) · weekly streak: \(stats.weeklyStreak) · open commitments: \(stats.openCommitments)",
+                                "Notities: \(stats.entries) · weken op rij: \(stats.weeklyStreak) · open afspraken: \(stats.openCommitments)")
+                      + (stats.overdueCommitments > 0 ? style.bad(session.t(" (\(stats.overdueCommitments) overdue)", " (\(stats.overdueCommitments) te laat)")) : ""))
+    }
+}
+
+/// A tiny bar chart of values 1–5 in one line.
+enum Sparkline {
+    static func render(_ values: [Int], low: Int = 1, high: Int = 5) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { value in
+            let clamped = min(max(value, low), high)
+            let index = (clamped - low) * (bars.count - 1) / max(1, high - low)
+            return bars[index]
+        })
+    }
+}

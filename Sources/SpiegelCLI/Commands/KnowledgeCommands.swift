@@ -1,0 +1,167 @@
+import ArgumentParser
+import SpiegelContent
+import SpiegelCore
+
+/// `principles`: the five principles with their summaries.
+struct PrinciplesCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "principles", abstract: "The five principles of customer-centric work.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let graph = try session.graph()
+        let principles = graph.principles
+        if session.json {
+            session.printJSON(principles.map { NodeSummary($0, session: session) })
+            return
+        }
+        for node in principles {
+            session.print(session.style.bold(session.style.accent(node.id)) + "  " + session.text(node.name))
+            session.print("  " + session.text(node.summary))
+        }
+    }
+}
+
+/// A node in short, for JSON lists.
+struct NodeSummary: Encodable {
+    var id: String
+    var kind: String
+    var name: String
+    var summary: String
+
+    init(_ node: Node, session: Session) {
+        id = node.id
+        kind = node.kind.rawValue
+        name = node.name.resolved(session.language).text
+        summary = node.summary.resolved(session.language).text
+    }
+}
+
+/// `show ID`: any node (or exercise) with its texts, relations and sources.
+struct ShowCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a principle, practice, barrier, need, concept, source or exercise.")
+
+    @Argument(help: "The id to show (tab completes).")
+    var id: String
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let graph = try session.graph()
+        if let exercise = graph.exercise(id) {
+            try ExerciseView(session: session, graph: graph).show(exercise)
+            return
+        }
+        guard let node = graph.node(id) else {
+            let hint = Suggestion.closest(to: id, among: graph.ids).map { " — did you mean '\($0)'?" } ?? ""
+            throw CommandFailure("no node '\(id)'\(hint)", exitCode: ExitStatus.dataError)
+        }
+        NodeView(session: session, graph: graph).show(node)
+    }
+}
+
+/// `related ID [--kind K]`: the nodes connected to one node.
+struct RelatedCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "related", abstract: "List the nodes related to one, optionally of one kind.")
+
+    @Argument(help: "The id whose relations to list.")
+    var id: String
+
+    @Option(help: ArgumentHelp("Only nodes of this kind (principle, practice, barrier, need, concept, source, exercise).", valueName: "kind"))
+    var kind: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let graph = try session.graph()
+        guard graph.node(id) != nil else {
+            let hint = Suggestion.closest(to: id, among: graph.ids).map { " — did you mean '\($0)'?" } ?? ""
+            throw CommandFailure("no node '\(id)'\(hint)", exitCode: ExitStatus.dataError)
+        }
+        var filter: NodeKind?
+        if let kind {
+            guard let parsed = NodeKind(rawValue: kind) else {
+                throw CommandFailure("--kind must be one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter = parsed
+        }
+        let related = graph.related(to: id, kind: filter)
+        if session.json {
+            struct Item: Encodable { var id, kind, name, relation, direction: String }
+            session.printJSON(related.map {
+                Item(id: $0.node.id, kind: $0.node.kind.rawValue, name: $0.node.name.resolved(session.language).text,
+                     relation: $0.relation.kind.rawValue, direction: $0.relation.outgoing ? "out" : "in")
+            })
+            return
+        }
+        for (node, relation) in related {
+            let arrow = relation.outgoing ? "→" : "←"
+            session.print("\(arrow) \(relation.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) "
+                          + session.style.accent(node.id) + "  " + session.text(node.name) + session.style.dim(" (\(node.kind.rawValue))"))
+        }
+    }
+}
+
+/// `search TEXT`: ranked full-text search, accents ignored.
+struct SearchCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the knowledge (names, summaries, texts) in your language.")
+
+    @Argument(parsing: .remaining, help: "Words to look for (\"cafe\" also finds \"café\").")
+    var words: [String] = []
+
+    @Option(help: "At most this many results.")
+    var limit = 20
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let query = words.joined(separator: " ")
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("search needs words to look for") }
+        let hits = KnowledgeSearch(graph: try session.graph(), language: session.language).search(query, limit: limit)
+        if session.json {
+            struct Item: Encodable { var id, kind, name, summary, field: String; var score: Double }
+            session.printJSON(hits.map {
+                Item(id: $0.node.id, kind: $0.node.kind.rawValue, name: $0.node.name.resolved(session.language).text,
+                     summary: $0.node.summary.resolved(session.language).text, field: $0.field, score: $0.score)
+            })
+            return
+        }
+        if hits.isEmpty { session.print(session.t("Nothing found.", "Niets gevonden.")); return }
+        for hit in hits {
+            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(hit.node.kind.rawValue))"))
+            session.print("  " + session.text(hit.node.summary))
+        }
+    }
+}
+
+/// `graph --format dot|mermaid|json [--around ID --depth N]`.
+struct GraphCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph", abstract: "Print the knowledge graph for Graphviz, Mermaid or other tools.")
+
+    @Option(help: "dot, mermaid or json.")
+    var format: String = "dot"
+
+    @Option(help: ArgumentHelp("Only the neighbourhood of this id.", valueName: "id"))
+    var around: String?
+
+    @Option(help: "How many steps around --around.")
+    var depth = 1
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let graph = try session.graph()
+        var chosen = GraphExport.Format(rawValue: format)
+        if session.json && format == "dot" { chosen = .json }
+        guard let chosen else { throw CommandFailure("--format must be dot, mermaid or json, not '\(format)'") }
+        if let around, graph.node(around) == nil { throw CommandFailure("no node '\(around)'", exitCode: ExitStatus.dataError) }
+        guard depth >= 0 else { throw CommandFailure("--depth must be 0 or more") }
+        Console.write(GraphExport(graph: graph, language: session.language).render(chosen, around: around, depth: depth),
+                      to: .standardOutput)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import SpiegelContent
+import SpiegelCore
+
+/// `recommend [--count N] [--principle P]`: what to practise next, and why.
+struct RecommendCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend", abstract: "Suggest what to practise next, with the reasons.")
+
+    @Option(help: "How many suggestions.")
+    var count = 3
+
+    @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"))
+    var principle: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        guard count >= 1 else { throw CommandFailure("--count must be 1 or more") }
+        let graph = try session.graph()
+        if let principle, graph.node(principle)?.kind != .principle {
+            throw CommandFailure("unknown principle '\(principle)'; one of \(graph.principles.map(\.id).joined(separator: ", "))")
+        }
+        let result = try Recommender(session: session).recommend(count: count, principle: principle)
+        if session.json {
+            Console.write(JSONOutput.orderedObject([("recommendations", result.recommendations), ("checkIns", result.checkIns)]), to: .standardOutput)
+            return
+        }
+        let style = session.style
+        if !result.checkIns.isEmpty {
+            session.print(style.bold(session.t("First, check in:", "Eerst even terugkijken:")))
+            for checkIn in result.checkIns { session.print("  " + style.warn("• ") + TerminalSafe.visible(checkIn.reason.text, keepNewlines: false)) }
+            session.print()
+        }
+        for (rank, item) in result.recommendations.enumerated() {
+            session.print("\(rank + 1). " + style.bold(item.title) + "  " + style.accent("start \(item.exercise)")
+                          + style.dim(String(format: "  (%.2f)", item.score)))
+            for reason in item.reasons { session.print("   - " + reason.text) }
+        }
+    }
+}
+
+/// The CLI's view of the scheduler: reads the journal and reports its problems.
+struct Recommender {
+    let session: Session
+
+    func recommend(count: Int, principle: String?) throws -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
+        let contents = session.journal.entries()
+        session.report(contents.problems)
+        return Scheduler(graph: try session.graph(), language: session.language)
+            .recommend(entries: contents.entries, today: session.today, count: count, principle: principle)
+    }
+
+    /// "Next: ..." after an exercise was saved.
+    func top(after entry: Entry) throws -> String? {
+        guard let first = try recommend(count: 1, principle: nil).recommendations.first else { return nil }
+        let why = first.reasons.first.map { " — " + $0.text } ?? ""
+        return "\(first.title) (start \(first.exercise))\(why)"
+    }
+}

@@ -1,0 +1,69 @@
+import SpiegelContent
+import SpiegelCore
+
+/// Prints journal entries; every user text passes through TerminalSafe.
+struct EntryView {
+    let session: Session
+
+    /// One line per entry: date, exercise, principles, the first answer's first line.
+    func line(_ entry: Entry) -> String {
+        let style = session.style
+        let date = entry.day?.description ?? String(entry.startedAt.prefix(10))
+        let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
+        let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
+        return style.dim(date) + "  " + style.accent(entry.id) + "  " + entry.exercise
+            + style.dim(" [" + entry.principles.joined(separator: ",") + "]") + (glance.isEmpty ? "" : "  " + glance)
+    }
+
+    func full(_ entry: Entry, notes: [CoachNote] = []) {
+        let style = session.style
+        session.print(style.bold(TerminalSafe.visible(entry.exerciseTitle)) + style.dim("  \(entry.id)"))
+        session.print(style.dim("\(entry.exercise) v\(entry.exerciseVersion) · \(entry.language.rawValue) · "
+                                + session.t("started ", "begonnen ") + entry.startedAt
+                                + (entry.completedAt.map { session.t(" · completed ", " · afgerond ") + $0 } ?? "")))
+        session.print(style.dim(session.t("Principles: ", "Principes: ") + entry.principles.joined(separator: ", ")))
+        for answer in entry.answers {
+            session.print()
+            session.print(style.bold(TerminalSafe.visible(answer.prompt)))
+            if answer.skipped == true {
+                session.print(style.dim("  (" + session.t("skipped", "overgeslagen") + ")"))
+            } else if let items = answer.items {
+                for item in items { session.print("  • " + TerminalSafe.visible(item)) }
+            } else {
+                session.print("  " + TerminalSafe.visible(answer.plainText).replacingOccurrences(of: "\n", with: "\n  "))
+            }
+        }
+        if !entry.commitments.isEmpty {
+            session.print()
+            session.print(style.bold(session.t("Commitments", "Afspraken")))
+            for commitment in entry.commitments {
+                session.print("  " + CommitmentView(session: session).line(commitment))
+                for event in commitment.history.dropFirst() {
+                    session.print(style.dim("    \(event.at) \(event.status.rawValue)" + (event.due.map { " → \($0)" } ?? "")
+                                            + (event.reflection.map { ": " + TerminalSafe.visible($0, keepNewlines: false) } ?? "")))
+                }
+            }
+        }
+        let allNotes = (entry.coachNotes ?? []) + notes
+        if !allNotes.isEmpty {
+            session.print()
+            session.print(style.bold(session.t("Coach notes", "Notities van de coach")))
+            for note in allNotes {
+                session.print("  " + style.dim("\(TerminalSafe.visible(note.author, keepNewlines: false)), \(note.at): ") + TerminalSafe.visible(note.text))
+            }
+        }
+    }
+}
+
+/// One commitment in a line: id, status, due date (overdue marked), action.
+struct CommitmentView {
+    let session: Session
+
+    func line(_ commitment: Commitment) -> String {
+        let style = session.style
+        let overdue = commitment.isOpen && commitment.due < session.today
+        let due = overdue ? style.bad("\(commitment.due) " + session.t("overdue", "te laat")) : commitment.due.description
+        return style.accent(commitment.id) + "  [\(commitment.status.rawValue)] " + due + "  "
+            + TerminalSafe.visible(commitment.action, keepNewlines: false)
+    }
+}

@@ -1,0 +1,98 @@
+import SpiegelContent
+import SpiegelCore
+
+/// Prints one node: texts, relations grouped by kind and direction, sources.
+struct NodeView {
+    let session: Session
+    let graph: KnowledgeGraph
+
+    struct JSONNode: Encodable {
+        struct Relation: Encodable { var kind, direction, id, name, nodeKind: String }
+        struct Source: Encodable { var id, title, author, publication, seed: String }
+        var id, kind, name, summary: String
+        var body: String?
+        var relations: [Relation]
+        var sources: [Source]
+        var record: Source?
+    }
+
+    func show(_ node: Node) {
+        let language = session.language
+        let relations = graph.relations(of: node.id).filter { $0.kind != .from || !$0.outgoing }
+        let sources = graph.sources(of: node.id)
+        if session.json {
+            func source(_ id: String, _ record: SourceRecord) -> JSONNode.Source {
+                .init(id: id, title: record.title, author: record.author, publication: record.publication, seed: record.seed)
+            }
+            session.printJSON(JSONNode(
+                id: node.id, kind: node.kind.rawValue, name: node.name.resolved(language).text,
+                summary: node.summary.resolved(language).text, body: node.body?.resolved(language).text,
+                relations: relations.compactMap { relation in
+                    graph.node(relation.other).map {
+                        .init(kind: relation.kind.rawValue, direction: relation.outgoing ? "out" : "in", id: $0.id,
+                              name: $0.name.resolved(language).text, nodeKind: $0.kind.rawValue)
+                    }
+                },
+                sources: sources.compactMap { node in node.source.map { source(node.id, $0) } },
+                record: node.source.map { source(node.id, $0) }))
+            return
+        }
+        let style = session.style
+        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(node.kind.rawValue)"))
+        session.print(session.text(node.summary))
+        if let body = node.body {
+            session.print()
+            session.print(Wrap.paragraph(session.text(body), width: min(Console.width(), 100)))
+        }
+        if let record = node.source {
+            session.print()
+            session.print("\(session.t("Title", "Titel")): \(record.title)")
+            session.print("\(session.t("Author", "Auteur")): \(record.author)")
+            session.print("\(session.t("Published in", "Verschenen in")): \(record.publication)")
+            session.print("\(session.t("Source file", "Bronbestand")): seeds/\(record.seed)")
+        }
+        var groups: [(String, [String])] = []
+        for relation in relations {
+            guard let other = graph.node(relation.other) else { continue }
+            let label = (relation.outgoing ? "" : "← ") + relation.kind.rawValue
+            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(other.kind.rawValue))")
+            if let index = groups.firstIndex(where: { $0.0 == label }) {
+                groups[index].1.append(line)
+            } else {
+                groups.append((label, [line]))
+            }
+        }
+        for (label, lines) in groups {
+            session.print()
+            session.print(style.bold(label))
+            for line in lines { session.print("  " + line) }
+        }
+        if !sources.isEmpty {
+            session.print()
+            session.print(style.bold(session.t("Sources", "Bronnen")))
+            for source in sources {
+                let record = source.source
+                session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \($0.author)" } ?? session.text(source.name)))
+            }
+        }
+    }
+}
+
+/// Word-wrapping for longer texts.
+enum Wrap {
+    static func paragraph(_ text: String, width: Int, indent: String = "") -> String {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = indent
+            for word in paragraph.split(separator: " ") {
+                if line.count + word.count + 1 > width && line.count > indent.count {
+                    lines.append(line)
+                    line = indent
+                }
+                line += (line.count > indent.count ? " " : "") + word
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

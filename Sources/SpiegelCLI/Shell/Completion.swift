@@ -1,0 +1,82 @@
+import SpiegelContent
+import SpiegelCore
+
+/// Tab completion in the shell: command names first, then per command its ids and options.
+struct Completion {
+    let session: Session
+
+    func candidates(before cursor: String) -> [String] {
+        let words = cursor.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count > 1 else { return Program.commandNames.sorted() }
+        let command = words[0]
+        let previous = words.count >= 2 ? words[words.count - 2] : ""
+        let graph = try? session.graph()
+        let principles = graph?.principles.map(\.id) ?? ContentValidator.corePrinciples
+        switch previous {
+        case "--principle": return principles
+        case "--exercise": return graph?.exercises.map(\.id) ?? []
+        case "--around": return graph?.ids.sorted() ?? []
+        case "--format": return command == "export" ? ["json", "md", "html", "csv"] : ["dot", "mermaid", "json"]
+        case "--kind": return NodeKind.allCases.map(\.rawValue)
+        case "--lang": return Language.allCases.map(\.rawValue)
+        default: break
+        }
+        if words.last?.hasPrefix("-") == true { return options(for: command) }
+        switch command {
+        case "show", "related": return graph?.ids.sorted() ?? []
+        case "start": return graph?.exercises.map(\.id).sorted() ?? []
+        case "help": return Program.commandNames.sorted()
+        case "entry": return session.journal.entries().entries.map(\.id)
+        case "resume", "discard": return session.journal.drafts().entries.map(\.id)
+        case "done", "moved", "dropped":
+            return session.journal.entries().entries.flatMap(\.commitments).filter(\.isOpen).map(\.id)
+        default: return options(for: command)
+        }
+    }
+
+    private func options(for command: String) -> [String] {
+        let shared = ["--json", "--journal", "--lang", "--knowledge"]
+        let own: [String: [String]] = [
+            "journal": ["--principle", "--exercise", "--since", "--until", "--grep", "--limit"],
+            "graph": ["--format", "--around", "--depth"],
+            "related": ["--kind"],
+            "exercises": ["--principle"],
+            "recommend": ["--count", "--principle"],
+            "export": ["--format", "--output", "--since", "--principle", "--redact", "--redact-words", "--as"],
+            "start": ["--answers"],
+            "doctor": ["--quarantine"],
+            "commitments": ["--all"],
+        ]
+        return (own[command] ?? []) + shared
+    }
+}
+
+/// What the shell says when it opens: due commitments, an unfinished draft, a hint.
+struct Greeting {
+    let session: Session
+
+    func show() {
+        let style = session.style
+        session.print(style.bold("Spiegel") + style.dim(session.t(
+            " — your customer-centric coach. 'help' lists commands, Tab completes, Ctrl-D leaves.",
+            " — je coach voor klantgericht werken. 'help' toont de opdrachten, Tab vult aan, Ctrl-D sluit af.")))
+        guard session.journal.exists else { return }
+        let contents = session.journal.entries()
+        let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
+        if !due.isEmpty {
+            session.print(style.warn(session.t("Due commitments:", "Afspraken om op terug te kijken:")))
+            for commitment in due { session.print("  " + CommitmentView(session: session).line(commitment)) }
+            session.print(style.dim(session.t("Mark them with: done ID, moved ID DATE, dropped ID",
+                                              "Werk ze bij met: done ID, moved ID DATUM, dropped ID")))
+        }
+        if let draft = session.journal.drafts().entries.first {
+            session.print(session.t("Unfinished: \(draft.exercise) (\(draft.answers.count) answers) — type 'resume' to continue.",
+                                    "Nog niet af: \(draft.exercise) (\(draft.answers.count) antwoorden) — typ 'resume' om verder te gaan."))
+        }
+        if !due.isEmpty || !contents.entries.isEmpty,
+           let first = try? Recommender(session: session).recommend(count: 1, principle: nil).recommendations.first,
+           first.reasons.contains(where: { $0.code == "never-practised" || ($0.days ?? 0) > 14 }) {
+            session.print(session.t("Suggested next: ", "Voorstel: ") + "\(first.title) (start \(first.exercise))")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import SpiegelCore
+
+/// Thrown by `quit` to leave the shell.
+struct LeaveShell: Error {}
+
+/// The shell: reads command lines (libedit on a terminal, buffered lines from a pipe) and runs each
+/// through the same parser as one-shot commands, without ending on errors (scripts stop unless --keep-going).
+struct ShellRunner {
+    let options: GlobalOptions
+    let keepGoing: Bool
+    let environment = SpiegelEnvironment()
+
+    func run() -> Int32 {
+        let interactive = Console.isTerminal(0) && Console.isTerminal(1)
+        let reader: LineReader
+        let editor: EditLineReader?
+        if interactive {
+            let edit = EditLineReader(program: "spiegel", historyFile: environment.historyFile)
+            reader = edit
+            editor = edit
+        } else {
+            reader = PipedLineReader(showsPrompts: Console.isTerminal(0))
+            editor = nil
+        }
+        let session: Session
+        do {
+            session = try Session(environment: environment, options: options, reader: reader, inShell: true)
+        } catch {
+            Console.write("spiegel: \(error.message)\n", to: .standardError)
+            return error.exitCode
+        }
+        if let editor {
+            editor.completer = { Completion(session: session).candidates(before: $0) }
+            Greeting(session: session).show()
+        }
+        return loop(session: session, reader: reader)
+    }
+
+    private func loop(session: Session, reader: LineReader) -> Int32 {
+        let prompt = session.style.enabled ? "\u{1}\u{1B}[36m\u{1}spiegel\u{1}\u{1B}[0m\u{1}> " : "spiegel> "
+        var failures = 0
+        while true {
+            let event = reader.read(prompt: prompt, remember: true)
+            let status: Int32
+            switch event {
+            case .end:
+                return failures > 0 ? ExitStatus.dataError : 0
+            case .interrupted:
+                continue
+            case .invalid(let problem):
+                status = fail(problem, status: ExitStatus.dataError, session: session)
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                do {
+                    status = try execute(trimmed, session: session)
+                } catch {
+                    return failures > 0 ? ExitStatus.dataError : 0
+                }
+            }
+            if status != 0 {
+                if reader.isInteractive { continue }
+                failures += 1
+                if !keepGoing { return ExitStatus.dataError }
+            }
+        }
+    }
+
+    /// Prints a failure the way this mode wants it; returns the status to count.
+    private func fail(_ message: String, status: Int32, session: Session) -> Int32 {
+        let reader = session.reader
+        if reader.isInteractive {
+            let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = lines.first.map(String.init) ?? ""
+            let rest = lines.dropFirst().joined(separator: "\n")
+            Console.write(session.style.bad("error: ") + first + (rest.isEmpty ? "" : "\n" + rest) + "\n", to: .standardError)
+        } else {
+            Console.write("\(reader.location): \(message)\n", to: .standardError)
+        }
+        return status
+    }
+
+    /// Runs one line; throws `LeaveShell` for quit.
+    private func execute(_ line: String, session: Session) throws(LeaveShell) -> Int32 {
+        let words: [String]
+        do {
+            words = try Tokenizer.split(line)
+        } catch {
+            return fail("unbalanced quote in: \(TerminalSafe.visible(line))", status: ExitStatus.dataError, session: session)
+        }
+        guard let first = Program.commandWord(in: words) else {
+            return fail("no command given; type 'help'", status: ExitStatus.dataError, session: session)
+        }
+        guard Program.commandNames.contains(first) else {
+            return fail(Program.unknownCommand(first), status: ExitStatus.dataError, session: session)
+        }
+        do {
+            let parsed = try SpiegelCommand.parseAsRoot(words)
+            if let command = parsed as? SessionCommand {
+                try command.execute(in: session.applying(command.global))
+            } else {
+                var other = parsed
+                try other.run()
+            }
+            return 0
+        } catch is LeaveShell {
+            throw LeaveShell()
+        } catch {
+            let (message, status) = FailureReport.describe(error, root: SpiegelCommand.self)
+            if status == 0 {
+                if !message.isEmpty { session.print(message) }
+                return 0
+            }
+            let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            return fail(cleaned, status: session.reader.isInteractive ? status : ExitStatus.dataError, session: session)
+        }
+    }
+}

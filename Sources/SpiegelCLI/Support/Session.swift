@@ -1,0 +1,84 @@
+import Foundation
+import SpiegelContent
+import SpiegelCore
+
+/// Caches shared by every command of one process (the knowledge graph is loaded once per set of packs).
+final class SessionCaches {
+    var graphs: [[String]: KnowledgeGraph] = [:]
+}
+
+/// What a command runs with: resolved options, where answers come from, how to print, and the stores.
+public final class Session {
+    public let environment: SpiegelEnvironment
+    public let options: GlobalOptions
+    /// Where exercise answers come from (the shell's reader, or stdin for one-shot commands).
+    public let reader: LineReader
+    public let style: Style
+    public let language: Language
+    public let now: Date
+    public let journal: JournalStore
+    /// Set in the shell: commands that read ids (completion) or show due commitments use it.
+    public let inShell: Bool
+    private let caches: SessionCaches
+
+    init(environment: SpiegelEnvironment, options: GlobalOptions, reader: LineReader, inShell: Bool,
+         caches: SessionCaches = SessionCaches()) throws(CommandFailure) {
+        self.environment = environment
+        self.options = options
+        self.reader = reader
+        self.inShell = inShell
+        self.caches = caches
+        style = Style(enabled: environment.wantsColour(isTerminal: Console.isTerminal(1)))
+        language = try environment.language(option: options.lang)
+        now = try environment.now(option: options.now)
+        journal = JournalStore(root: environment.journal(option: options.journal))
+    }
+
+    /// The same session with a command's own options applied.
+    func applying(_ command: GlobalOptions) throws(CommandFailure) -> Session {
+        try Session(environment: environment, options: options.overridden(by: command), reader: reader,
+                    inShell: inShell, caches: caches)
+    }
+
+    public var json: Bool { options.json }
+
+    public var today: CalendarDay { CalendarDay(now) }
+
+    /// The knowledge graph with the session's packs, loaded once.
+    public func graph() throws(ContentErrors) -> KnowledgeGraph {
+        let packs = options.knowledge.map(SpiegelEnvironment.absolute)
+        if let cached = caches.graphs[packs] { return cached }
+        let graph = try KnowledgeGraph.load(packs: packs)
+        caches.graphs[packs] = graph
+        return graph
+    }
+
+    public func print(_ text: String = "") {
+        Console.write(text.hasSuffix("\n") ? text : text + "\n", to: .standardOutput)
+    }
+
+    public func printJSON<T: Encodable>(_ value: T) {
+        Console.write(JSONOutput.string(value), to: .standardOutput)
+    }
+
+    /// A warning or progress line on stderr.
+    public func warn(_ text: String) {
+        Console.write(text + "\n", to: .standardError)
+    }
+
+    /// Reports files of the journal that could not be read (they are skipped and left untouched).
+    public func report(_ problems: [JournalProblem]) {
+        for problem in problems {
+            warn("warning: skipped \(problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message)")
+        }
+    }
+
+    /// A localized UI string.
+    public func t(_ en: String, _ nl: String) -> String { language == .nl ? nl : en }
+
+    /// A content text in the session's language; a fallback to the other language is marked.
+    public func text(_ value: LocalizedText) -> String {
+        let (text, fallback) = value.resolved(language)
+        return fallback ? text + " " + style.dim(language == .nl ? "[en]" : "[nl]") : text
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import SpiegelContent
+import SpiegelCore
+
+/// Every error the command line reports: a one-line message a user can act on and a sysexits status.
+public protocol SpiegelFailure: Error {
+    var message: String { get }
+    var exitCode: Int32 { get }
+}
+
+/// sysexits(3) statuses.
+public enum ExitStatus {
+    public static let usage: Int32 = 64
+    public static let dataError: Int32 = 65
+    public static let noInput: Int32 = 66
+    public static let cantCreate: Int32 = 73
+    public static let ioError: Int32 = 74
+}
+
+/// A failure with a fixed message and status.
+public struct CommandFailure: SpiegelFailure {
+    public var message: String
+    public var exitCode: Int32
+
+    public init(_ message: String, exitCode: Int32 = ExitStatus.usage) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}
+
+extension JournalError: SpiegelFailure {}
+
+extension ContentErrors: SpiegelFailure {
+    public var message: String { description }
+    public var exitCode: Int32 { ExitStatus.dataError }
+}
+
+extension AnswerError: SpiegelFailure {
+    public var exitCode: Int32 { ExitStatus.dataError }
+}
+
+/// Turns any error into a message and status: ours map directly, the parser's keep its text.
+enum FailureReport {
+    static func describe(_ error: Error, root: any ParsableCommand.Type) -> (message: String, status: Int32) {
+        if let failure = error as? SpiegelFailure { return (failure.message, failure.exitCode) }
+        let code = root.exitCode(for: error).rawValue
+        let text = root.fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (text, code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code))
+    }
+}

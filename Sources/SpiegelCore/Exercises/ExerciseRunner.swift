@@ -1,0 +1,169 @@
+import Foundation
+import SpiegelContent
+
+/// One question the runner asks: a step, or a follow-up step about one item of a list.
+public struct Slot: Sendable, Hashable {
+    public var step: Step
+    /// For follow-ups: the item's index and text.
+    public var item: Int?
+    public var itemText: String?
+    /// The prompt as shown, in the entry's language (with `{item}` filled in).
+    public var prompt: String
+    public var help: String?
+    /// 1-based position among the questions known so far.
+    public var number: Int
+}
+
+/// What a person typed for one slot, already split into lines by the caller where needed.
+public enum AnswerInput: Sendable, Hashable {
+    case text(String)
+    case list([String])
+    case rating(String)
+    case choice(String)
+    case commitment(action: String, due: String)
+}
+
+/// Why an answer was not accepted; the runner stays where it was.
+public struct AnswerError: Error, Sendable, Hashable {
+    public var message: String
+}
+
+/// The exercise runner: a pure state machine. The entry (a draft until the last answer) is its state;
+/// the next question is derived from the answers given so far.
+public struct ExerciseRunner: Sendable {
+    public let exercise: Exercise
+    public private(set) var entry: Entry
+
+    public var language: Language { entry.language }
+
+    public init(exercise: Exercise, entry: Entry) {
+        self.exercise = exercise
+        self.entry = entry
+    }
+
+    /// All slots in order, as far as the answers so far determine them.
+    public func slots() -> [Slot] {
+        var result: [Slot] = []
+        var answerIndex = 0
+        func add(_ step: Step, item: Int? = nil, itemText: String? = nil) {
+            var prompt = step.prompt.resolved(language).text
+            if let itemText { prompt = prompt.replacingOccurrences(of: "{item}", with: itemText) }
+            result.append(Slot(step: step, item: item, itemText: itemText, prompt: prompt,
+                               help: step.help?.resolved(language).text, number: result.count + 1))
+        }
+        for step in exercise.steps {
+            add(step)
+            let answer = answerIndex < entry.answers.count ? entry.answers[answerIndex] : nil
+            answerIndex += 1
+            if step.kind == .list, !step.followUps.isEmpty, let items = answer?.items {
+                for (index, item) in items.enumerated() {
+                    for followUp in step.followUps {
+                        add(followUp, item: index, itemText: item)
+                        answerIndex += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The next question, or nil when every step is answered.
+    public var current: Slot? {
+        let all = slots()
+        return entry.answers.count < all.count ? all[entry.answers.count] : nil
+    }
+
+    public var isFinished: Bool { current == nil }
+
+    /// Answers the current question; invalid input throws and changes nothing.
+    public mutating func answer(_ input: AnswerInput, today: CalendarDay) throws(AnswerError) {
+        guard let slot = current else { throw AnswerError(message: "the exercise is already complete") }
+        var answer = Answer(stepId: slot.step.id, kind: slot.step.kind, prompt: slot.prompt,
+                            item: slot.item, itemText: slot.itemText)
+        switch (slot.step.kind, input) {
+        case (.text, .text(let text)):
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw AnswerError(message: slot.step.optional ? "type an answer, or 'skip'" : "an answer is needed here")
+            }
+            answer.text = text
+        case (.list, .list(let items)):
+            let kept = items.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard !kept.isEmpty else { throw AnswerError(message: "give at least one item (a blank line ends the list)") }
+            answer.items = kept
+        case (.rating, .rating(let typed)):
+            let scale = slot.step.scale ?? RatingScale(min: 1, max: 5, labels: [])
+            guard let value = Int(typed.trimmingCharacters(in: .whitespaces)), (scale.min...scale.max).contains(value) else {
+                throw AnswerError(message: "'\(typed)' is not a rating: type a whole number from \(scale.min) to \(scale.max)")
+            }
+            answer.text = typed
+            answer.rating = value
+        case (.choice, .choice(let typed)):
+            guard let option = Self.option(typed, in: slot.step.options, language: language) else {
+                let names = slot.step.options.enumerated().map { "\($0.offset + 1) \($0.element.label.resolved(language).text)" }
+                throw AnswerError(message: "'\(typed)' is not one of the options: \(names.joined(separator: ", "))")
+            }
+            answer.text = typed
+            answer.choice = option.id
+            answer.choiceLabel = option.label.resolved(language).text
+        case (.commitment, .commitment(let action, let dueText)):
+            guard !action.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw AnswerError(message: "say what you will do")
+            }
+            guard let due = CalendarDay.parseDue(dueText, today: today) else {
+                throw AnswerError(message: "'\(dueText)' is not a date: use YYYY-MM-DD or 'in N days'")
+            }
+            guard due >= today else { throw AnswerError(message: "\(due) is in the past: choose a date from today on") }
+            answer.action = action
+            answer.due = due
+        default:
+            throw AnswerError(message: "this step expects a \(slot.step.kind.rawValue) answer")
+        }
+        entry.answers.append(answer)
+    }
+
+    /// Skips the current question if it is optional.
+    public mutating func skip() throws(AnswerError) {
+        guard let slot = current else { throw AnswerError(message: "the exercise is already complete") }
+        guard slot.step.optional else { throw AnswerError(message: "this step cannot be skipped") }
+        var answer = Answer(stepId: slot.step.id, kind: slot.step.kind, prompt: slot.prompt,
+                            item: slot.item, itemText: slot.itemText)
+        answer.skipped = true
+        entry.answers.append(answer)
+    }
+
+    /// Goes back one question, forgetting its answer (and, for a list, the follow-ups that hung on it).
+    @discardableResult
+    public mutating func back() -> Bool {
+        guard !entry.answers.isEmpty else { return false }
+        entry.answers.removeLast()
+        return true
+    }
+
+    /// The completed entry: confidence and commitments filled in, completion time set.
+    public func completedEntry(at date: Date) -> Entry {
+        var done = entry
+        done.completedAt = Timestamp.string(date)
+        done.confidence = entry.answers.last { $0.stepId == "confidence" }?.rating
+        var number = 0
+        done.commitments = entry.answers.compactMap { answer in
+            guard answer.kind == .commitment, answer.skipped != true, let action = answer.action, let due = answer.due
+            else { return nil }
+            number += 1
+            return Commitment(id: "\(entry.id).\(number)", stepId: answer.stepId, action: action, due: due,
+                              history: [CommitmentEvent(at: done.completedAt!, status: .open, due: due)])
+        }
+        return done
+    }
+
+    /// Finds an option by its number (1-based), id or label (case- and accent-insensitive).
+    static func option(_ typed: String, in options: [ChoiceOption], language: Language) -> ChoiceOption? {
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        if let number = Int(trimmed) { return options.indices.contains(number - 1) ? options[number - 1] : nil }
+        let folded = KnowledgeSearch.fold(trimmed)
+        return options.first {
+            $0.id == trimmed || KnowledgeSearch.fold($0.label.resolved(language).text) == folded
+                || ($0.label.en.map { KnowledgeSearch.fold($0) == folded } ?? false)
+                || ($0.label.nl.map { KnowledgeSearch.fold($0) == folded } ?? false)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import SpiegelContent
+
+/// Which entries to show: by principle, exercise, date range, text, and how many.
+public struct JournalFilter: Sendable {
+    public var principle: String?
+    public var exercise: String?
+    public var since: CalendarDay?
+    public var until: CalendarDay?
+    public var grep: String?
+    public var limit: Int?
+
+    public init(principle: String? = nil, exercise: String? = nil, since: CalendarDay? = nil, until: CalendarDay? = nil,
+                grep: String? = nil, limit: Int? = nil) {
+        self.principle = principle
+        self.exercise = exercise
+        self.since = since
+        self.until = until
+        self.grep = grep
+        self.limit = limit
+    }
+
+    public func matches(_ entry: Entry) -> Bool {
+        if let principle, !entry.principles.contains(principle) { return false }
+        if let exercise, entry.exercise != exercise { return false }
+        if since != nil || until != nil {
+            guard let day = entry.day else { return false }
+            if let since, day < since { return false }
+            if let until, day > until { return false }
+        }
+        if let grep {
+            let needle = KnowledgeSearch.fold(grep)
+            let haystack = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.map(\.action)
+            if !haystack.contains(where: { KnowledgeSearch.fold($0).contains(needle) }) { return false }
+        }
+        return true
+    }
+
+    /// The matching entries of a newest-first list, up to `limit`.
+    public func apply(_ entries: [Entry]) -> [Entry] {
+        var result: [Entry] = []
+        for entry in entries where matches(entry) {
+            result.append(entry)
+            if let limit, result.count >= limit { break }
+        }
+        return result
+    }
+}

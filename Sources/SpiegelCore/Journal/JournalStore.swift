@@ -1,0 +1,205 @@
+import Foundation
+
+/// The journal's manifest (`journal.json`).
+public struct JournalManifest: Codable, Sendable {
+    public static let schemaVersion = 1
+    public var schemaVersion: Int
+    public var createdAt: String
+
+    public init(createdAt: String) {
+        schemaVersion = Self.schemaVersion
+        self.createdAt = createdAt
+    }
+}
+
+/// A file that could not be read as part of a journal: reported, skipped, never changed.
+public struct JournalProblem: Sendable, Hashable {
+    public var path: String
+    public var message: String
+}
+
+/// What a journal holds, newest entry first, and the files that could not be read.
+public struct JournalContents: Sendable {
+    public var entries: [Entry]
+    public var problems: [JournalProblem]
+}
+
+/// The only code that touches journal files. A journal is a directory: `journal.json`, `entries/ID.json`,
+/// `drafts/ID.json`. Every write is atomic; unreadable files are reported and left alone.
+public struct JournalStore: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public var manifestPath: String { root + "/journal.json" }
+    public var entriesDirectory: String { root + "/entries" }
+    public var draftsDirectory: String { root + "/drafts" }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: manifestPath) }
+
+    /// Creates the journal if needed (private directories, manifest) and checks that its version is readable.
+    public func prepare(now: Date) throws(JournalError) {
+        try SafeFiles.makePrivateDirectory(root)
+        try SafeFiles.makePrivateDirectory(entriesDirectory)
+        try SafeFiles.makePrivateDirectory(draftsDirectory)
+        if exists {
+            _ = try manifest()
+        } else {
+            let manifest = JournalManifest(createdAt: Timestamp.string(now))
+            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: false)
+        }
+    }
+
+    /// The manifest, or nil when there is no journal yet; a newer schema is refused.
+    public func manifest() throws(JournalError) -> JournalManifest? {
+        guard exists else { return nil }
+        let data = try SafeFiles.read(manifestPath)
+        guard let manifest = try? JSONDecoder().decode(JournalManifest.self, from: data) else {
+            throw .corrupt(path: manifestPath, reason: "expected schemaVersion and createdAt")
+        }
+        if manifest.schemaVersion > JournalManifest.schemaVersion {
+            throw .newerSchema(path: manifestPath, found: manifest.schemaVersion, supported: JournalManifest.schemaVersion)
+        }
+        return manifest
+    }
+
+    /// A new sortable id: UTC time to the second, then random hex (`20261123-091502-3fa9c1`).
+    public static func newID(at date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDay(ordinal: seconds.floorDiv(86_400))
+        let second = seconds - seconds.floorDiv(86_400) * 86_400
+        let stamp = String(format: "%04d%02d%02d-%02d%02d%02d", day.year, day.month, day.day,
+                           second / 3600, second % 3600 / 60, second % 60)
+        return stamp + "-" + String(format: "%06x", UInt32.random(in: 0...0xFFFFFF))
+    }
+
+    /// Ids are file names: only lowercase letters, digits and '-' (no paths).
+    public static func isSafeID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    // MARK: reading
+
+    /// Decodes one entry file; newer schemas and broken files are errors naming the path.
+    public static func decodeEntry(_ data: Data, path: String) throws(JournalError) -> Entry {
+        struct Version: Decodable { var schemaVersion: Int? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw .corrupt(path: path, reason: "not valid JSON")
+        }
+        if let found = version.schemaVersion, found > Entry.schemaVersion {
+            throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
+        }
+        do {
+            return try JSONDecoder().decode(Entry.self, from: data)
+        } catch {
+            throw .corrupt(path: path, reason: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let context): context.debugDescription
+        default: "\(error)"
+        }
+    }
+
+    private func readFolder(_ directory: String) -> JournalContents {
+        var entries: [Entry] = []
+        var problems: [JournalProblem] = []
+        for name in SafeFiles.list(directory).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            do {
+                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                guard entry.id + ".json" == name else {
+                    problems.append(JournalProblem(path: path, message: "file name does not match its id '\(entry.id)'"))
+                    continue
+                }
+                entries.append(entry)
+            } catch {
+                problems.append(JournalProblem(path: path, message: error.message))
+            }
+        }
+        entries.sort { $0.id > $1.id }
+        return JournalContents(entries: entries, problems: problems)
+    }
+
+    /// Every completed entry, newest first, and the files that could not be read (including stray
+    /// JSON files beside the manifest, which are never entries).
+    public func entries() -> JournalContents {
+        var contents = readFolder(entriesDirectory)
+        for name in SafeFiles.list(root).sorted() where name.hasSuffix(".json") && name != "journal.json" && !name.hasPrefix(".") {
+            let path = root + "/" + name
+            let reason: String
+            do {
+                _ = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                reason = "\(path): an entry outside entries/; move it there to include it"
+            } catch {
+                reason = error.message
+            }
+            contents.problems.append(JournalProblem(path: path, message: reason))
+        }
+        return contents
+    }
+
+    /// Every draft, newest first.
+    public func drafts() -> JournalContents { readFolder(draftsDirectory) }
+
+    /// The entry whose id is `prefix` or starts with it.
+    public func entry(matching prefix: String) throws(JournalError) -> Entry {
+        try Self.unique(prefix, in: entries().entries, what: "entry")
+    }
+
+    /// The draft whose id is `prefix` or starts with it.
+    public func draft(matching prefix: String) throws(JournalError) -> Entry {
+        try Self.unique(prefix, in: drafts().entries, what: "draft")
+    }
+
+    static func unique(_ prefix: String, in entries: [Entry], what: String) throws(JournalError) -> Entry {
+        if let exact = entries.first(where: { $0.id == prefix }) { return exact }
+        let matches = entries.filter { $0.id.hasPrefix(prefix) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw .notFound(what: what, id: prefix) }
+        throw .ambiguous(what: what, prefix: prefix, matches: matches.map(\.id))
+    }
+
+    // MARK: writing
+
+    private func path(for entry: Entry) throws(JournalError) -> String {
+        guard Self.isSafeID(entry.id) else { throw .unsafePath(entry.id) }
+        return (entry.isDraft ? draftsDirectory : entriesDirectory) + "/" + entry.id + ".json"
+    }
+
+    /// Saves a draft (replacing its previous state).
+    public func saveDraft(_ draft: Entry) throws(JournalError) {
+        try SafeFiles.write(JSONOutput.data(draft), to: try path(for: draft), replace: true)
+    }
+
+    /// Saves a completed entry as a new file and then removes its draft. Returns false if an entry with
+    /// that id already exists (it is left as it is).
+    @discardableResult
+    public func saveNew(_ entry: Entry) throws(JournalError) -> Bool {
+        precondition(!entry.isDraft, "a completed entry has completedAt")
+        let saved = try SafeFiles.write(JSONOutput.data(entry), to: try path(for: entry), replace: false)
+        try SafeFiles.remove(draftsDirectory + "/" + entry.id + ".json")
+        return saved
+    }
+
+    /// Replaces an existing completed entry (commitment follow-up, imported notes).
+    public func update(_ entry: Entry) throws(JournalError) {
+        let target = try path(for: entry)
+        guard FileManager.default.fileExists(atPath: target) else { throw .notFound(what: "entry", id: entry.id) }
+        try SafeFiles.write(JSONOutput.data(entry), to: target, replace: true)
+    }
+
+    /// Deletes a draft.
+    public func deleteDraft(id: String) throws(JournalError) {
+        guard Self.isSafeID(id) else { throw .unsafePath(id) }
+        try SafeFiles.remove(draftsDirectory + "/" + id + ".json")
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import SpiegelContent
+
+/// Why something is recommended: a code for programs, the figures it rests on, and a sentence for people.
+public struct Reason: Sendable, Codable, Hashable {
+    public var code: String
+    public var principle: String?
+    public var days: Int?
+    public var value: Int?
+    public var text: String
+}
+
+/// One recommended exercise with its score and reasons.
+public struct Recommendation: Sendable, Codable, Hashable {
+    public var exercise: String
+    public var title: String
+    public var principles: [String]
+    public var practices: [String]
+    public var score: Double
+    public var reasons: [Reason]
+}
+
+/// An overdue or due commitment that deserves a check-in before anything new.
+public struct CheckIn: Sendable, Codable, Hashable {
+    public var commitment: String
+    public var action: String
+    public var due: CalendarDay
+    public var daysOverdue: Int
+    public var reason: Reason
+}
+
+/// The scheduler's fixed, documented parameters (not fitted to a person's journal).
+public struct SchedulerParameters: Sendable {
+    /// Stability in days after the first practice of a principle (FSRS-like initial stability).
+    public var initialStability = 3.0
+    /// Each further practice multiplies stability by this (spacing effect).
+    public var stabilityGrowth = 1.7
+    /// Confidence scales stability: 1/5 gives `lowConfidenceFactor`, 5/5 gives `highConfidenceFactor`.
+    public var lowConfidenceFactor = 0.5
+    public var highConfidenceFactor = 1.5
+    /// Weight of forgetting (1 - retrievability) against low confidence in a principle's need.
+    public var forgettingWeight = 0.6
+    /// Confidence assumed when a principle was practised without a rating.
+    public var defaultConfidence = 3
+    /// Multiplier for principles whose `builds-on` prerequisites were never practised.
+    public var lockedFactor = 0.35
+    /// Multiplier for repeating the exercise done last.
+    public var repeatFactor = 0.2
+    /// How much an exercise's own recency lowers it (0 = not at all, 1 = fully).
+    public var exerciseRecencyWeight = 0.5
+
+    public init() {}
+}
+
+/// Suggests the next exercise from the journal and the graph: each principle is an item whose
+/// retrievability decays with time since practice (FSRS's power curve R = (1 + t / 9S)^-1), more slowly
+/// after more practice and higher confidence; need = forgetting and low confidence; `builds-on`
+/// prerequisites come first; the last exercise is not repeated; overdue commitments get a check-in.
+public struct Scheduler: Sendable {
+    public let graph: KnowledgeGraph
+    public let parameters: SchedulerParameters
+    public let language: Language
+
+    public init(graph: KnowledgeGraph, language: Language, parameters: SchedulerParameters = SchedulerParameters()) {
+        self.graph = graph
+        self.language = language
+        self.parameters = parameters
+    }
+
+    /// What the journal says about one principle or exercise.
+    struct History {
+        var count = 0
+        var lastDay: CalendarDay?
+        var lastConfidence: Int?
+    }
+
+    /// Aggregates entries in one pass (linear in the journal).
+    static func histories(_ entries: [Entry]) -> (principles: [String: History], exercises: [String: History], last: Entry?) {
+        var principles: [String: History] = [:]
+        var exercises: [String: History] = [:]
+        var last: Entry?
+        func note(_ history: inout History, _ entry: Entry, _ day: CalendarDay) {
+            history.count += 1
+            if history.lastDay.map({ day >= $0 }) ?? true {
+                history.lastDay = day
+                if let confidence = entry.confidence { history.lastConfidence = confidence }
+            }
+        }
+        for entry in entries {
+            guard let day = entry.day else { continue }
+            for principle in entry.principles { note(&principles[principle, default: History()], entry, day) }
+            note(&exercises[entry.exercise, default: History()], entry, day)
+            if last.map({ ($0.completedAt ?? $0.startedAt, $0.id) < (entry.completedAt ?? entry.startedAt, entry.id) }) ?? true {
+                last = entry
+            }
+        }
+        return (principles, exercises, last)
+    }
+
+    func retrievability(_ history: History, today: CalendarDay) -> Double {
+        guard history.count > 0, let last = history.lastDay else { return 0 }
+        let confidence = Double(history.lastConfidence ?? parameters.defaultConfidence)
+        let confidenceFactor = parameters.lowConfidenceFactor
+            + (parameters.highConfidenceFactor - parameters.lowConfidenceFactor) * (confidence - 1) / 4
+        let stability = parameters.initialStability * pow(parameters.stabilityGrowth, Double(history.count - 1)) * confidenceFactor
+        let elapsed = Double(max(0, last.days(until: today)))
+        return 1 / (1 + elapsed / (9 * stability))
+    }
+
+    /// Recommendations, best first (ties by exercise id), and check-ins for due commitments.
+    public func recommend(entries: [Entry], today: CalendarDay, count: Int = 3, principle: String? = nil)
+        -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
+        let (principles, exercises, last) = Self.histories(entries)
+        let nl = language == .nl
+        var need: [String: Double] = [:]
+        var reasons: [String: [Reason]] = [:]
+        for node in graph.principles {
+            let id = node.id
+            let history = principles[id] ?? History()
+            let retrievability = retrievability(history, today: today)
+            let confidence = history.lastConfidence ?? parameters.defaultConfidence
+            var value = parameters.forgettingWeight * (1 - retrievability)
+                + (1 - parameters.forgettingWeight) * Double(5 - confidence) / 4
+            var why: [Reason] = []
+            if history.count == 0 {
+                value = max(value, 0.9)
+                why.append(Reason(code: "never-practised", principle: id, text: nl ? "\(id): nog niet geoefend" : "\(id): not practised yet"))
+            } else if let lastDay = history.lastDay {
+                let days = lastDay.days(until: today)
+                why.append(Reason(code: "last-practised", principle: id, days: days,
+                                  text: nl ? "\(id): \(days) dagen geleden voor het laatst geoefend" : "\(id): last practised \(days) days ago"))
+            }
+            if let rated = history.lastConfidence {
+                why.append(Reason(code: "confidence", principle: id, value: rated,
+                                  text: nl ? "je vertrouwen daarin was \(rated)/5" : "your confidence there was \(rated)/5"))
+            }
+            let missing = graph.prerequisites(of: id).filter { (principles[$0]?.count ?? 0) == 0 }
+            if !missing.isEmpty {
+                value *= parameters.lockedFactor
+                why.append(Reason(code: "prerequisite", principle: id,
+                                  text: nl ? "\(id) bouwt voort op \(missing.joined(separator: ", ")): die eerst" : "\(id) builds on \(missing.joined(separator: ", ")): those first"))
+            } else if let base = graph.prerequisites(of: id).first, let practised = principles[base], practised.count > 0, history.count == 0 {
+                why.append(Reason(code: "builds-on", principle: base, value: practised.count,
+                                  text: nl ? "bouwt voort op \(base), dat je \(practised.count) keer hebt geoefend" : "builds on \(base), which you have practised \(practised.count) times"))
+            }
+            need[id] = value
+            reasons[id] = why
+        }
+        var ranked: [Recommendation] = []
+        for exercise in graph.exercises where principle == nil || exercise.principles.contains(principle!) {
+            let values = exercise.principles.compactMap { need[$0] }
+            guard !values.isEmpty else { continue }
+            var score = 0.7 * values.max()! + 0.3 * values.reduce(0, +) / Double(values.count)
+            var why: [Reason] = []
+            let weakest = exercise.principles.filter { need[$0] != nil }.max { need[$0]! < need[$1]! || (need[$0]! == need[$1]! && $0 > $1) }!
+            why += reasons[weakest] ?? []
+            if entries.isEmpty {
+                why.insert(Reason(code: "start-here", text: nl ? "begin hier" : "start here"), at: 0)
+            }
+            let own = exercises[exercise.id] ?? History()
+            score *= 1 - parameters.exerciseRecencyWeight * retrievability(own, today: today)
+            if last?.exercise == exercise.id {
+                score *= parameters.repeatFactor
+                why.append(Reason(code: "just-done", text: nl ? "net gedaan: liever iets anders" : "you just did this one: something else first"))
+            } else if own.count == 0 && !entries.isEmpty {
+                why.append(Reason(code: "new-exercise", text: nl ? "een oefening die je nog niet deed" : "an exercise you have not done yet"))
+            }
+            ranked.append(Recommendation(exercise: exercise.id, title: exercise.title.resolved(language).text,
+                                         principles: exercise.principles, practices: exercise.practices,
+                                         score: (score * 1000).rounded() / 1000, reasons: why))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.exercise < $1.exercise }
+        let checkIns = entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= today }
+            .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            .map { commitment -> CheckIn in
+                let overdue = commitment.due.days(until: today)
+                let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
+                    : "you committed to '\(commitment.action)' by \(commitment.due): time to check in (done/moved/dropped \(commitment.id))"
+                return CheckIn(commitment: commitment.id, action: commitment.action, due: commitment.due, daysOverdue: overdue,
+                               reason: Reason(code: "commitment-due", days: overdue, text: text))
+            }
+        return (Array(ranked.prefix(max(1, count))), checkIns)
+    }
+}

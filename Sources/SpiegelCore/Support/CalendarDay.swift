@@ -1,0 +1,113 @@
+import Foundation
+
+/// A calendar date without a time (due dates, streak weeks), with exact day arithmetic.
+public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The local calendar day of an instant.
+    public init(_ date: Date, timeZone: TimeZone = .current) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        self.init(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+
+    public func days(until other: CalendarDay) -> Int { other.ordinal - ordinal }
+
+    /// Monday-based week number since the epoch, for streaks.
+    public var weekIndex: Int { (ordinal + 3).floorDiv(7) }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = CalendarDay(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Reads a due date as people type it: `YYYY-MM-DD`, `in N days`, `in N weeks`, `today`, `tomorrow`
+    /// (also in Dutch: `over N dagen`, `vandaag`, `morgen`).
+    public static func parseDue(_ text: String, today: CalendarDay) -> CalendarDay? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if words.count == 1 {
+            switch words[0] {
+            case "today", "vandaag": return today
+            case "tomorrow", "morgen": return today.adding(days: 1)
+            default: return CalendarDay(words[0])
+            }
+        }
+        guard words.count == 3, ["in", "over", "+"].contains(words[0]), let n = Int(words[1]), (0...3650).contains(n)
+        else { return nil }
+        switch words[2] {
+        case "day", "days", "dag", "dagen": return today.adding(days: n)
+        case "week", "weeks", "weken": return today.adding(days: 7 * n)
+        default: return nil
+        }
+    }
+}
+
+extension Int {
+    func floorDiv(_ divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+    }
+}

@@ -1,0 +1,3 @@
+import SpiegelCLI
+
+Program.main()
