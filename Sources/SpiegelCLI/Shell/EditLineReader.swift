@@ -114,12 +114,12 @@ public final class EditLineReader: LineReader {
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
             el_insertstr(editor, String(candidates[0].dropFirst(word.count)) + " ")
-            return UInt8(CC_REFRESH)
+            return UInt8(CC_REDISPLAY)
         }
         let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
         if common.count > word.count {
             el_insertstr(editor, String(common.dropFirst(word.count)))
-            return UInt8(CC_REFRESH)
+            return UInt8(CC_REDISPLAY)
         }
         Console.write("\n" + Columns.layout(candidates, width: Console.width()), to: .standardOutput)
         return UInt8(CC_REDISPLAY)
