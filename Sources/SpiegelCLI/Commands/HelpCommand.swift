@@ -11,9 +11,11 @@ struct HelpCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        let commands = session.review == nil ? Program.commands : ReviewShellCommand.commands
+        let root: any ParsableCommand.Type = session.review == nil ? SpiegelCommand.self : ReviewShellCommand.self
         guard let command else {
             session.print(session.style.bold(session.t("Commands:", "Opdrachten:")))
-            for type in Program.commands {
+            for type in commands {
                 let name = type.configuration.commandName ?? ""
                 session.print("  " + session.style.accent(name.padding(toLength: 13, withPad: " ", startingAt: 0))
                               + type.configuration.abstract)
@@ -23,10 +25,10 @@ struct HelpCommand: SessionCommand {
                 "\n'help OPDRACHT' laat zien hoe een opdracht werkt. Tab vult aan; Ctrl-D of 'quit' sluit af."))
             return
         }
-        guard let type = Program.commands.first(where: { $0.configuration.commandName == command }) else {
-            throw CommandFailure(Program.unknownCommand(command))
+        guard let type = commands.first(where: { $0.configuration.commandName == command }) else {
+            throw CommandFailure(Program.unknownCommand(command, among: commands.compactMap { $0.configuration.commandName }))
         }
-        session.print(SpiegelCommand.helpMessage(for: type, columns: Console.isTerminal(1) ? Console.width() : 80))
+        session.print(root.helpMessage(for: type, columns: Console.isTerminal(1) ? Console.width() : 80))
     }
 }
 

@@ -12,8 +12,8 @@ public enum Program {
         HelpCommand.self, PrinciplesCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
         GraphCommand.self, ExercisesCommand.self, StartCommand.self, ResumeCommand.self, DraftsCommand.self,
         DiscardCommand.self, JournalCommand.self, EntryCommand.self, StatsCommand.self, CommitmentsCommand.self,
-        DoneCommand.self, MovedCommand.self, DroppedCommand.self, RecommendCommand.self,
-        DoctorCommand.self, QuitCommand.self,
+        DoneCommand.self, MovedCommand.self, DroppedCommand.self, RecommendCommand.self, ExportCommand.self,
+        ImportCommand.self, ReviewCommand.self, DoctorCommand.self, QuitCommand.self,
     ]
 
     /// Names a line may start with.
@@ -48,8 +48,8 @@ public enum Program {
     }
 
     /// "unknown command 'strat' — did you mean 'start'?"
-    static func unknownCommand(_ word: String) -> String {
-        let hint = Suggestion.closest(to: word, among: commandNames).map { " — did you mean '\($0)'?" }
+    static func unknownCommand(_ word: String, among names: [String] = commandNames) -> String {
+        let hint = Suggestion.closest(to: word, among: names).map { " — did you mean '\($0)'?" }
             ?? " — type 'help' for the list of commands"
         return "unknown command '\(TerminalSafe.visible(word, keepNewlines: false))'\(hint)"
     }

@@ -10,9 +10,13 @@ struct ShellRunner {
     let options: GlobalOptions
     let keepGoing: Bool
     let environment = SpiegelEnvironment()
+    /// The command set this shell speaks: Spiegel's own, or the coach's review commands.
+    var mode: ShellMode = .main
+    /// Command lines to run instead of reading them (one-shot review).
+    var lines: [String]? = nil
 
     func run() -> Int32 {
-        let interactive = Console.isTerminal(0) && Console.isTerminal(1)
+        let interactive = lines == nil && Console.isTerminal(0) && Console.isTerminal(1)
         let reader: LineReader
         let editor: EditLineReader?
         if interactive {
@@ -20,25 +24,27 @@ struct ShellRunner {
             reader = edit
             editor = edit
         } else {
-            reader = PipedLineReader(showsPrompts: Console.isTerminal(0))
+            reader = lines.map { ListLineReader(lines: $0) } ?? PipedLineReader(showsPrompts: Console.isTerminal(0))
             editor = nil
         }
         let session: Session
         do {
-            session = try Session(environment: environment, options: options, reader: reader, inShell: true)
+            session = try Session(environment: environment, options: options, reader: reader, inShell: true,
+                                  review: mode.review)
         } catch {
             Console.write("spiegel: \(error.message)\n", to: .standardError)
             return error.exitCode
         }
         if let editor {
             editor.completer = { Completion(session: session).candidates(before: $0) }
-            Greeting(session: session).show()
+            if mode.review == nil { Greeting(session: session).show() } else { ReviewGreeting(session: session).show() }
         }
         return loop(session: session, reader: reader)
     }
 
     private func loop(session: Session, reader: LineReader) -> Int32 {
-        let prompt = session.style.enabled ? "\u{1}\u{1B}[36m\u{1}spiegel\u{1}\u{1B}[0m\u{1}> " : "spiegel> "
+        let label = mode.prompt
+        let prompt = session.style.enabled ? "\u{1}\u{1B}[36m\u{1}\(label)\u{1}\u{1B}[0m\u{1}> " : "\(label)> "
         var failures = 0
         while true {
             let event = reader.read(prompt: prompt, remember: true)
@@ -92,11 +98,11 @@ struct ShellRunner {
         guard let first = Program.commandWord(in: words) else {
             return fail("no command given; type 'help'", status: ExitStatus.dataError, session: session)
         }
-        guard Program.commandNames.contains(first) else {
-            return fail(Program.unknownCommand(first), status: ExitStatus.dataError, session: session)
+        guard mode.names.contains(first) else {
+            return fail(Program.unknownCommand(first, among: mode.names), status: ExitStatus.dataError, session: session)
         }
         do {
-            let parsed = try SpiegelCommand.parseAsRoot(words)
+            let parsed = try mode.root.parseAsRoot(words)
             if let command = parsed as? SessionCommand {
                 try command.execute(in: session.applying(command.global))
             } else {
@@ -107,7 +113,7 @@ struct ShellRunner {
         } catch is LeaveShell {
             throw LeaveShell()
         } catch {
-            let (message, status) = FailureReport.describe(error, root: SpiegelCommand.self)
+            let (message, status) = FailureReport.describe(error, root: mode.root)
             if status == 0 {
                 if !message.isEmpty { session.print(message) }
                 return 0
@@ -115,5 +121,38 @@ struct ShellRunner {
             let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             return fail(cleaned, status: session.reader.isInteractive ? status : ExitStatus.dataError, session: session)
         }
+    }
+}
+
+/// The command set a shell speaks.
+struct ShellMode {
+    var root: any ParsableCommand.Type
+    var names: [String]
+    var prompt: String
+    var review: ReviewWorkspace?
+
+    static let main = ShellMode(root: SpiegelCommand.self, names: Program.commandNames, prompt: "spiegel", review: nil)
+
+    static func review(_ workspace: ReviewWorkspace) -> ShellMode {
+        ShellMode(root: ReviewShellCommand.self, names: ReviewShellCommand.commandNames, prompt: "review", review: workspace)
+    }
+}
+
+/// Lines given up front (one-shot `review ... --run CMD`), read like a script.
+final class ListLineReader: LineReader {
+    private let lines: [String]
+    private(set) var lineNumber = 0
+    let isInteractive = false
+
+    init(lines: [String]) {
+        self.lines = lines
+    }
+
+    var location: String { "--run \(lineNumber)" }
+
+    func read(prompt: String, remember: Bool) -> LineEvent {
+        guard lineNumber < lines.count else { return .end }
+        lineNumber += 1
+        return .line(lines[lineNumber - 1])
     }
 }

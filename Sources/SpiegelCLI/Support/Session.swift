@@ -19,11 +19,14 @@ public final class Session {
     public let journal: JournalStore
     /// Set in the shell: commands that read ids (completion) or show due commitments use it.
     public let inShell: Bool
+    /// In review mode: the clients' data the coach opened.
+    public let review: ReviewWorkspace?
     private let caches: SessionCaches
 
     init(environment: SpiegelEnvironment, options: GlobalOptions, reader: LineReader, inShell: Bool,
-         caches: SessionCaches = SessionCaches()) throws(CommandFailure) {
+         review: ReviewWorkspace? = nil, caches: SessionCaches = SessionCaches()) throws(CommandFailure) {
         self.environment = environment
+        self.review = review
         self.options = options
         self.reader = reader
         self.inShell = inShell
@@ -37,7 +40,7 @@ public final class Session {
     /// The same session with a command's own options applied.
     func applying(_ command: GlobalOptions) throws(CommandFailure) -> Session {
         try Session(environment: environment, options: options.overridden(by: command), reader: reader,
-                    inShell: inShell, caches: caches)
+                    inShell: inShell, review: review, caches: caches)
     }
 
     public var json: Bool { options.json }

@@ -1,0 +1,230 @@
+import ArgumentParser
+import Foundation
+import SpiegelContent
+import SpiegelCore
+
+/// `review FILE_OR_DIR...`: the coach's side. Opens a review shell in a terminal; piped lines or --run run one-shot.
+struct ReviewCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Review clients' exported bundles or journal directories (coach mode).",
+        discussion: "Commands in review mode: clients, summary, entries, entry, compare, note, feedback, help, quit.")
+
+    @Argument(help: "Bundles (.json), directories of bundles, or journal directories.")
+    var paths: [String]
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run this review command and leave (repeatable).", valueName: "command"))
+    var commands: [String] = []
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute))
+        for problem in workspace.problems { session.warn("warning: " + problem) }
+        guard !workspace.clients.isEmpty else {
+            throw CommandFailure("nothing to review: no readable bundle or journal in \(paths.joined(separator: ", "))", exitCode: ExitStatus.noInput)
+        }
+        let runner = ShellRunner(options: session.options, keepGoing: false, mode: .review(workspace),
+                                 lines: commands.isEmpty ? nil : commands)
+        let status = runner.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The root of review mode's commands.
+struct ReviewShellCommand: ParsableCommand {
+    static let commands: [ParsableCommand.Type] = [
+        HelpCommand.self, ClientsCommand.self, SummaryCommand.self, EntriesCommand.self, ReviewEntryCommand.self,
+        CompareCommand.self, NoteCommand.self, FeedbackCommand.self, QuitCommand.self,
+    ]
+    static var commandNames: [String] {
+        commands.compactMap { $0.configuration.commandName } + commands.flatMap { $0.configuration.aliases }
+    }
+
+    static let configuration = CommandConfiguration(commandName: "review", abstract: "Review mode.", subcommands: commands)
+}
+
+extension Session {
+    /// The workspace, or a clear error outside review mode.
+    func workspace() throws -> ReviewWorkspace {
+        guard let review else { throw CommandFailure("this command works in review mode: spiegel review FILE...") }
+        return review
+    }
+
+    func client(_ name: String) throws -> Client {
+        let workspace = try workspace()
+        guard let client = workspace.client(name) else {
+            throw CommandFailure("no client '\(name)'; clients: \(workspace.clients.map(\.name).joined(separator: ", "))", exitCode: ExitStatus.dataError)
+        }
+        return client
+    }
+
+    var coachNotes: CoachNoteStore { CoachNoteStore(directory: environment.coachNotes) }
+}
+
+/// `clients`: each client's figures, overdue commitments flagged.
+struct ClientsCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "clients", abstract: "List the clients: entries, last activity, principles, commitments.")
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        struct Row: Encodable {
+            var name: String
+            var entries: Int
+            var lastActivity: String?
+            var principles: [String]
+            var openCommitments, overdueCommitments: Int
+        }
+        let rows = try session.workspace().clients.map { client -> Row in
+            let open = client.entries.flatMap(\.commitments).filter(\.isOpen)
+            return Row(name: client.name, entries: client.entries.count, lastActivity: client.entries.compactMap(\.day).max()?.description,
+                       principles: Array(Set(client.entries.flatMap(\.principles))).sorted(),
+                       openCommitments: open.count, overdueCommitments: open.filter { $0.due < session.today }.count)
+        }
+        if session.json { session.printJSON(rows); return }
+        for row in rows {
+            let overdue = row.overdueCommitments > 0 ? session.style.bad(" \(row.overdueCommitments) overdue") : ""
+            session.print(session.style.bold(TerminalSafe.visible(row.name, keepNewlines: false))
+                          + "  \(row.entries) entries · last \(row.lastActivity ?? "—") · \(row.principles.joined(separator: ",")) · \(row.openCommitments) open" + overdue)
+        }
+    }
+}
+
+/// `summary [CLIENT]`: per principle counts and confidence trend, and the next session's recommendation.
+struct SummaryCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "summary", abstract: "A client's practice per principle and a recommendation for the next session.")
+    @Argument(help: "The client (default: all, one after another).") var client: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let clients = try client.map { [try session.client($0)] } ?? session.workspace().clients
+        let graph = try session.graph()
+        struct Output: Encodable { var client: String; var stats: JournalStats; var recommendations: [Recommendation] }
+        var outputs: [Output] = []
+        for client in clients {
+            let stats = JournalStats(entries: client.entries, principles: graph.principles.map(\.id), today: session.today)
+            let next = Scheduler(graph: graph, language: session.language).recommend(entries: client.entries, today: session.today, count: 1)
+            outputs.append(Output(client: client.name, stats: stats, recommendations: next.recommendations))
+        }
+        if session.json { session.printJSON(outputs); return }
+        for output in outputs {
+            session.print(session.style.bold(TerminalSafe.visible(output.client, keepNewlines: false)))
+            for figures in output.stats.principles {
+                session.print("  " + figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
+                              + String(figures.entries).padding(toLength: 5, withPad: " ", startingAt: 0)
+                              + session.style.accent(Sparkline.render(figures.confidence.suffix(12).map { $0 }))
+                              + (figures.confidence.last.map { " \($0)/5" } ?? ""))
+            }
+            if let next = output.recommendations.first {
+                session.print("  " + session.t("Next session: ", "Volgende sessie: ") + "\(next.title) (\(next.exercise))"
+                              + (next.reasons.first.map { " — " + $0.text } ?? ""))
+            }
+        }
+    }
+}
+
+/// `entries CLIENT [filters]`.
+struct EntriesCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "entries", abstract: "List a client's entries (filters as in 'journal').")
+    @Argument(help: "The client.") var client: String
+    @OptionGroup var filters: EntryFilterOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let entries = try filters.filter().apply(session.client(client).entries)
+        if session.json { session.printJSON(entries); return }
+        let view = EntryView(session: session)
+        for entry in entries { session.print(view.line(entry)) }
+    }
+}
+
+/// `entry ID` in review mode: one entry with the coach's notes.
+struct ReviewEntryCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "entry", abstract: "Show one entry in full, with your notes.")
+    @Argument(help: "The entry id or its start.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let (_, entry) = try session.workspace().entry(id)
+        let notes = try session.coachNotes.all().filter { $0.entryId == entry.id }
+        if session.json { session.printJSON(entry); return }
+        EntryView(session: session).full(entry, notes: notes.map { CoachNote(author: $0.author, at: $0.at, text: $0.text) })
+    }
+}
+
+/// `compare`: clients side by side per principle.
+struct CompareCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "compare", abstract: "Compare clients side by side per principle.")
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let graph = try session.graph()
+        let clients = try session.workspace().clients
+        let principles = graph.principles.map(\.id)
+        let table = clients.map { client in
+            (client.name, JournalStats(entries: client.entries, principles: principles, today: session.today))
+        }
+        if session.json {
+            struct Row: Encodable { var client: String; var principles: [String: Int] }
+            session.printJSON(table.map { Row(client: $0.0, principles: Dictionary(uniqueKeysWithValues: $0.1.principles.map { ($0.principle, $0.entries) })) })
+            return
+        }
+        session.print("".padding(toLength: 18, withPad: " ", startingAt: 0) + principles.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        for (name, stats) in table {
+            let cells = stats.principles.map { figures in
+                ("\(figures.entries)" + (figures.confidence.last.map { " (\($0)/5)" } ?? "")).padding(toLength: 12, withPad: " ", startingAt: 0)
+            }
+            session.print(String(TerminalSafe.visible(name, keepNewlines: false).prefix(17)).padding(toLength: 18, withPad: " ", startingAt: 0) + cells.joined())
+        }
+    }
+}
+
+/// `note ENTRY_ID TEXT`: a coach's comment, kept in the coach's own data.
+struct NoteCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add your comment to a client's entry (kept in your own data).")
+    @Argument(help: "The entry id or its start.") var id: String
+    @Argument(parsing: .remaining, help: "The note.") var words: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let text = words.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("note needs a text") }
+        let (client, entry) = try session.workspace().entry(id)
+        let author = session.environment.variables["USER"] ?? "coach"
+        try session.coachNotes.add(EntryNote(entryId: entry.id, client: client.name, author: author, at: Timestamp.string(session.now), text: text))
+        session.print(session.t("Noted on \(entry.id) (\(client.name)).", "Notitie bij \(entry.id) (\(client.name))."))
+    }
+}
+
+/// `feedback CLIENT --output FILE`: the coach's notes on that client's entries, as a bundle to send back.
+struct FeedbackCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Write a feedback bundle with your notes for one client.")
+    @Argument(help: "The client.") var client: String
+    @Option(help: ArgumentHelp("The feedback bundle to write.", valueName: "file")) var output: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("Your name as the client will see it.", valueName: "name")) var displayName: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let chosen = try session.client(client)
+        let ids = Set(chosen.entries.map(\.id))
+        let name = displayName ?? session.environment.variables["USER"] ?? "coach"
+        let notes = try session.coachNotes.all().filter { ids.contains($0.entryId) }.map {
+            EntryNote(entryId: $0.entryId, client: $0.client, author: name, at: $0.at, text: $0.text)
+        }
+        let bundle = ExchangeBundle(kind: .feedback, exportedAt: Timestamp.string(session.now), exporter: name,
+                                    exercises: [], entries: [], notes: notes)
+        try ExportDestination(path: output).write(JSONOutput.string(bundle))
+        session.print(session.t("\(notes.count) notes written to \(output).", "\(notes.count) notities geschreven naar \(output)."))
+    }
+}
+
+/// What review mode says when it opens.
+struct ReviewGreeting {
+    let session: Session
+
+    func show() {
+        let count = session.review?.clients.count ?? 0
+        session.print(session.style.bold(session.t("Review mode", "Reviewmodus"))
+                      + session.style.dim(session.t(" — \(count) clients, read-only. 'help' lists commands.",
+                                                    " — \(count) cliënten, alleen lezen. 'help' toont de opdrachten.")))
+    }
+}

@@ -1,0 +1,51 @@
+/// Merges a bundle into a journal: entries that are not there yet are added (importing twice adds nothing);
+/// a feedback bundle attaches the coach's notes to the entries they belong to.
+public struct BundleImporter: Sendable {
+    public let store: JournalStore
+
+    public init(store: JournalStore) {
+        self.store = store
+    }
+
+    public struct Result: Sendable, Codable {
+        public var added = 0
+        public var alreadyPresent = 0
+        public var notesAttached = 0
+        public var notesForUnknownEntries = 0
+    }
+
+    public func merge(_ bundle: ExchangeBundle, now: String) throws(JournalError) -> Result {
+        var result = Result()
+        switch bundle.kind {
+        case .entries:
+            let existing = Set(store.entries().entries.map(\.id))
+            for entry in bundle.entries {
+                if existing.contains(entry.id) {
+                    result.alreadyPresent += 1
+                } else if try store.saveNew(entry) {
+                    result.added += 1
+                } else {
+                    result.alreadyPresent += 1
+                }
+            }
+        case .feedback:
+            let entries = Dictionary(store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var changed: [String: Entry] = [:]
+            for note in bundle.notes {
+                guard var entry = changed[note.entryId] ?? entries[note.entryId] else {
+                    result.notesForUnknownEntries += 1
+                    continue
+                }
+                let coachNote = CoachNote(author: note.author, at: note.at, text: note.text)
+                if entry.coachNotes?.contains(coachNote) == true { continue }
+                entry.coachNotes = (entry.coachNotes ?? []) + [coachNote]
+                changed[entry.id] = entry
+                result.notesAttached += 1
+            }
+            for entry in changed.values.sorted(by: { $0.id < $1.id }) {
+                try store.update(entry)
+            }
+        }
+        return result
+    }
+}
