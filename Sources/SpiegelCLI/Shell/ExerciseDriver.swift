@@ -149,9 +149,18 @@ struct ExerciseDriver {
             let action: String
             switch next(session.t("what> ", "wat> ")) { case .success(let t): action = t; case .failure(let r): return r }
             if let steer = control(action) { return steer }
-            switch next(session.t("by when> ", "wanneer> ")) {
-            case .success(let due): return .input(.commitment(action: action, due: due))
-            case .failure(let r): return r
+            while true {
+                switch next(session.t("by when> ", "wanneer> ")) {
+                case .success(let due):
+                    // At a terminal only the date is asked again when it is not a usable date.
+                    if interactive, CalendarDay.parseDue(due, today: session.today).map({ $0 < session.today }) ?? true {
+                        session.print(session.style.warn(session.t("'\(due)' is not a date from today on: use YYYY-MM-DD or 'in N days'",
+                                                                   "'\(due)' is geen datum vanaf vandaag: gebruik JJJJ-MM-DD of 'in N days'")))
+                        continue
+                    }
+                    return .input(.commitment(action: action, due: due))
+                case .failure(let r): return r
+                }
             }
         }
     }
