@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "spiegel", targets: ["spiegel"]),
+        .executable(name: "spiegel-bench", targets: ["spiegel-bench"]),
         .library(name: "SpiegelCore", targets: ["SpiegelCore"]),
     ],
     dependencies: [
@@ -51,6 +52,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "spiegel", dependencies: ["SpiegelCLI"]),
+        // Synthetic journals, the recommender's learner simulation, whole-process benchmarks.
+        .executableTarget(
+            name: "spiegel-bench",
+            dependencies: ["SpiegelCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "SpiegelContentTests",
             dependencies: ["SpiegelContent"],

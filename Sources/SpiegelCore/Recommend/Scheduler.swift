@@ -44,8 +44,12 @@ public struct SchedulerParameters: Sendable {
     public var defaultConfidence = 3
     /// Multiplier for principles whose `builds-on` prerequisites were never practised.
     public var lockedFactor = 0.35
+    /// Multiplier for an exercise that trains a principle whose prerequisites come neither before nor with it.
+    public var tooEarlyFactor = 0.5
     /// Multiplier for repeating the exercise done last.
     public var repeatFactor = 0.2
+    /// Share of the other principles' need an exercise adds to its neediest principle's.
+    public var breadthWeight = 0.3
     /// How much an exercise's own recency lowers it (0 = not at all, 1 = fully).
     public var exerciseRecencyWeight = 0.5
 
@@ -150,12 +154,25 @@ public struct Scheduler: Sendable {
         for exercise in graph.exercises where principle == nil || exercise.principles.contains(principle!) {
             let values = exercise.principles.compactMap { need[$0] }
             guard !values.isEmpty else { continue }
-            var score = 0.7 * values.max()! + 0.3 * values.reduce(0, +) / Double(values.count)
+            // The neediest principle counts fully; the others add a share, so an exercise that trains
+            // several neglected principles at once is preferred.
+            let strongest = values.max()!
+            var score = strongest + parameters.breadthWeight * (values.reduce(0, +) - strongest)
             var why: [Reason] = []
             let weakest = exercise.principles.filter { need[$0] != nil }.max { need[$0]! < need[$1]! || (need[$0]! == need[$1]! && $0 > $1) }!
             why += reasons[weakest] ?? []
             if entries.isEmpty {
                 why.insert(Reason(code: "start-here", text: nl ? "begin hier" : "start here"), at: 0)
+            }
+            // Too early: the exercise trains a principle whose prerequisites were neither practised nor
+            // trained by this exercise itself.
+            let early = exercise.principles.flatMap { principle in
+                graph.prerequisites(of: principle).filter { (principles[$0]?.count ?? 0) == 0 && !exercise.principles.contains($0) }
+            }
+            if let first = early.first {
+                score *= parameters.tooEarlyFactor
+                why.append(Reason(code: "too-early", principle: first,
+                                  text: nl ? "vraagt eerst om \(first)" : "asks for \(first) first"))
             }
             let own = exercises[exercise.id] ?? History()
             score *= 1 - parameters.exerciseRecencyWeight * retrievability(own, today: today)

@@ -1,0 +1,70 @@
+import Foundation
+import SpiegelContent
+
+/// Writes a synthetic but realistic journal (for benchmarks and scale tests) through the same runner and
+/// store that real exercises use: every exercise, both languages, ratings, commitments, dates over years.
+public struct JournalGenerator: Sendable {
+    public let graph: KnowledgeGraph
+
+    public init(graph: KnowledgeGraph) {
+        self.graph = graph
+    }
+
+    static let phrases: [Language: [String]] = [
+        .en: ["the guest at the front desk was in a hurry", "I asked what I could help with", "she needed a quiet room",
+              "we walked the route from the car park", "he raised his voice about the invoice", "I explained the house rules calmly",
+              "a glass of water before the meeting", "the lift was out of order again", "I listened before I answered",
+              "the tenant wanted a repair this week", "I used her name when she came in", "coffee while they waited"],
+        .nl: ["de gast aan de balie had haast", "ik vroeg waarmee ik kon helpen", "ze had een rustige kamer nodig",
+              "we liepen de route vanaf de parkeerplaats", "hij verhief zijn stem over de factuur", "ik legde de huisregels rustig uit",
+              "een glas water voor het gesprek", "de lift was weer kapot", "ik luisterde voordat ik antwoordde",
+              "de huurder wilde deze week een reparatie", "ik noemde haar naam toen ze binnenkwam", "koffie terwijl ze wachtten"],
+    ]
+
+    /// Generates `count` entries spread over the last `years` years before `now`; returns how many were written.
+    public func generate(count: Int, seed: UInt64, into store: JournalStore, now: Date, years: Int = 3,
+                         progress: ((Int) -> Void)? = nil) throws -> Int {
+        try store.prepare(now: now)
+        var random = SeededRandom(seed: seed)
+        let span = Double(years * 365 * 86_400)
+        var written = 0
+        for index in 0..<count {
+            let exercise = graph.exercises[Int(random.next() % UInt64(graph.exercises.count))]
+            let language: Language = random.next() % 3 == 0 ? .nl : .en
+            let offset = span * Double(count - index) / Double(count) + Double(random.next() % 3600)
+            let date = now.addingTimeInterval(-offset)
+            let id = JournalStore.newID(at: date) + String(format: "%02x", index % 256)
+            var runner = ExerciseRunner(exercise: exercise, entry: Entry(id: id, exercise: exercise, language: language,
+                                                                          startedAt: Timestamp.string(date)))
+            let words = Self.phrases[language]!
+            func phrase() -> String { words[Int(random.next() % UInt64(words.count))] }
+            let day = CalendarDay(date)
+            while let slot = runner.current {
+                let input: AnswerInput
+                switch slot.step.kind {
+                case .text: input = .text(phrase() + (random.next() % 2 == 0 ? "; " + phrase() : ""))
+                case .list: input = .list((0..<Int(1 + random.next() % 3)).map { _ in phrase() })
+                case .rating:
+                    let scale = slot.step.scale ?? RatingScale(min: 1, max: 5, labels: [])
+                    input = .rating(String(scale.min + Int(random.next() % UInt64(scale.max - scale.min + 1))))
+                case .choice: input = .choice(String(1 + Int(random.next() % UInt64(max(1, slot.step.options.count)))))
+                case .commitment: input = .commitment(action: phrase(), due: "in \(1 + random.next() % 14) days")
+                }
+                do {
+                    try runner.answer(input, today: day)
+                } catch {
+                    try? runner.skip()
+                }
+            }
+            var entry = runner.completedEntry(at: date.addingTimeInterval(600))
+            if offset > 30 * 86_400 {
+                for position in entry.commitments.indices where random.next() % 4 != 0 {
+                    entry.commitments[position].status = random.next() % 5 == 0 ? .dropped : .done
+                }
+            }
+            if try store.saveNew(entry) { written += 1 }
+            if index % 1000 == 999 { progress?(index + 1) }
+        }
+        return written
+    }
+}
