@@ -13,7 +13,7 @@ struct CommitmentsCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.journal.entries()
+        let contents = session.journal.summaries()
         session.report(contents.problems)
         let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
             ($0.due, $0.id) < ($1.due, $1.id)
@@ -33,11 +33,11 @@ struct CommitmentUpdate {
     func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
         let store = session.journal
         _ = try store.manifest()
-        let entries = store.entries().entries
+        let entries = store.summaries().entries
         let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
         let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
         let exact = all.filter { $0.1.id == id }
-        guard let (entry, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
+        guard let (summary, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
             if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
             throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.1.id))
         }
@@ -47,7 +47,7 @@ struct CommitmentUpdate {
                 reflection = text
             }
         }
-        var updated = entry
+        var updated = try store.entry(matching: summary.id)
         guard let position = updated.commitments.firstIndex(where: { $0.id == commitment.id }) else { return }
         updated.commitments[position].status = status
         if let due { updated.commitments[position].due = due }

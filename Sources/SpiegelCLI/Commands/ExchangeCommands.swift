@@ -41,10 +41,11 @@ struct ExportCommand: SessionCommand {
             sinceDay = day
         }
         _ = try session.journal.manifest()
-        let contents = session.journal.entries()
+        let contents = session.journal.summaries()
         session.report(contents.problems)
         let graph = try session.graph()
-        var entries = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
+        let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
+        var entries = session.journal.entries(ids: chosen.map(\.id))
         if redact || redactWords != nil {
             var words: [String] = []
             if let redactWords {

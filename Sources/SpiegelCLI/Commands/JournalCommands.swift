@@ -44,11 +44,11 @@ struct JournalCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.journal.entries()
+        let contents = session.journal.summaries()
         session.report(contents.problems)
         let entries = try filters.filter().apply(contents.entries)
         if session.json {
-            session.printJSON(entries)
+            session.printJSON(session.journal.entries(ids: entries.map(\.id)))
             return
         }
         if entries.isEmpty {
@@ -84,7 +84,7 @@ struct StatsCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.journal.entries()
+        let contents = session.journal.summaries()
         session.report(contents.problems)
         let graph = try session.graph()
         let stats = JournalStats(entries: contents.entries, principles: graph.principles.map(\.id), today: session.today)

@@ -101,8 +101,8 @@ struct SummaryCommand: SessionCommand {
         struct Output: Encodable { var client: String; var stats: JournalStats; var recommendations: [Recommendation] }
         var outputs: [Output] = []
         for client in clients {
-            let stats = JournalStats(entries: client.entries, principles: graph.principles.map(\.id), today: session.today)
-            let next = Scheduler(graph: graph, language: session.language).recommend(entries: client.entries, today: session.today, count: 1)
+            let stats = JournalStats(entries: client.summaries, principles: graph.principles.map(\.id), today: session.today)
+            let next = Scheduler(graph: graph, language: session.language).recommend(entries: client.summaries, today: session.today, count: 1)
             outputs.append(Output(client: client.name, stats: stats, recommendations: next.recommendations))
         }
         if session.json { session.printJSON(outputs); return }
@@ -130,10 +130,12 @@ struct EntriesCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let entries = try filters.filter().apply(session.client(client).entries)
+        let chosen = try session.client(client)
+        let ids = Set(try filters.filter().apply(chosen.summaries).map(\.id))
+        let entries = chosen.entries.filter { ids.contains($0.id) }
         if session.json { session.printJSON(entries); return }
         let view = EntryView(session: session)
-        for entry in entries { session.print(view.line(entry)) }
+        for entry in entries { session.print(view.line(EntrySummary(entry))) }
     }
 }
 
@@ -161,7 +163,7 @@ struct CompareCommand: SessionCommand {
         let clients = try session.workspace().clients
         let principles = graph.principles.map(\.id)
         let table = clients.map { client in
-            (client.name, JournalStats(entries: client.entries, principles: principles, today: session.today))
+            (client.name, JournalStats(entries: client.summaries, principles: principles, today: session.today))
         }
         if session.json {
             struct Row: Encodable { var client: String; var principles: [String: Int] }

@@ -6,9 +6,9 @@ struct EntryView {
     let session: Session
 
     /// One line per entry: date, exercise, principles, the first answer's first line.
-    func line(_ entry: Entry) -> String {
+    func line(_ entry: EntrySummary) -> String {
         let style = session.style
-        let date = entry.day?.description ?? String(entry.startedAt.prefix(10))
+        let date = entry.day?.description ?? String(entry.completedAt.prefix(10))
         let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
         let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
         return style.dim(date) + "  " + style.accent(entry.id) + "  " + entry.exercise

@@ -18,7 +18,7 @@ public struct BundleImporter: Sendable {
         var result = Result()
         switch bundle.kind {
         case .entries:
-            let existing = Set(store.entries().entries.map(\.id))
+            let existing = Set(store.summaries().entries.map(\.id))
             for entry in bundle.entries {
                 if existing.contains(entry.id) {
                     result.alreadyPresent += 1

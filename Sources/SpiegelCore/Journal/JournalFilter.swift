@@ -19,7 +19,7 @@ public struct JournalFilter: Sendable {
         self.limit = limit
     }
 
-    public func matches(_ entry: Entry) -> Bool {
+    public func matches(_ entry: EntrySummary) -> Bool {
         if let principle, !entry.principles.contains(principle) { return false }
         if let exercise, entry.exercise != exercise { return false }
         if since != nil || until != nil {
@@ -27,17 +27,13 @@ public struct JournalFilter: Sendable {
             if let since, day < since { return false }
             if let until, day > until { return false }
         }
-        if let grep {
-            let needle = KnowledgeSearch.fold(grep)
-            let haystack = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.map(\.action)
-            if !haystack.contains(where: { KnowledgeSearch.fold($0).contains(needle) }) { return false }
-        }
+        if let grep, !entry.searchText.contains(KnowledgeSearch.fold(grep)) { return false }
         return true
     }
 
     /// The matching entries of a newest-first list, up to `limit`.
-    public func apply(_ entries: [Entry]) -> [Entry] {
-        var result: [Entry] = []
+    public func apply(_ entries: [EntrySummary]) -> [EntrySummary] {
+        var result: [EntrySummary] = []
         for entry in entries where matches(entry) {
             result.append(entry)
             if let limit, result.count >= limit { break }

@@ -18,7 +18,7 @@ public struct JournalStats: Sendable, Codable {
     public var openCommitments: Int
     public var overdueCommitments: Int
 
-    public init(entries list: [Entry], principles ids: [String], today: CalendarDay) {
+    public init(entries list: [EntrySummary], principles ids: [String], today: CalendarDay) {
         let ordered = list.sorted { $0.id < $1.id }
         entries = list.count
         principles = ids.map { id in

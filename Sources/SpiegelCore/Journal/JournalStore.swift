@@ -24,6 +24,12 @@ public struct JournalContents: Sendable {
     public var problems: [JournalProblem]
 }
 
+/// The summaries of a journal's entries, newest first, and the files that could not be read.
+public struct JournalSummaries: Sendable {
+    public var entries: [EntrySummary]
+    public var problems: [JournalProblem]
+}
+
 /// The only code that touches journal files. A journal is a directory: `journal.json`, `entries/ID.json`,
 /// `drafts/ID.json`. Every write is atomic; unreadable files are reported and left alone.
 public struct JournalStore: Sendable {
@@ -133,6 +139,55 @@ public struct JournalStore: Sendable {
     /// JSON files beside the manifest, which are never entries).
     public func entries() -> JournalContents {
         var contents = readFolder(entriesDirectory)
+        contents.problems += strayFiles()
+        return contents
+    }
+
+    /// The completed entries with these ids (files that cannot be read are skipped), newest first.
+    public func entries(ids: [String]) -> [Entry] {
+        ids.compactMap { id -> Entry? in
+            guard Self.isSafeID(id) else { return nil }
+            let path = entriesDirectory + "/" + id + ".json"
+            return try? Self.decodeEntry(try SafeFiles.read(path), path: path)
+        }.sorted { $0.id > $1.id }
+    }
+
+    /// Summaries of every completed entry through the derived index: only new or replaced files are read.
+    public func summaries() -> JournalSummaries {
+        guard exists else { return JournalSummaries(entries: [], problems: []) }
+        let index = JournalIndex(path: root + "/.index")
+        let listing = JournalIndex.listing(entriesDirectory)
+        var records = index.load()
+        var changed = false
+        for (name, record) in records where listing[name] != record.inode {
+            records[name] = nil
+            changed = true
+        }
+        for (name, inode) in listing where records[name] == nil {
+            let path = entriesDirectory + "/" + name
+            do {
+                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                if entry.id + ".json" == name {
+                    records[name] = JournalIndex.Record(name: name, inode: inode, summary: EntrySummary(entry))
+                } else {
+                    records[name] = JournalIndex.Record(name: name, inode: inode, problem: "\(path): file name does not match its id '\(entry.id)'")
+                }
+            } catch {
+                records[name] = JournalIndex.Record(name: name, inode: inode, problem: error.message)
+            }
+            changed = true
+        }
+        if changed { index.save(records) }
+        let summaries = records.values.compactMap(\.summary).sorted { $0.id > $1.id }
+        let problems = records.values.compactMap { record in
+            record.problem.map { JournalProblem(path: entriesDirectory + "/" + record.name, message: $0) }
+        }.sorted { $0.path < $1.path }
+        return JournalSummaries(entries: summaries, problems: problems + strayFiles())
+    }
+
+    /// JSON files beside the manifest: never entries, always reported.
+    private func strayFiles() -> [JournalProblem] {
+        var problems: [JournalProblem] = []
         for name in SafeFiles.list(root).sorted() where name.hasSuffix(".json") && name != "journal.json" && !name.hasPrefix(".") {
             let path = root + "/" + name
             let reason: String
@@ -142,9 +197,9 @@ public struct JournalStore: Sendable {
             } catch {
                 reason = error.message
             }
-            contents.problems.append(JournalProblem(path: path, message: reason))
+            problems.append(JournalProblem(path: path, message: reason))
         }
-        return contents
+        return problems
     }
 
     /// Every draft, newest first.
@@ -152,7 +207,18 @@ public struct JournalStore: Sendable {
 
     /// The entry whose id is `prefix` or starts with it.
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
-        try Self.unique(prefix, in: entries().entries, what: "entry")
+        let ids = JournalIndex.listing(entriesDirectory).keys.map { String($0.dropLast(5)) }
+        let id = try Self.unique(prefix, in: ids, what: "entry")
+        let path = entriesDirectory + "/" + id + ".json"
+        return try Self.decodeEntry(try SafeFiles.read(path), path: path)
+    }
+
+    static func unique(_ prefix: String, in ids: [String], what: String) throws(JournalError) -> String {
+        if ids.contains(prefix) { return prefix }
+        let matches = ids.filter { $0.hasPrefix(prefix) }.sorted()
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw .notFound(what: what, id: prefix) }
+        throw .ambiguous(what: what, prefix: prefix, matches: matches)
     }
 
     /// The draft whose id is `prefix` or starts with it.

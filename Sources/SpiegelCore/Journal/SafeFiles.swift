@@ -33,8 +33,9 @@ public enum SafeFiles {
 
     /// Writes `data` to `path` atomically. With `replace` false an existing file is never overwritten
     /// (returns false instead); with `replace` true the old file is replaced in one step.
+    /// `durable` false skips the fsyncs (for derived files that are rebuilt when lost).
     @discardableResult
-    public static func write(_ data: Data, to path: String, replace: Bool) throws(JournalError) -> Bool {
+    public static func write(_ data: Data, to path: String, replace: Bool, durable: Bool = true) throws(JournalError) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -59,7 +60,7 @@ public enum SafeFiles {
                 offset += written
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = errnoText() }
+        if failure == nil && durable && fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0 && failure == nil { failure = errnoText() }
         if let failure {
             unlink(temp)
@@ -81,7 +82,7 @@ public enum SafeFiles {
             }
             unlink(temp)
         }
-        syncDirectory(directory)
+        if durable { syncDirectory(directory) }
         return true
     }
 

@@ -125,7 +125,7 @@ public struct LearnerSimulation: Sendable {
             let chosen: Exercise
             switch policy {
             case .scheduler:
-                let result = scheduler.recommend(entries: entries, today: today, count: 1)
+                let result = scheduler.recommend(entries: entries.map(EntrySummary.init), today: today, count: 1)
                 if !result.checkIns.isEmpty, weeksToCheckIn == nil {
                     weeksToCheckIn = week
                     // The learner checks in: the commitments are marked done.

@@ -79,11 +79,11 @@ public struct Scheduler: Sendable {
     }
 
     /// Aggregates entries in one pass (linear in the journal).
-    static func histories(_ entries: [Entry]) -> (principles: [String: History], exercises: [String: History], last: Entry?) {
+    static func histories(_ entries: [EntrySummary]) -> (principles: [String: History], exercises: [String: History], last: EntrySummary?) {
         var principles: [String: History] = [:]
         var exercises: [String: History] = [:]
-        var last: Entry?
-        func note(_ history: inout History, _ entry: Entry, _ day: CalendarDay) {
+        var last: EntrySummary?
+        func note(_ history: inout History, _ entry: EntrySummary, _ day: CalendarDay) {
             history.count += 1
             if history.lastDay.map({ day >= $0 }) ?? true {
                 history.lastDay = day
@@ -94,7 +94,7 @@ public struct Scheduler: Sendable {
             guard let day = entry.day else { continue }
             for principle in entry.principles { note(&principles[principle, default: History()], entry, day) }
             note(&exercises[entry.exercise, default: History()], entry, day)
-            if last.map({ ($0.completedAt ?? $0.startedAt, $0.id) < (entry.completedAt ?? entry.startedAt, entry.id) }) ?? true {
+            if last.map({ ($0.completedAt, $0.id) < (entry.completedAt, entry.id) }) ?? true {
                 last = entry
             }
         }
@@ -112,7 +112,7 @@ public struct Scheduler: Sendable {
     }
 
     /// Recommendations, best first (ties by exercise id), and check-ins for due commitments.
-    public func recommend(entries: [Entry], today: CalendarDay, count: Int = 3, principle: String? = nil)
+    public func recommend(entries: [EntrySummary], today: CalendarDay, count: Int = 3, principle: String? = nil)
         -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
         let (principles, exercises, last) = Self.histories(entries)
         let nl = language == .nl

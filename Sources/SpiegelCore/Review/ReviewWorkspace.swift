@@ -7,6 +7,9 @@ public struct Client: Sendable {
     public var origin: String
     public var entries: [Entry]
     public var exercises: [Exercise]
+
+    /// The entries as summaries, for filters, statistics and recommendations.
+    public var summaries: [EntrySummary] { entries.map(EntrySummary.init) }
 }
 
 /// The coach's workspace over exported bundles and journal directories; client data is never written.

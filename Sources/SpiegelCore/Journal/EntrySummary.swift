@@ -1,0 +1,37 @@
+import SpiegelContent
+
+/// What listing, filtering, statistics and recommendations need of an entry, small enough to keep in the
+/// journal's derived index so that big journals stay fast.
+public struct EntrySummary: Sendable, Hashable {
+    public var id: String
+    public var exercise: String
+    public var principles: [String]
+    public var completedAt: String
+    public var day: CalendarDay?
+    public var confidence: Int?
+    public var firstLine: String
+    /// Every answer, item and commitment, folded (lowercase, no accents), for `--grep`.
+    public var searchText: String
+    public var commitments: [Commitment]
+
+    public init(id: String, exercise: String, principles: [String], completedAt: String, day: CalendarDay?, confidence: Int?,
+                firstLine: String, searchText: String, commitments: [Commitment]) {
+        self.id = id
+        self.exercise = exercise
+        self.principles = principles
+        self.completedAt = completedAt
+        self.day = day
+        self.confidence = confidence
+        self.firstLine = firstLine
+        self.searchText = searchText
+        self.commitments = commitments
+    }
+
+    public init(_ entry: Entry) {
+        let texts = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.map(\.action)
+        self.init(id: entry.id, exercise: entry.exercise, principles: entry.principles,
+                  completedAt: entry.completedAt ?? entry.startedAt, day: entry.day, confidence: entry.confidence,
+                  firstLine: entry.firstLine, searchText: KnowledgeSearch.fold(texts.joined(separator: "\n")),
+                  commitments: entry.commitments)
+    }
+}
