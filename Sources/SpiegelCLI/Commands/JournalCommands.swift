@@ -44,7 +44,7 @@ struct JournalCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.journal.summaries()
+        let contents = session.journal.summaries(withText: filters.grep != nil)
         session.report(contents.problems)
         let entries = try filters.filter().apply(contents.entries)
         if session.json {

@@ -31,7 +31,7 @@ public struct JournalFilter: Sendable {
         return true
     }
 
-    /// The matching entries of a newest-first list, up to `limit`.
+    /// The matching entries of a newest-first list, up to `limit` (`grep` needs summaries read with their text).
     public func apply(_ entries: [EntrySummary]) -> [EntrySummary] {
         var result: [EntrySummary] = []
         for entry in entries where matches(entry) {

@@ -6,11 +6,12 @@ import Glibc
 
 /// The journal's derived index (`.index`): one summary per entry file, keyed by file name and inode.
 /// The entry files stay the source of truth. On every read the directory is listed (names and inodes
-/// only, no file is opened); files that are new or were replaced (a new inode) are read and summarised,
-/// vanished ones dropped, and a changed index is written back atomically. A missing, stale or corrupt
-/// index is simply rebuilt; concurrent writers at worst make the next reader do a little more work.
+/// only, no file is opened) and fingerprinted; when the fingerprint matches the index's, the index is
+/// used as it is. Otherwise files that are new or were replaced (a new inode) are read and summarised,
+/// vanished ones dropped, and the index is written back atomically. A missing, stale or corrupt index
+/// is rebuilt; concurrent writers at worst make the next reader do a little more work.
 struct JournalIndex {
-    static let header = "spiegel-index 1"
+    static let header = "spiegel-index 2"
 
     struct Record {
         var name: String
@@ -20,79 +21,213 @@ struct JournalIndex {
         var problem: String?
     }
 
+    /// The entry files of a directory: names with inode numbers (from readdir alone) and their fingerprint.
+    struct Listing {
+        var inodes: [String: UInt64]
+        var fingerprint: UInt64
+    }
+
     let path: String
 
     // MARK: directory listing
 
-    /// The `.json` files of a directory with their inode numbers, from readdir alone.
-    static func listing(_ directory: String) -> [String: UInt64] {
-        guard let dir = opendir(directory) else { return [:] }
+    static func listing(_ directory: String) -> Listing {
+        var inodes: [String: UInt64] = [:]
+        var fingerprint: UInt64 = 0
+        guard let dir = opendir(directory) else { return Listing(inodes: [:], fingerprint: 0) }
         defer { closedir(dir) }
-        var result: [String: UInt64] = [:]
         while let item = readdir(dir) {
             let name = withUnsafePointer(to: item.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            result[name] = UInt64(item.pointee.d_ino)
+            let inode = UInt64(item.pointee.d_ino)
+            inodes[name] = inode
+            // Order-independent: the sum of each file's FNV-1a hash of name and inode.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ inode) &* 0x100_0000_01b3
+            fingerprint &+= hash
+        }
+        return Listing(inodes: inodes, fingerprint: fingerprint &+ UInt64(inodes.count))
+    }
+
+    // MARK: reading and writing the index files
+
+    /// The search texts live in a second file, read only for `--grep`.
+    var textPath: String { path + "-text" }
+
+    /// Reads the index: its fingerprint and records; `withText` also reads the search texts.
+    /// Anything unexpected (including texts that do not belong) gives no fingerprint and no records,
+    /// and the index is rebuilt.
+    func load(withText: Bool) -> (fingerprint: UInt64?, records: [Record]) {
+        guard let data = try? SafeFiles.read(path, limit: 1 << 30) else { return (nil, []) }
+        var (fingerprint, records) = data.withUnsafeBytes { raw in
+            Self.parse(raw.bindMemory(to: UInt8.self))
+        }
+        if withText, let expected = fingerprint {
+            guard let texts = try? SafeFiles.read(textPath, limit: 1 << 30),
+                  texts.withUnsafeBytes({ raw in Self.attachTexts(raw.bindMemory(to: UInt8.self), to: &records, fingerprint: expected) })
+            else { return (nil, []) }
+        }
+        return (fingerprint, records)
+    }
+
+    /// Splits a buffer into lines of tab-separated fields and hands each line's field ranges to `body`;
+    /// stops when `body` returns false.
+    private static func lines(_ buffer: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Bool) {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(12)
+        var position = 0
+        let count = buffer.count
+        while position < count {
+            let lineStart = position
+            var fieldStart = position
+            fields.removeAll(keepingCapacity: true)
+            while position < count && buffer[position] != 10 {
+                if buffer[position] == 9 {
+                    fields.append(fieldStart..<position)
+                    fieldStart = position + 1
+                }
+                position += 1
+            }
+            fields.append(fieldStart..<position)
+            position += 1
+            if position - 1 == lineStart { continue }
+            if !body(fields) { return }
+        }
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> (UInt64?, [Record]) {
+        var records: [Record] = []
+        var fingerprint: UInt64?
+        var broken = false
+        func text(_ range: Range<Int>) -> String { unescape(UnsafeBufferPointer(rebasing: buffer[range])) }
+        lines(buffer) { fields in
+            if fingerprint == nil {
+                guard fields.count == 2, text(fields[0]) == header, let value = UInt64(text(fields[1])) else { broken = true; return false }
+                fingerprint = value
+                return true
+            }
+            switch (buffer[fields[0].lowerBound], fields.count) {
+            case (UInt8(ascii: "E"), 9):
+                guard let inode = number(buffer, fields[2]) else { broken = true; return false }
+                let id = text(fields[1])
+                records.append(Record(name: id + ".json", inode: inode, summary: EntrySummary(
+                    id: id, exercise: text(fields[3]), principles: list(buffer, fields[4]),
+                    completedAt: text(fields[5]), day: day(buffer, fields[6]), confidence: number(buffer, fields[7]).map(Int.init),
+                    firstLine: text(fields[8]), searchText: "", commitments: [])))
+            case (UInt8(ascii: "C"), 6):
+                guard let due = day(buffer, fields[4]), let status = CommitmentStatus(rawValue: text(fields[3])),
+                      !records.isEmpty else { broken = true; return false }
+                records[records.count - 1].summary?.commitments.append(
+                    Commitment(id: text(fields[1]), stepId: text(fields[2]), action: text(fields[5]), due: due, status: status))
+            case (UInt8(ascii: "P"), 4):
+                guard let inode = number(buffer, fields[2]) else { broken = true; return false }
+                records.append(Record(name: text(fields[1]), inode: inode, problem: text(fields[3])))
+            default:
+                broken = true  // not an index this version wrote: rebuild
+                return false
+            }
+            return true
+        }
+        return broken ? (nil, []) : (fingerprint, records)
+    }
+
+    /// Fills in the search texts (one line per summary, in the same order); false if they do not belong.
+    private static func attachTexts(_ buffer: UnsafeBufferPointer<UInt8>, to records: inout [Record], fingerprint: UInt64) -> Bool {
+        var position = -1
+        var matched = true
+        let withSummary = records.indices.filter { records[$0].summary != nil }
+        lines(buffer) { fields in
+            if position < 0 {
+                matched = fields.count == 2 && number(buffer, fields[1]) == fingerprint
+                position = 0
+                return matched
+            }
+            guard fields.count == 2, position < withSummary.count else { matched = false; return false }
+            let record = withSummary[position]
+            guard unescape(UnsafeBufferPointer(rebasing: buffer[fields[0]])) == records[record].summary?.id else {
+                matched = false
+                return false
+            }
+            records[record].summary?.searchText = unescape(UnsafeBufferPointer(rebasing: buffer[fields[1]]))
+            position += 1
+            return true
+        }
+        return matched && position == withSummary.count
+    }
+
+    private static func number(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard !range.isEmpty, range.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let digit = buffer[index] &- 48
+            guard digit < 10 else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    private static func day(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CalendarDay? {
+        guard range.count == 10, buffer[range.lowerBound + 4] == 45, buffer[range.lowerBound + 7] == 45,
+              let year = number(buffer, range.lowerBound..<range.lowerBound + 4),
+              let month = number(buffer, range.lowerBound + 5..<range.lowerBound + 7),
+              let day = number(buffer, range.lowerBound + 8..<range.lowerBound + 10) else { return nil }
+        return CalendarDay(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    private static func list(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String] {
+        var result: [String] = []
+        var start = range.lowerBound
+        for index in range where buffer[index] == 44 {
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self))
+            start = index + 1
+        }
+        if start < range.upperBound {
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<range.upperBound]), as: UTF8.self))
         }
         return result
     }
 
-    // MARK: reading and writing the index file
-
-    func load() -> [String: Record] {
-        guard let data = try? SafeFiles.read(path, limit: 1 << 30) else { return [:] }
-        var records: [String: Record] = [:]
-        var current: Record?
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
-        guard let first = lines.next(), String(decoding: first, as: UTF8.self) == Self.header else { return [:] }
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Self.unescape($0) }
-            switch fields.first {
-            case "E" where fields.count == 11:
-                if let record = current { records[record.name] = record }
-                guard let inode = UInt64(fields[2]) else { return [:] }
-                current = Record(name: fields[1], inode: inode, summary: EntrySummary(
-                    id: fields[3], exercise: fields[4], principles: fields[5].isEmpty ? [] : fields[5].split(separator: ",").map(String.init),
-                    completedAt: fields[6], day: CalendarDay(fields[7]), confidence: Int(fields[8]),
-                    firstLine: fields[9], searchText: fields[10], commitments: []))
-            case "C" where fields.count == 6:
-                guard let due = CalendarDay(fields[4]), let status = CommitmentStatus(rawValue: fields[3]) else { return [:] }
-                current?.summary?.commitments.append(Commitment(id: fields[1], stepId: fields[2], action: fields[5], due: due, status: status))
-            case "P" where fields.count == 4:
-                if let record = current { records[record.name] = record }
-                guard let inode = UInt64(fields[2]) else { return [:] }
-                current = Record(name: fields[1], inode: inode, problem: fields[3])
-            default:
-                return [:]  // not an index this version wrote: rebuild
+    /// Writes both index files; the records must carry their search texts.
+    func save(_ records: [Record], fingerprint: UInt64) {
+        var main = [UInt8](), texts = [UInt8]()
+        main.reserveCapacity(records.count * 200)
+        texts.reserveCapacity(records.count * 500)
+        func put(_ fields: [String], into out: inout [UInt8]) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(9) }
+                out += Self.escape(field).utf8
             }
+            out.append(10)
         }
-        if let record = current { records[record.name] = record }
-        return records
-    }
-
-    func save(_ records: [String: Record]) {
-        var out = Self.header + "\n"
-        for name in records.keys.sorted() {
-            let record = records[name]!
+        put([Self.header, String(fingerprint)], into: &main)
+        put([Self.header, String(fingerprint)], into: &texts)
+        for record in records.sorted(by: { $0.name > $1.name }) {
             if let summary = record.summary {
-                out += ["E", name, String(record.inode), summary.id, summary.exercise, summary.principles.joined(separator: ","),
-                        summary.completedAt, summary.day?.description ?? "", summary.confidence.map(String.init) ?? "",
-                        summary.firstLine, summary.searchText].map(Self.escape).joined(separator: "\t") + "\n"
+                put(["E", summary.id, String(record.inode), summary.exercise, summary.principles.joined(separator: ","),
+                     summary.completedAt, summary.day?.description ?? "", summary.confidence.map(String.init) ?? "",
+                     summary.firstLine], into: &main)
                 for c in summary.commitments {
-                    out += ["C", c.id, c.stepId, c.status.rawValue, c.due.description, c.action].map(Self.escape).joined(separator: "\t") + "\n"
+                    put(["C", c.id, c.stepId, c.status.rawValue, c.due.description, c.action], into: &main)
                 }
+                put([summary.id, summary.searchText], into: &texts)
             } else {
-                out += ["P", name, String(record.inode), record.problem ?? ""].map(Self.escape).joined(separator: "\t") + "\n"
+                put(["P", record.name, String(record.inode), record.problem ?? ""], into: &main)
             }
         }
         // Derived data: written atomically, but a lost index is only rebuilt, so no fsync is needed.
-        _ = try? SafeFiles.write(Data(out.utf8), to: path, replace: true, durable: false)
+        // The text file goes first: a reader that sees the new main file finds texts that match it.
+        _ = try? SafeFiles.write(Data(texts), to: textPath, replace: true, durable: false)
+        _ = try? SafeFiles.write(Data(main), to: path, replace: true, durable: false)
     }
 
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
         var out = ""
         for character in text {
             switch character {
@@ -106,8 +241,8 @@ struct JournalIndex {
         return out
     }
 
-    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(92) else { return String(decoding: bytes, as: UTF8.self) }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var escaping = false
@@ -120,7 +255,7 @@ struct JournalIndex {
                 default: out.append(byte)
                 }
                 escaping = false
-            } else if byte == UInt8(ascii: "\\") {
+            } else if byte == 92 {
                 escaping = true
             } else {
                 out.append(byte)

@@ -153,36 +153,42 @@ public struct JournalStore: Sendable {
     }
 
     /// Summaries of every completed entry through the derived index: only new or replaced files are read.
-    public func summaries() -> JournalSummaries {
+    /// `withText` fills in each summary's search text (for `--grep`).
+    public func summaries(withText: Bool = false) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
         let index = JournalIndex(path: root + "/.index")
         let listing = JournalIndex.listing(entriesDirectory)
-        var records = index.load()
-        var changed = false
-        for (name, record) in records where listing[name] != record.inode {
-            records[name] = nil
-            changed = true
+        var (fingerprint, records) = index.load(withText: withText)
+        if fingerprint != listing.fingerprint {
+            // Rewriting the index needs every kept summary's search text.
+            let known = withText ? records : index.load(withText: true).records
+            records = reconcile(known, with: listing.inodes)
+            index.save(records, fingerprint: listing.fingerprint)
         }
-        for (name, inode) in listing where records[name] == nil {
-            let path = entriesDirectory + "/" + name
-            do {
-                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
-                if entry.id + ".json" == name {
-                    records[name] = JournalIndex.Record(name: name, inode: inode, summary: EntrySummary(entry))
-                } else {
-                    records[name] = JournalIndex.Record(name: name, inode: inode, problem: "\(path): file name does not match its id '\(entry.id)'")
-                }
-            } catch {
-                records[name] = JournalIndex.Record(name: name, inode: inode, problem: error.message)
-            }
-            changed = true
-        }
-        if changed { index.save(records) }
-        let summaries = records.values.compactMap(\.summary).sorted { $0.id > $1.id }
-        let problems = records.values.compactMap { record in
+        var summaries = records.compactMap(\.summary)
+        summaries.sort { $0.id > $1.id }
+        let problems = records.compactMap { record in
             record.problem.map { JournalProblem(path: entriesDirectory + "/" + record.name, message: $0) }
         }.sorted { $0.path < $1.path }
         return JournalSummaries(entries: summaries, problems: problems + strayFiles())
+    }
+
+    /// Keeps the records whose file is unchanged; reads the files that are new or were replaced.
+    private func reconcile(_ old: [JournalIndex.Record], with listing: [String: UInt64]) -> [JournalIndex.Record] {
+        var kept: [String: JournalIndex.Record] = [:]
+        for record in old where listing[record.name] == record.inode { kept[record.name] = record }
+        for (name, inode) in listing where kept[name] == nil {
+            let path = entriesDirectory + "/" + name
+            do {
+                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                kept[name] = entry.id + ".json" == name
+                    ? JournalIndex.Record(name: name, inode: inode, summary: EntrySummary(entry))
+                    : JournalIndex.Record(name: name, inode: inode, problem: "\(path): file name does not match its id '\(entry.id)'")
+            } catch {
+                kept[name] = JournalIndex.Record(name: name, inode: inode, problem: error.message)
+            }
+        }
+        return Array(kept.values)
     }
 
     /// JSON files beside the manifest: never entries, always reported.
@@ -207,7 +213,7 @@ public struct JournalStore: Sendable {
 
     /// The entry whose id is `prefix` or starts with it.
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
-        let ids = JournalIndex.listing(entriesDirectory).keys.map { String($0.dropLast(5)) }
+        let ids = JournalIndex.listing(entriesDirectory).inodes.keys.map { String($0.dropLast(5)) }
         let id = try Self.unique(prefix, in: ids, what: "entry")
         let path = entriesDirectory + "/" + id + ".json"
         return try Self.decodeEntry(try SafeFiles.read(path), path: path)
