@@ -46,6 +46,8 @@ public struct SchedulerParameters: Sendable {
     public var lockedFactor = 0.35
     /// Multiplier for an exercise that trains a principle whose prerequisites come neither before nor with it.
     public var tooEarlyFactor = 0.5
+    /// At most this many check-ins, the most recently due first (older ones stay in `commitments`).
+    public var maximumCheckIns = 5
     /// Multiplier for repeating the exercise done last.
     public var repeatFactor = 0.2
     /// Share of the other principles' need an exercise adds to its neediest principle's.
@@ -188,7 +190,8 @@ public struct Scheduler: Sendable {
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.exercise < $1.exercise }
         let checkIns = entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= today }
-            .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            .sorted { ($0.due, $0.id) > ($1.due, $1.id) }
+            .prefix(parameters.maximumCheckIns)
             .map { commitment -> CheckIn in
                 let overdue = commitment.due.days(until: today)
                 let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
