@@ -45,8 +45,20 @@ struct ExportCommand: SessionCommand {
         session.report(contents.problems)
         let graph = try session.graph()
         let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
+        let name = displayName ?? session.environment.variables["USER"] ?? "me"
+        let exportedAt = Timestamp.string(session.now)
+        let redacting = redact || redactWords != nil
+        if format == "json" && !redacting {
+            // The entry files are copied as they are: no decoding and encoding of every entry.
+            let used = Set(chosen.map(\.exercise))
+            let bundle = BundleWriter.entriesBundle(
+                rawEntries: session.journal.rawEntries(ids: chosen.map(\.id)),
+                exercises: graph.exercises.filter { used.contains($0.id) }, exportedAt: exportedAt, exporter: name)
+            try ExportDestination(path: output).write(bundle)
+            return
+        }
         var entries = session.journal.entries(ids: chosen.map(\.id))
-        if redact || redactWords != nil {
+        if redacting {
             var words: [String] = []
             if let redactWords {
                 let data: Data
@@ -60,8 +72,6 @@ struct ExportCommand: SessionCommand {
         }
         let progress = entries.count > 2_000 && Console.isTerminal(2)
         if progress { session.warn("exporting \(entries.count) entries…") }
-        let name = displayName ?? session.environment.variables["USER"] ?? "me"
-        let exportedAt = Timestamp.string(session.now)
         let title = session.t("Spiegel journal of \(name)", "Spiegel-dagboek van \(name)")
         let text: String
         switch format {
@@ -88,16 +98,15 @@ struct ExportDestination {
     let path: String?
 
     func write(_ text: String) throws {
+        try write(Data(text.utf8))
+    }
+
+    func write(_ data: Data) throws {
         guard let path else {
-            Console.write(text, to: .standardOutput)
+            Console.write(data, to: .standardOutput)
             return
         }
-        let absolute = SpiegelEnvironment.absolute(path)
-        do {
-            try SafeFiles.write(Data(text.utf8), to: absolute, replace: true)
-        } catch {
-            throw error
-        }
+        try SafeFiles.write(data, to: SpiegelEnvironment.absolute(path), replace: true)
     }
 }
 

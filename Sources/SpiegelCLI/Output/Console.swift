@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,9 +13,13 @@ public enum Console {
     }
 
     public static func write(_ text: String, to stream: Stream) {
-        var bytes = Array(text.utf8)
+        write(Data(text.utf8), to: stream)
+    }
+
+    public static func write(_ data: Data, to stream: Stream) {
         var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
+        data.withUnsafeBytes { buffer in
+            guard buffer.count > 0 else { return }
             while offset < buffer.count {
                 let n = Glibc.write(stream.rawValue, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {

@@ -152,6 +152,14 @@ public struct JournalStore: Sendable {
         }.sorted { $0.id > $1.id }
     }
 
+    /// The files of these entries as they are (for exports that copy them); unreadable ones are skipped.
+    public func rawEntries(ids: [String]) -> [Data] {
+        ids.compactMap { id in
+            guard Self.isSafeID(id) else { return nil }
+            return try? SafeFiles.read(entriesDirectory + "/" + id + ".json")
+        }
+    }
+
     /// Summaries of every completed entry through the derived index: only new or replaced files are read.
     /// `withText` fills in each summary's search text (for `--grep`).
     public func summaries(withText: Bool = false) -> JournalSummaries {
