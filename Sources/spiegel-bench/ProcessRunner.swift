@@ -70,8 +70,14 @@ struct ProcessRunner {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
+        // Its own process group: libedit passes a terminating signal on to the whole group.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         let started = Date()
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else {
+        guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else {
             return Measurement(seconds: .nan, peakKilobytes: 0, status: -1)
         }
         whileRunning?(pid, started)

@@ -112,7 +112,7 @@ struct ExerciseOutcome {
             }
         }
         session.print(session.style.good(session.t("saved", "opgeslagen")) + " \(entry.id)")
-        if let next = try? Recommender(session: session).top(after: entry), !session.json {
+        if session.reader.isInteractive, let next = try? Recommender(session: session).top(after: entry) {
             session.print(session.t("Next: ", "Volgende: ") + next)
         }
     }

@@ -65,7 +65,12 @@ struct Greeting {
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
             session.print(style.warn(session.t("Due commitments:", "Afspraken om op terug te kijken:")))
-            for commitment in due { session.print("  " + CommitmentView(session: session).line(commitment)) }
+            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }
+            for commitment in recent.prefix(5) { session.print("  " + CommitmentView(session: session).line(commitment)) }
+            if due.count > 5 {
+                session.print(style.dim(session.t("  … and \(due.count - 5) more ('commitments' lists them all)",
+                                                  "  … en nog \(due.count - 5) ('commitments' toont ze allemaal)")))
+            }
             session.print(style.dim(session.t("Mark them with: done ID, moved ID DATE, dropped ID",
                                               "Werk ze bij met: done ID, moved ID DATUM, dropped ID")))
         }

@@ -19,15 +19,10 @@ public struct BundleImporter: Sendable {
         switch bundle.kind {
         case .entries:
             let existing = Set(store.summaries().entries.map(\.id))
-            for entry in bundle.entries {
-                if existing.contains(entry.id) {
-                    result.alreadyPresent += 1
-                } else if try store.saveNew(entry) {
-                    result.added += 1
-                } else {
-                    result.alreadyPresent += 1
-                }
-            }
+            var seen = Set<String>()
+            let fresh = bundle.entries.filter { !existing.contains($0.id) && seen.insert($0.id).inserted }
+            result.added = try store.saveNew(batch: fresh)
+            result.alreadyPresent = bundle.entries.count - result.added
         case .feedback:
             let entries = Dictionary(store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var changed: [String: Entry] = [:]

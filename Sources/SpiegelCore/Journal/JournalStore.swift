@@ -255,9 +255,21 @@ public struct JournalStore: Sendable {
         return (entry.isDraft ? draftsDirectory : entriesDirectory) + "/" + entry.id + ".json"
     }
 
-    /// Saves a draft (replacing its previous state).
+    /// Saves a draft (replacing its previous state) atomically. Drafts guard against the process ending
+    /// (Ctrl-C, a closed terminal, end of input), so they skip the fsyncs that completed entries get.
     public func saveDraft(_ draft: Entry) throws(JournalError) {
-        try SafeFiles.write(JSONOutput.data(draft), to: try path(for: draft), replace: true)
+        try SafeFiles.write(JSONOutput.data(draft), to: try path(for: draft), replace: true, durable: false)
+    }
+
+    /// Saves many new completed entries with one flush to disk instead of one per entry (imports).
+    /// Existing entries are never overwritten; returns how many were added.
+    public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
+        var files: [(Data, String)] = []
+        for entry in entries {
+            precondition(!entry.isDraft, "a completed entry has completedAt")
+            files.append((JSONOutput.data(entry), try path(for: entry)))
+        }
+        return try SafeFiles.writeNew(batch: files).filter { $0 }.count
     }
 
     /// Saves a completed entry as a new file and then removes its draft. Returns false if an entry with

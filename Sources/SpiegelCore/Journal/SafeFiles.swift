@@ -86,6 +86,35 @@ public enum SafeFiles {
         return true
     }
 
+    /// Writes many new files: all temporary files first, one `sync()` for their data, then each is linked
+    /// into place without replacing anything, and the directories are synced once. Returns, per file,
+    /// whether it was added (false: a file of that name already existed).
+    public static func writeNew(batch files: [(data: Data, path: String)]) throws(JournalError) -> [Bool] {
+        var temps: [String] = []
+        defer { temps.forEach { unlink($0) } }
+        for (data, path) in files {
+            let directory = (path as NSString).deletingLastPathComponent
+            let temp = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            try write(data, to: temp, replace: true, durable: false)
+            temps.append(temp)
+        }
+        sync()
+        var added: [Bool] = []
+        var directories = Set<String>()
+        for (index, (_, path)) in files.enumerated() {
+            if link(temps[index], path) == 0 {
+                added.append(true)
+                directories.insert((path as NSString).deletingLastPathComponent)
+            } else if errno == EEXIST {
+                added.append(false)
+            } else {
+                throw .cannotWrite(path: path, reason: errnoText())
+            }
+        }
+        directories.forEach(syncDirectory)
+        return added
+    }
+
     static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
