@@ -21,6 +21,8 @@ static inline EditLine *spiegel_el_init(const char *prog) {
 static inline int spiegel_el_set_prompt_esc(EditLine *el, spiegel_el_prompt_t f, char esc) {
     return el_set(el, EL_PROMPT_ESC, f, esc);
 }
+/// The function libedit calls to read one character (so a pending Ctrl-C is seen before blocking).
+static inline int spiegel_el_set_getcfn(EditLine *el, el_rfunc_t f) { return el_set(el, EL_GETCFN, f); }
 static inline int spiegel_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 static inline int spiegel_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
 static inline int spiegel_el_set_hist(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }

@@ -39,6 +39,10 @@ public final class EditLineReader: LineReader {
             return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
         })
         spiegel_el_bind(editor, "^I", "spiegel-complete")
+        spiegel_el_set_getcfn(editor, { _, character in
+            guard let character else { return -1 }
+            return EditLineReader.readCharacter(into: character)
+        })
         el_source(editor, nil)  // ~/.editrc
         if let historyFile {
             _ = spiegel_history_load(history, historyFile)
@@ -60,6 +64,46 @@ public final class EditLineReader: LineReader {
         sigaction(SIGWINCH, &action, nil)
     }
 
+    /// Reads one character for libedit from stdin, decoding UTF-8. A Ctrl-C recorded by the signal
+    /// handler ends the read at once (also when it arrived while libedit was busy redrawing); a window
+    /// resize only restarts the read. Returns 1 with a character, 0 at end of input, -1 when interrupted.
+    static func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        func byte() -> Int32 {
+            var value: UInt8 = 0
+            while true {
+                if lastSignal.load(ordering: .relaxed) == SIGINT {
+                    errno = EINTR
+                    return -1
+                }
+                let count = Glibc.read(0, &value, 1)
+                if count == 1 { return Int32(value) }
+                if count == 0 { return -2 }
+                if errno != EINTR { return -1 }
+            }
+        }
+        let first = byte()
+        if first == -2 { return 0 }
+        if first < 0 { return -1 }
+        var scalar = UInt32(first)
+        var remaining = 0
+        switch first {
+        case 0xC0...0xDF: scalar &= 0x1F; remaining = 1
+        case 0xE0...0xEF: scalar &= 0x0F; remaining = 2
+        case 0xF0...0xF7: scalar &= 0x07; remaining = 3
+        default: break
+        }
+        while remaining > 0 {
+            let next = byte()
+            if next == -2 { return 0 }
+            if next < 0 { return -1 }
+            guard next & 0xC0 == 0x80 else { scalar = 0xFFFD; break }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+            remaining -= 1
+        }
+        character.pointee = wchar_t(bitPattern: scalar)
+        return 1
+    }
+
     public func read(prompt: String, remember: Bool) -> LineEvent {
         free(promptPointer)
         promptPointer = strdup(prompt)
@@ -67,15 +111,12 @@ public final class EditLineReader: LineReader {
             Self.lastSignal.store(0, ordering: .relaxed)
             var count: Int32 = 0
             guard let raw = el_gets(editor, &count) else {
-                if count < 0 && errno == EINTR {
-                    if Self.lastSignal.load(ordering: .relaxed) == SIGWINCH {
-                        el_resize(editor)
-                        continue
-                    }
+                if count < 0 && Self.lastSignal.load(ordering: .relaxed) == SIGINT {
                     Console.write("^C\n", to: .standardOutput)
                     el_reset(editor)
                     return .interrupted
                 }
+                if count < 0 && errno == EINTR { continue }
                 Console.write("\n", to: .standardOutput)
                 return .end
             }

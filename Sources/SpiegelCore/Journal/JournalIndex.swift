@@ -4,26 +4,27 @@ import SpiegelContent
 import Glibc
 #endif
 
-/// The journal's derived index (`.index`): one summary per entry file, keyed by file name and inode.
-/// The entry files stay the source of truth. On every read the directory is listed (names and inodes
-/// only, no file is opened) and fingerprinted; when the fingerprint matches the index's, the index is
-/// used as it is. Otherwise files that are new or were replaced (a new inode) are read and summarised,
+/// The journal's derived index (`.index`): one summary per entry file, keyed by file name and a stamp of
+/// its inode, size and modification time. The entry files stay the source of truth. On every read the
+/// directory is listed and each file's metadata taken (no file is opened) and fingerprinted; when the
+/// fingerprint matches the index's, the index is used as it is. Otherwise files that are new, were
+/// replaced or were edited in place are read and summarised,
 /// vanished ones dropped, and the index is written back atomically. A missing, stale or corrupt index
 /// is rebuilt; concurrent writers at worst make the next reader do a little more work.
 struct JournalIndex {
-    static let header = "spiegel-index 2"
+    static let header = "spiegel-index 3"
 
     struct Record {
         var name: String
-        var inode: UInt64
+        var stamp: UInt64
         /// A summary, or the problem that made the file unreadable (reported on every read, never rewritten).
         var summary: EntrySummary?
         var problem: String?
     }
 
-    /// The entry files of a directory: names with inode numbers (from readdir alone) and their fingerprint.
+    /// The entry files of a directory: names with their stamps, and the fingerprint of them all.
     struct Listing {
-        var inodes: [String: UInt64]
+        var stamps: [String: UInt64]
         var fingerprint: UInt64
     }
 
@@ -32,24 +33,32 @@ struct JournalIndex {
     // MARK: directory listing
 
     static func listing(_ directory: String) -> Listing {
-        var inodes: [String: UInt64] = [:]
+        var stamps: [String: UInt64] = [:]
         var fingerprint: UInt64 = 0
-        guard let dir = opendir(directory) else { return Listing(inodes: [:], fingerprint: 0) }
+        guard let dir = opendir(directory) else { return Listing(stamps: [:], fingerprint: 0) }
         defer { closedir(dir) }
+        let descriptor = dirfd(dir)
+        func mix(_ hash: inout UInt64, _ value: UInt64) { hash = (hash ^ value) &* 0x100_0000_01b3 }
         while let item = readdir(dir) {
             let name = withUnsafePointer(to: item.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            let inode = UInt64(item.pointee.d_ino)
-            inodes[name] = inode
-            // Order-independent: the sum of each file's FNV-1a hash of name and inode.
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            var stamp: UInt64 = 0xcbf2_9ce4_8422_2325
+            mix(&stamp, UInt64(info.st_ino))
+            mix(&stamp, UInt64(info.st_size))
+            mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+            mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+            stamps[name] = stamp
+            // Order-independent: the sum of each file's hash of name and stamp.
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ inode) &* 0x100_0000_01b3
+            for byte in name.utf8 { mix(&hash, UInt64(byte)) }
+            mix(&hash, stamp)
             fingerprint &+= hash
         }
-        return Listing(inodes: inodes, fingerprint: fingerprint &+ UInt64(inodes.count))
+        return Listing(stamps: stamps, fingerprint: fingerprint &+ UInt64(stamps.count))
     }
 
     // MARK: reading and writing the index files
@@ -111,9 +120,9 @@ struct JournalIndex {
             }
             switch (buffer[fields[0].lowerBound], fields.count) {
             case (UInt8(ascii: "E"), 9):
-                guard let inode = number(buffer, fields[2]) else { broken = true; return false }
+                guard let stamp = number(buffer, fields[2]) else { broken = true; return false }
                 let id = text(fields[1])
-                records.append(Record(name: id + ".json", inode: inode, summary: EntrySummary(
+                records.append(Record(name: id + ".json", stamp: stamp, summary: EntrySummary(
                     id: id, exercise: text(fields[3]), principles: list(buffer, fields[4]),
                     completedAt: text(fields[5]), day: day(buffer, fields[6]), confidence: number(buffer, fields[7]).map(Int.init),
                     firstLine: text(fields[8]), searchText: "", commitments: [])))
@@ -123,8 +132,8 @@ struct JournalIndex {
                 records[records.count - 1].summary?.commitments.append(
                     Commitment(id: text(fields[1]), stepId: text(fields[2]), action: text(fields[5]), due: due, status: status))
             case (UInt8(ascii: "P"), 4):
-                guard let inode = number(buffer, fields[2]) else { broken = true; return false }
-                records.append(Record(name: text(fields[1]), inode: inode, problem: text(fields[3])))
+                guard let stamp = number(buffer, fields[2]) else { broken = true; return false }
+                records.append(Record(name: text(fields[1]), stamp: stamp, problem: text(fields[3])))
             default:
                 broken = true  // not an index this version wrote: rebuild
                 return false
@@ -209,7 +218,7 @@ struct JournalIndex {
         put([Self.header, String(fingerprint)], into: &texts)
         for record in records.sorted(by: { $0.name > $1.name }) {
             if let summary = record.summary {
-                put(["E", summary.id, String(record.inode), summary.exercise, summary.principles.joined(separator: ","),
+                put(["E", summary.id, String(record.stamp), summary.exercise, summary.principles.joined(separator: ","),
                      summary.completedAt, summary.day?.description ?? "", summary.confidence.map(String.init) ?? "",
                      summary.firstLine], into: &main)
                 for c in summary.commitments {
@@ -217,7 +226,7 @@ struct JournalIndex {
                 }
                 put([summary.id, summary.searchText], into: &texts)
             } else {
-                put(["P", record.name, String(record.inode), record.problem ?? ""], into: &main)
+                put(["P", record.name, String(record.stamp), record.problem ?? ""], into: &main)
             }
         }
         // Derived data: written atomically, but a lost index is only rebuilt, so no fsync is needed.

@@ -170,7 +170,7 @@ public struct JournalStore: Sendable {
         if fingerprint != listing.fingerprint {
             // Rewriting the index needs every kept summary's search text.
             let known = withText ? records : index.load(withText: true).records
-            records = reconcile(known, with: listing.inodes)
+            records = reconcile(known, with: listing.stamps)
             index.save(records, fingerprint: listing.fingerprint)
         }
         var summaries = records.compactMap(\.summary)
@@ -181,19 +181,19 @@ public struct JournalStore: Sendable {
         return JournalSummaries(entries: summaries, problems: problems + strayFiles())
     }
 
-    /// Keeps the records whose file is unchanged; reads the files that are new or were replaced.
+    /// Keeps the records whose file is unchanged; reads the files that are new or changed.
     private func reconcile(_ old: [JournalIndex.Record], with listing: [String: UInt64]) -> [JournalIndex.Record] {
         var kept: [String: JournalIndex.Record] = [:]
-        for record in old where listing[record.name] == record.inode { kept[record.name] = record }
-        for (name, inode) in listing where kept[name] == nil {
+        for record in old where listing[record.name] == record.stamp { kept[record.name] = record }
+        for (name, stamp) in listing where kept[name] == nil {
             let path = entriesDirectory + "/" + name
             do {
                 let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
                 kept[name] = entry.id + ".json" == name
-                    ? JournalIndex.Record(name: name, inode: inode, summary: EntrySummary(entry))
-                    : JournalIndex.Record(name: name, inode: inode, problem: "\(path): file name does not match its id '\(entry.id)'")
+                    ? JournalIndex.Record(name: name, stamp: stamp, summary: EntrySummary(entry))
+                    : JournalIndex.Record(name: name, stamp: stamp, problem: "\(path): file name does not match its id '\(entry.id)'")
             } catch {
-                kept[name] = JournalIndex.Record(name: name, inode: inode, problem: error.message)
+                kept[name] = JournalIndex.Record(name: name, stamp: stamp, problem: error.message)
             }
         }
         return Array(kept.values)
@@ -221,7 +221,7 @@ public struct JournalStore: Sendable {
 
     /// The entry whose id is `prefix` or starts with it.
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
-        let ids = JournalIndex.listing(entriesDirectory).inodes.keys.map { String($0.dropLast(5)) }
+        let ids = JournalIndex.listing(entriesDirectory).stamps.keys.map { String($0.dropLast(5)) }
         let id = try Self.unique(prefix, in: ids, what: "entry")
         let path = entriesDirectory + "/" + id + ".json"
         return try Self.decodeEntry(try SafeFiles.read(path), path: path)

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import SpiegelContent
+@testable import SpiegelCore
+
+/// Export formats, bundles, import and redaction on entries with awkward text.
+@Suite struct ExchangeTests {
+    static let awkward = "Mevrouw <script>alert(1)</script> zei: \"dank, echt\",\nmail jan@example.com of bel 06-12345678 😊 Één café"
+
+    func sampleEntries() throws -> [Entry] {
+        let graph = KnowledgeGraph.curated()
+        return try (0..<3).map { index in
+            let exercise = graph.exercise("most-satisfied-customer")!
+            let date = Date(timeIntervalSince1970: 1_790_000_000 + Double(index) * 86_400)
+            var runner = ExerciseRunner(exercise: exercise, entry: Entry(
+                id: "2026091\(index)-120000-00000\(index)", exercise: exercise, language: .nl, startedAt: Timestamp.string(date)))
+            while let slot = runner.current {
+                switch slot.step.kind {
+                case .text: try runner.answer(.text(Self.awkward + " #\(index)"), today: CalendarDay(date))
+                case .list: try runner.answer(.list(["één", "twee, drie"]), today: CalendarDay(date))
+                case .rating: try runner.answer(.rating("3"), today: CalendarDay(date))
+                case .choice: try runner.answer(.choice("1"), today: CalendarDay(date))
+                case .commitment: try runner.answer(.commitment(action: "bel Jan terug", due: "in 2 days"), today: CalendarDay(date))
+                }
+            }
+            return runner.completedEntry(at: date)
+        }
+    }
+
+    @Test func rawBundleRoundTripsThroughImport() throws {
+        let entries = try sampleEntries()
+        let raw = entries.map { JSONOutput.data($0) }
+        let data = BundleWriter.entriesBundle(rawEntries: raw, exercises: [KnowledgeGraph.curated().exercise("most-satisfied-customer")!],
+                                              exportedAt: "2026-11-23T10:00:00+01:00", exporter: "Anna")
+        let bundle = try ExchangeBundle.read(data, path: "anna.json")
+        #expect(bundle.entries == entries)
+        #expect(bundle.exporter == "Anna" && bundle.kind == .entries && bundle.exercises.count == 1)
+
+        let dir = TempDirectory("spiegel-exchange")
+        defer { dir.remove() }
+        let store = JournalStore(root: dir.path + "/j")
+        try store.prepare(now: Date())
+        let first = try BundleImporter(store: store).merge(bundle, now: "2026-11-23T10:00:00+01:00")
+        let second = try BundleImporter(store: store).merge(bundle, now: "2026-11-23T10:00:00+01:00")
+        #expect(first.added == 3 && second.added == 0 && second.alreadyPresent == 3)
+        #expect(store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
+    }
+
+    @Test func feedbackNotesAttachOnce() throws {
+        let entries = try sampleEntries()
+        let dir = TempDirectory("spiegel-exchange")
+        defer { dir.remove() }
+        let store = JournalStore(root: dir.path + "/j")
+        try store.prepare(now: Date())
+        _ = try store.saveNew(batch: entries)
+        let note = EntryNote(entryId: entries[1].id, client: "Anna", author: "Coach Kim", at: "2026-11-24T09:00:00+01:00", text: "Mooi <b>gedaan</b>")
+        let feedback = ExchangeBundle(kind: .feedback, exportedAt: "2026-11-24T09:00:00+01:00", exporter: "Coach Kim",
+                                      exercises: [], entries: [], notes: [note, EntryNote(entryId: "20990101-000000-ffffff", client: "Anna", author: "Coach Kim", at: note.at, text: "lost")])
+        let data = JSONOutput.data(feedback)
+        for _ in 0..<2 {
+            let result = try BundleImporter(store: store).merge(try ExchangeBundle.read(data, path: "fb.json"), now: note.at)
+            #expect(result.notesForUnknownEntries == 1)
+        }
+        let withNote = try store.entry(matching: entries[1].id)
+        #expect(withNote.coachNotes == [CoachNote(author: "Coach Kim", at: note.at, text: "Mooi <b>gedaan</b>")])
+    }
+
+    @Test func badBundlesAreRefusedClearly() {
+        #expect(throws: ExchangeBundle.ReadError.newer("f.json", 999)) {
+            try ExchangeBundle.read(Data(#"{"schemaVersion": 999, "entries": []}"#.utf8), path: "f.json")
+        }
+        #expect(throws: ExchangeBundle.ReadError.foreign("f.json")) {
+            try ExchangeBundle.read(Data(#"{"schemaVersion": 1, "entries": []}"#.utf8), path: "f.json")
+        }
+        #expect(throws: ExchangeBundle.ReadError.notJSON("f.json")) {
+            try ExchangeBundle.read(Data("PK\u{3}\u{4} zip".utf8), path: "f.json")
+        }
+        let traversal = #"{"format":"spiegel-bundle","schemaVersion":1,"kind":"entries","exportedAt":"x","exporter":"x","exercises":[],"notes":[],"entries":[{"schemaVersion":1,"id":"../../etc/passwd","exercise":"x","exerciseVersion":1,"exerciseTitle":"x","language":"en","startedAt":"2026-01-01T00:00:00Z","completedAt":"2026-01-01T00:00:00Z","principles":[],"practices":[],"answers":[],"commitments":[]}]}"#
+        #expect(throws: ExchangeBundle.ReadError.self) { try ExchangeBundle.read(Data(traversal.utf8), path: "f.json") }
+    }
+
+    @Test func htmlEscapesEveryUserText() throws {
+        let html = HTMLExport.render(try sampleEntries(), title: "Anna <3", exportedAt: "now", principles: ContentValidator.corePrinciples,
+                                     today: CalendarDay(year: 2026, month: 11, day: 23), language: .nl)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("Anna &lt;3"))
+        #expect(html.components(separatedBy: "<svg").count == 3)
+        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    }
+
+    @Test func markdownQuotesAnswersAndListsCommitments() throws {
+        let markdown = MarkdownExport.render(try sampleEntries(), title: "Anna", exportedAt: "now", language: .en)
+        #expect(markdown.contains("> Mevrouw"))
+        #expect(markdown.contains("- [ ] bel Jan terug"))
+        #expect(markdown.contains("\\<script\\>") || markdown.contains("> Mevrouw <script>"))
+    }
+
+    @Test func csvQuotesFieldsAndKeepsTextExact() throws {
+        let csv = CSVExport.render(try sampleEntries())
+        #expect(csv.hasPrefix("\u{FEFF}entry_id,date,exercise"))
+        #expect(csv.contains("\r\n"))
+        // The awkward answer (comma, quotes, newline) is one quoted field with doubled quotes.
+        #expect(csv.contains("\"" + (Self.awkward + " #0").replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+    }
+
+    @Test func redactionMasksContactDetailsIbansAndNames() throws {
+        let redactor = Redactor(words: ["Jan", "Mevrouw de Vries"])
+        let text = "Mevrouw de Vries (jan@example.com, +31 6 1234 5678, NL91 ABNA 0417 1643 00) belde Jan; Janneke niet."
+        let masked = redactor.redact(text)
+        #expect(!masked.contains("jan@example.com") && !masked.contains("1234 5678") && !masked.contains("ABNA"))
+        #expect(!masked.contains("de Vries") && !masked.contains(" Jan;"))
+        #expect(masked.contains("Janneke"))
+        let entry = redactor.redact(try sampleEntries()[0])
+        #expect(!JSONOutput.string(entry).contains("jan@example.com"))
+        #expect(!JSONOutput.string(entry).contains("06-12345678"))
+    }
+}
