@@ -45,7 +45,7 @@ struct Recommender {
     let session: Session
 
     func recommend(count: Int, principle: String?) throws -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
-        let contents = session.journal.summaries()
+        let contents = session.summaries()
         session.report(contents.problems)
         return Scheduler(graph: try session.graph(), language: session.language)
             .recommend(entries: contents.entries, today: session.today, count: count, principle: principle)

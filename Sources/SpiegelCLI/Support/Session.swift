@@ -69,6 +69,17 @@ public final class Session {
         Console.write(text + "\n", to: .standardError)
     }
 
+    /// The journal's summaries, with progress on stderr (a terminal only) when many files must be read.
+    public func summaries(withText: Bool = false) -> JournalSummaries {
+        let showProgress = Console.isTerminal(2)
+        let report: @Sendable (Int, Int) -> Void = { done, total in
+            Console.write("\rreading the journal: \(done) of \(total) entries…", to: .standardError)
+        }
+        let summaries = journal.summaries(withText: withText, progress: showProgress ? report : nil)
+        if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
+        return summaries
+    }
+
     /// Reports files of the journal that could not be read (they are skipped and left untouched).
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {

@@ -162,7 +162,8 @@ public struct JournalStore: Sendable {
 
     /// Summaries of every completed entry through the derived index: only new or replaced files are read.
     /// `withText` fills in each summary's search text (for `--grep`).
-    public func summaries(withText: Bool = false) -> JournalSummaries {
+    /// `progress` hears (files read, files to read) when many files must be read (a first read, a big import).
+    public func summaries(withText: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
         let index = JournalIndex(path: root + "/.index")
         let listing = JournalIndex.listing(entriesDirectory)
@@ -170,7 +171,7 @@ public struct JournalStore: Sendable {
         if fingerprint != listing.fingerprint {
             // Rewriting the index needs every kept summary's search text.
             let known = withText ? records : index.load(withText: true).records
-            records = reconcile(known, with: listing.stamps)
+            records = reconcile(known, with: listing.stamps, progress: progress)
             index.save(records, fingerprint: listing.fingerprint)
         }
         var summaries = records.compactMap(\.summary)
@@ -182,10 +183,15 @@ public struct JournalStore: Sendable {
     }
 
     /// Keeps the records whose file is unchanged; reads the files that are new or changed.
-    private func reconcile(_ old: [JournalIndex.Record], with listing: [String: UInt64]) -> [JournalIndex.Record] {
+    private func reconcile(_ old: [JournalIndex.Record], with listing: [String: UInt64],
+                           progress: (@Sendable (Int, Int) -> Void)?) -> [JournalIndex.Record] {
         var kept: [String: JournalIndex.Record] = [:]
         for record in old where listing[record.name] == record.stamp { kept[record.name] = record }
-        for (name, stamp) in listing where kept[name] == nil {
+        let toRead = listing.filter { kept[$0.key] == nil }
+        var done = 0
+        for (name, stamp) in toRead {
+            done += 1
+            if toRead.count >= 2_000, done % 1_000 == 0 { progress?(done, toRead.count) }
             let path = entriesDirectory + "/" + name
             do {
                 let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
