@@ -70,5 +70,11 @@ let package = Package(
             name: "SpiegelCLITests",
             dependencies: ["SpiegelCore"]
         ),
+        // Mutation fuzzing of the content loader, the script reader and the bundle importer (bounded in CI).
+        .testTarget(
+            name: "SpiegelFuzzTests",
+            dependencies: ["SpiegelContent", "SpiegelCore", "SpiegelCLI"],
+            resources: [.copy("Corpus")]
+        ),
     ]
 )

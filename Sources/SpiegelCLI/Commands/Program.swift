@@ -28,6 +28,8 @@ public enum Program {
     public static func main() -> Never {
         setlocale(LC_CTYPE, "")
         signal(SIGPIPE, SIG_IGN)
+        // A file size limit (ulimit -f) then fails the write with EFBIG instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         exit(run(arguments, inScript: false))
     }

@@ -26,7 +26,7 @@ struct ExerciseDriver {
         let reader = session.reader
         let style = session.style
         let store = session.journal
-        try store.prepare(now: session.now)
+        do { try store.prepare(now: session.now) } catch { throw rescued(error, runner.entry) }
         if reader.isInteractive && runner.entry.answers.isEmpty {
             session.print(style.bold(session.text(exercise.title)) + style.dim("  ~\(exercise.minutes) min"))
             session.print(Wrap.paragraph(session.text(exercise.intro), width: min(Console.width(), 100)))
@@ -65,11 +65,29 @@ struct ExerciseDriver {
             case .end:
                 return try endOfInput(runner)
             }
-            try store.saveDraft(runner.entry)
+            do { try store.saveDraft(runner.entry) } catch { throw rescued(error, runner.entry) }
         }
         let entry = runner.completedEntry(at: session.now)
-        try store.saveNew(entry)
+        do { try store.saveNew(entry) } catch { throw rescued(error, runner.entry) }
         return .saved(entry)
+    }
+
+    /// When the journal cannot be written, the answers so far go to a private rescue file in the state
+    /// directory, and the error says where; nothing in the journal is touched.
+    private func rescued(_ failure: JournalError, _ draft: Entry) -> CommandFailure {
+        guard !draft.answers.isEmpty else { return CommandFailure(failure.message, exitCode: failure.exitCode) }
+        let folder = session.environment.stateHome + "/rescued"
+        let path = folder + "/" + draft.id + ".json"
+        do {
+            try SafeFiles.makePrivateDirectory(folder)
+            try SafeFiles.write(JSONOutput.data(draft), to: path, replace: true)
+            return CommandFailure("\(failure.message); your answers so far were kept in \(path)", exitCode: failure.exitCode)
+        } catch {
+            let earlier = FileManager.default.fileExists(atPath: session.journal.draftsDirectory + "/" + draft.id + ".json")
+            let kept = earlier ? "the draft saved before this answer is kept (resume \(draft.id))"
+                : "the answers could not be kept anywhere"
+            return CommandFailure("\(failure.message); \(kept)", exitCode: failure.exitCode)
+        }
     }
 
     private func ask(_ slot: Slot) {

@@ -46,12 +46,13 @@ struct ShellRunner {
         let label = mode.prompt
         let prompt = session.style.enabled ? "\u{1}\u{1B}[36m\u{1}\(label)\u{1}\u{1B}[0m\u{1}> " : "\(label)> "
         var failures = 0
+        var worst: Int32 = 0
         while true {
             let event = reader.read(prompt: prompt, remember: true)
             let status: Int32
             switch event {
             case .end:
-                return failures > 0 ? ExitStatus.dataError : 0
+                return failures > 0 ? worst : 0
             case .interrupted:
                 continue
             case .invalid(let problem):
@@ -62,13 +63,14 @@ struct ShellRunner {
                 do {
                     status = try execute(trimmed, session: session)
                 } catch {
-                    return failures > 0 ? ExitStatus.dataError : 0
+                    return failures > 0 ? worst : 0
                 }
             }
             if status != 0 {
                 if reader.isInteractive { continue }
                 failures += 1
-                if !keepGoing { return ExitStatus.dataError }
+                worst = max(worst, status)
+                if !keepGoing { return status }
             }
         }
     }
@@ -113,13 +115,15 @@ struct ShellRunner {
         } catch is LeaveShell {
             throw LeaveShell()
         } catch {
-            let (message, status) = FailureReport.describe(error, root: mode.root)
+            let (message, status) = FailureReport.describe(error, root: mode.root, brief: !session.reader.isInteractive)
             if status == 0 {
                 if !message.isEmpty { session.print(message) }
                 return 0
             }
             let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            return fail(cleaned, status: session.reader.isInteractive ? status : ExitStatus.dataError, session: session)
+            // In a script the script is the data: a bad line is 65; I/O failures keep their own status.
+            let scripted = status == ExitStatus.usage || status == 1 ? ExitStatus.dataError : status
+            return fail(cleaned, status: session.reader.isInteractive ? status : scripted, session: session)
         }
     }
 }

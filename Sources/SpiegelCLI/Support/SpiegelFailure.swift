@@ -41,10 +41,12 @@ extension AnswerError: SpiegelFailure {
 
 /// Turns any error into a message and status: ours map directly, the parser's keep its text.
 enum FailureReport {
-    static func describe(_ error: Error, root: any ParsableCommand.Type) -> (message: String, status: Int32) {
+    /// `brief` gives the parser's one-line message without usage (for scripts).
+    static func describe(_ error: Error, root: any ParsableCommand.Type, brief: Bool = false) -> (message: String, status: Int32) {
         if let failure = error as? SpiegelFailure { return (failure.message, failure.exitCode) }
         let code = root.exitCode(for: error).rawValue
-        let text = root.fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (brief && code != 0 ? root.message(for: error) : root.fullMessage(for: error))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         return (text, code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code))
     }
 }
