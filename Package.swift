@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // libedit, linked through pkg-config, with a small C shim for its variadic functions.
@@ -39,7 +40,11 @@ let package = Package(
         // Everything that is not a terminal: knowledge, exercises, journal, recommendation, exchange, review.
         .target(
             name: "SpiegelCore",
-            dependencies: ["SpiegelContent"],
+            dependencies: [
+                "SpiegelContent",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             plugins: ["EmbedContent"]
         ),
         // Commands, the shell, line readers, completion, output.

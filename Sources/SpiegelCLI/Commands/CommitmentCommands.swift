@@ -31,7 +31,7 @@ struct CommitmentUpdate {
     let session: Session
 
     func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
-        let store = session.journal
+        let store = try session.journal
         _ = try store.manifest()
         let entries = store.summaries().entries
         let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }

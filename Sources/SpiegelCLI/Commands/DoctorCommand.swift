@@ -13,7 +13,7 @@ struct DoctorCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let store = session.journal
+        let store = try session.journal
         guard store.exists else {
             throw CommandFailure("no journal at \(store.root)", exitCode: ExitStatus.noInput)
         }

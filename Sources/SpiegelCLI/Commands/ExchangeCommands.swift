@@ -52,12 +52,12 @@ struct ExportCommand: SessionCommand {
             // The entry files are copied as they are: no decoding and encoding of every entry.
             let used = Set(chosen.map(\.exercise))
             let bundle = BundleWriter.entriesBundle(
-                rawEntries: session.journal.rawEntries(ids: chosen.map(\.id)),
+                rawEntries: try session.journal.rawEntries(ids: chosen.map(\.id)),
                 exercises: graph.exercises.filter { used.contains($0.id) }, exportedAt: exportedAt, exporter: name)
             try ExportDestination(path: output).write(bundle)
             return
         }
-        var entries = session.journal.entries(ids: chosen.map(\.id))
+        var entries = try session.journal.entries(ids: chosen.map(\.id))
         if redacting {
             var words: [String] = []
             if let redactWords {

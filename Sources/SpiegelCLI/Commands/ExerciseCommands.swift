@@ -70,7 +70,7 @@ struct StartCommand: SessionCommand {
             ExerciseOutcome(session: session).saved(entry, exercise: definition)
             return
         }
-        let store = session.journal
+        let store = try session.journal
         if session.reader.isInteractive, let draft = store.drafts().entries.first(where: { $0.exercise == definition.id }) {
             let reply = session.reader.read(prompt: session.t(
                 "You have an unfinished draft of this exercise (\(draft.answers.count) answers). Continue it? [Y/n] ",
@@ -129,7 +129,7 @@ struct ResumeCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let store = session.journal
+        let store = try session.journal
         let draft: Entry
         if let id {
             draft = try store.draft(matching: id)
@@ -159,7 +159,7 @@ struct DraftsCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let contents = session.journal.drafts()
+        let contents = try session.journal.drafts()
         session.report(contents.problems)
         if session.json {
             session.printJSON(contents.entries)

@@ -48,7 +48,7 @@ struct JournalCommand: SessionCommand {
         session.report(contents.problems)
         let entries = try filters.filter().apply(contents.entries)
         if session.json {
-            session.printJSON(session.journal.entries(ids: entries.map(\.id)))
+            session.printJSON(try session.journal.entries(ids: entries.map(\.id)))
             return
         }
         if entries.isEmpty {

@@ -27,7 +27,7 @@ struct Completion {
         case "start": return graph?.exercises.map(\.id).sorted() ?? []
         case "help": return Program.commandNames.sorted()
         case "entry": return session.summaries().entries.map(\.id)
-        case "resume", "discard": return session.journal.drafts().entries.map(\.id)
+        case "resume", "discard": return (try? session.journal)?.drafts().entries.map(\.id) ?? []
         case "done", "moved", "dropped":
             return session.summaries().entries.flatMap(\.commitments).filter(\.isOpen).map(\.id)
         default: return options(for: command)
@@ -60,7 +60,7 @@ struct Greeting {
         session.print(style.bold("Spiegel") + style.dim(session.t(
             " — your customer-centric coach. 'help' lists commands, Tab completes, Ctrl-D leaves.",
             " — je coach voor klantgericht werken. 'help' toont de opdrachten, Tab vult aan, Ctrl-D sluit af.")))
-        guard session.journal.exists else { return }
+        guard let store = try? session.journal, store.exists else { return }
         let contents = session.summaries()
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
@@ -74,7 +74,7 @@ struct Greeting {
             session.print(style.dim(session.t("Mark them with: done ID, moved ID DATE, dropped ID",
                                               "Werk ze bij met: done ID, moved ID DATUM, dropped ID")))
         }
-        if let draft = session.journal.drafts().entries.first {
+        if let draft = store.drafts().entries.first {
             session.print(session.t("Unfinished: \(draft.exercise) (\(draft.answers.count) answers) — type 'resume' to continue.",
                                     "Nog niet af: \(draft.exercise) (\(draft.answers.count) antwoorden) — typ 'resume' om verder te gaan."))
         }

@@ -124,12 +124,15 @@ public final class EditLineReader: LineReader {
             // The returned buffer is only valid until the next call: copy it now.
             var line = String(cString: raw)
             if line.hasSuffix("\n") { line.removeLast() }
-            if remember && !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                spiegel_history_enter(history, line)
-                saveHistory()
-            }
+            if remember { self.remember(line) }
             return .line(line)
         }
+    }
+
+    public func remember(_ line: String) {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        spiegel_history_enter(history, line)
+        saveHistory()
     }
 
     private func saveHistory() {

@@ -25,7 +25,7 @@ struct ExerciseDriver {
         var runner = start
         let reader = session.reader
         let style = session.style
-        let store = session.journal
+        let store = try session.journal
         do { try store.prepare(now: session.now) } catch { throw rescued(error, runner.entry) }
         if reader.isInteractive && runner.entry.answers.isEmpty {
             session.print(style.bold(session.text(exercise.title)) + style.dim("  ~\(exercise.minutes) min"))
@@ -80,10 +80,11 @@ struct ExerciseDriver {
         let path = folder + "/" + draft.id + ".json"
         do {
             try SafeFiles.makePrivateDirectory(folder)
-            try SafeFiles.write(JSONOutput.data(draft), to: path, replace: true)
+            let data = JSONOutput.data(draft)
+            try SafeFiles.write((try? session.journal)?.cipher.map { $0.seal(data) } ?? data, to: path, replace: true)
             return CommandFailure("\(failure.message); your answers so far were kept in \(path)", exitCode: failure.exitCode)
         } catch {
-            let earlier = FileManager.default.fileExists(atPath: session.journal.draftsDirectory + "/" + draft.id + ".json")
+            let earlier = FileManager.default.fileExists(atPath: JournalStore(root: session.journalRoot).draftsDirectory + "/" + draft.id + ".json")
             let kept = earlier ? "the draft saved before this answer is kept (resume \(draft.id))"
                 : "the answers could not be kept anywhere"
             return CommandFailure("\(failure.message); \(kept)", exitCode: failure.exitCode)
@@ -184,7 +185,7 @@ struct ExerciseDriver {
     }
 
     private func interrupted(_ runner: ExerciseRunner) throws -> Outcome {
-        let store = session.journal
+        let store = try session.journal
         guard !runner.entry.answers.isEmpty else {
             session.print(session.t("Exercise stopped.", "Oefening gestopt."))
             return .cancelled

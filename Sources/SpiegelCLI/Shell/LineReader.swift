@@ -19,4 +19,10 @@ public protocol LineReader: AnyObject {
     var location: String { get }
     /// The number of the last line read (0 before the first).
     var lineNumber: Int { get }
+    /// Adds a line to the command history (a no-op without an editor).
+    func remember(_ line: String)
+}
+
+extension LineReader {
+    public func remember(_ line: String) {}
 }

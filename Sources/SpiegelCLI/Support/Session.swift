@@ -5,6 +5,8 @@ import SpiegelCore
 /// Caches shared by every command of one process (the knowledge graph is loaded once per set of packs).
 final class SessionCaches {
     var graphs: [[String]: KnowledgeGraph] = [:]
+    /// Journal stores by root, with their key once the passphrase was given.
+    var stores: [String: JournalStore] = [:]
 }
 
 /// What a command runs with: resolved options, where answers come from, how to print, and the stores.
@@ -16,7 +18,8 @@ public final class Session {
     public let style: Style
     public let language: Language
     public let now: Date
-    public let journal: JournalStore
+    /// The journal's directory (the store is opened on first use: an encrypted one needs its passphrase).
+    public let journalRoot: String
     /// Set in the shell: commands that read ids (completion) or show due commitments use it.
     public let inShell: Bool
     /// In review mode: the clients' data the coach opened.
@@ -34,7 +37,7 @@ public final class Session {
         style = Style(enabled: environment.wantsColour(isTerminal: Console.isTerminal(1)))
         language = try environment.language(option: options.lang)
         now = try environment.now(option: options.now)
-        journal = JournalStore(root: environment.journal(option: options.journal))
+        journalRoot = environment.journal(option: options.journal)
     }
 
     /// The same session with a command's own options applied.
@@ -44,6 +47,33 @@ public final class Session {
     }
 
     public var json: Bool { options.json }
+
+    /// The journal store; for an encrypted journal the passphrase is asked once (or read from
+    /// SPIEGEL_PASSPHRASE_FILE) and a wrong one is an error that changes nothing.
+    public var journal: JournalStore {
+        get throws {
+            if let cached = caches.stores[journalRoot] { return cached }
+            let plain = JournalStore(root: journalRoot)
+            guard let settings = try plain.manifest()?.encryption else {
+                caches.stores[journalRoot] = plain
+                return plain
+            }
+            let passphrase = try Passphrase(environment: environment)
+                .read(prompt: t("Passphrase for \(journalRoot): ", "Wachtwoordzin voor \(journalRoot): "))
+            let cipher: JournalCipher
+            do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
+                throw CommandFailure(error.message, exitCode: ExitStatus.noPermission)
+            }
+            let store = JournalStore(root: journalRoot, cipher: cipher)
+            caches.stores[journalRoot] = store
+            return store
+        }
+    }
+
+    /// Forgets the opened store (after init, encrypt, decrypt or rekey).
+    func forgetJournal() {
+        caches.stores[journalRoot] = nil
+    }
 
     public var today: CalendarDay { CalendarDay(now) }
 
@@ -75,7 +105,8 @@ public final class Session {
         let report: @Sendable (Int, Int) -> Void = { done, total in
             Console.write("\rreading the journal: \(done) of \(total) entries…", to: .standardError)
         }
-        let summaries = journal.summaries(withText: withText, progress: showProgress ? report : nil)
+        guard let store = try? journal else { return JournalSummaries(entries: [], problems: []) }
+        let summaries = store.summaries(withText: withText, progress: showProgress ? report : nil)
         if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
         return summaries
     }

@@ -15,6 +15,7 @@ public enum ExitStatus {
     public static let noInput: Int32 = 66
     public static let cantCreate: Int32 = 73
     public static let ioError: Int32 = 74
+    public static let noPermission: Int32 = 77
 }
 
 /// A failure with a fixed message and status.

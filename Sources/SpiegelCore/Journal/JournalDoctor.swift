@@ -23,6 +23,9 @@ public struct JournalDoctor: Sendable {
                 problems.append(JournalProblem(path: folder + "/" + name, message: "\(folder)/\(name): left over from an interrupted write"))
             }
         }
+        for path in try store.unsealedFiles() {
+            problems.append(JournalProblem(path: path, message: "\(path): not encrypted in an encrypted journal (run 'encrypt' again to finish)"))
+        }
         for path in [store.root, store.entriesDirectory, store.draftsDirectory] {
             if let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int, mode & 0o077 != 0 {
                 problems.append(JournalProblem(path: path, message: "\(path): readable by others (mode \(String(mode, radix: 8))); expected 700"))
@@ -43,6 +46,8 @@ public struct JournalDoctor: Sendable {
                 chmod(problem.path, 0o700)
                 continue
             }
+            // A readable entry (a plain file in an encrypted journal) is never moved aside.
+            if (try? store.readEntry(problem.path)) != nil { continue }
             let name = (problem.path as NSString).lastPathComponent
             let destination = target + "/" + (name.hasPrefix(".") ? String(name.dropFirst()) : name) + ".quarantined"
             if rename(problem.path, destination) != 0 {

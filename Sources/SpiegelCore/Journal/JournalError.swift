@@ -8,6 +8,8 @@ public enum JournalError: Error, Sendable, Equatable {
     case notFound(what: String, id: String)
     case ambiguous(what: String, prefix: String, matches: [String])
     case unsafePath(String)
+    /// The journal is encrypted and no (or the wrong) key was given, or a sealed file is damaged.
+    case encryption(String)
 
     public var message: String {
         switch self {
@@ -21,6 +23,7 @@ public enum JournalError: Error, Sendable, Equatable {
         case .ambiguous(let what, let prefix, let matches):
             "'\(prefix)' matches \(matches.count) \(what)s: \(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", ..." : "")"
         case .unsafePath(let id): "'\(id)' is not a valid id"
+        case .encryption(let message): message
         }
     }
 
@@ -31,6 +34,7 @@ public enum JournalError: Error, Sendable, Equatable {
         case .cannotWrite, .cannotRead: 74
         case .corrupt, .newerSchema, .ambiguous, .unsafePath: 65
         case .notFound: 66
+        case .encryption: 77
         }
     }
 }

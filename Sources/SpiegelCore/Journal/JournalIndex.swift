@@ -29,6 +29,19 @@ struct JournalIndex {
     }
 
     let path: String
+    /// An encrypted journal's index is sealed like its entries.
+    var cipher: JournalCipher? = nil
+
+    private func read(_ file: String) -> Data? {
+        guard let data = try? SafeFiles.read(file, limit: 1 << 30) else { return nil }
+        guard JournalCipher.isSealed(data) else { return cipher == nil ? data : nil }
+        return try? cipher?.open(data, path: file)
+    }
+
+    private func store(_ bytes: [UInt8], to file: String) {
+        let data = Data(bytes)
+        _ = try? SafeFiles.write(cipher.map { $0.seal(data) } ?? data, to: file, replace: true, durable: false)
+    }
 
     // MARK: directory listing
 
@@ -70,12 +83,12 @@ struct JournalIndex {
     /// Anything unexpected (including texts that do not belong) gives no fingerprint and no records,
     /// and the index is rebuilt.
     func load(withText: Bool) -> (fingerprint: UInt64?, records: [Record]) {
-        guard let data = try? SafeFiles.read(path, limit: 1 << 30) else { return (nil, []) }
+        guard let data = read(path) else { return (nil, []) }
         var (fingerprint, records) = data.withUnsafeBytes { raw in
             Self.parse(raw.bindMemory(to: UInt8.self))
         }
         if withText, let expected = fingerprint {
-            guard let texts = try? SafeFiles.read(textPath, limit: 1 << 30),
+            guard let texts = read(textPath),
                   texts.withUnsafeBytes({ raw in Self.attachTexts(raw.bindMemory(to: UInt8.self), to: &records, fingerprint: expected) })
             else { return (nil, []) }
         }
@@ -231,8 +244,8 @@ struct JournalIndex {
         }
         // Derived data: written atomically, but a lost index is only rebuilt, so no fsync is needed.
         // The text file goes first: a reader that sees the new main file finds texts that match it.
-        _ = try? SafeFiles.write(Data(texts), to: textPath, replace: true, durable: false)
-        _ = try? SafeFiles.write(Data(main), to: path, replace: true, durable: false)
+        store(texts, to: textPath)
+        store(main, to: path)
     }
 
     static func escape(_ text: String) -> String {

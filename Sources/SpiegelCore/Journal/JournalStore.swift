@@ -5,10 +5,13 @@ public struct JournalManifest: Codable, Sendable {
     public static let schemaVersion = 1
     public var schemaVersion: Int
     public var createdAt: String
+    /// Present when the journal is encrypted.
+    public var encryption: EncryptionSettings?
 
-    public init(createdAt: String) {
+    public init(createdAt: String, encryption: EncryptionSettings? = nil) {
         schemaVersion = Self.schemaVersion
         self.createdAt = createdAt
+        self.encryption = encryption
     }
 }
 
@@ -26,6 +29,11 @@ public struct JournalContents: Sendable {
 
 /// The summaries of a journal's entries, newest first, and the files that could not be read.
 public struct JournalSummaries: Sendable {
+    public init(entries: [EntrySummary], problems: [JournalProblem]) {
+        self.entries = entries
+        self.problems = problems
+    }
+
     public var entries: [EntrySummary]
     public var problems: [JournalProblem]
 }
@@ -34,9 +42,27 @@ public struct JournalSummaries: Sendable {
 /// `drafts/ID.json`. Every write is atomic; unreadable files are reported and left alone.
 public struct JournalStore: Sendable {
     public let root: String
+    /// The key of an encrypted journal: entries, drafts and the index are sealed with it.
+    public let cipher: JournalCipher?
 
-    public init(root: String) {
+    public init(root: String, cipher: JournalCipher? = nil) {
         self.root = root
+        self.cipher = cipher
+    }
+
+    /// What goes to disk: sealed when the journal is encrypted.
+    func stored(_ plain: Data) -> Data { cipher.map { $0.seal(plain) } ?? plain }
+
+    /// What a file holds: opened when it is sealed (which needs the key).
+    func plain(_ data: Data, path: String) throws(JournalError) -> Data {
+        guard JournalCipher.isSealed(data) else { return data }
+        guard let cipher else { throw .encryption("\(path) is encrypted: give the journal's passphrase") }
+        do { return try cipher.open(data, path: path) } catch { throw .encryption(error.message) }
+    }
+
+    /// Reads, opens and decodes one entry or draft file.
+    func readEntry(_ path: String) throws(JournalError) -> Entry {
+        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path), path: path)
     }
 
     public var manifestPath: String { root + "/journal.json" }
@@ -46,16 +72,82 @@ public struct JournalStore: Sendable {
     public var exists: Bool { FileManager.default.fileExists(atPath: manifestPath) }
 
     /// Creates the journal if needed (private directories, manifest) and checks that its version is readable.
-    public func prepare(now: Date) throws(JournalError) {
+    /// `encryption` makes a new journal an encrypted one.
+    public func prepare(now: Date, encryption: EncryptionSettings? = nil) throws(JournalError) {
         try SafeFiles.makePrivateDirectory(root)
         try SafeFiles.makePrivateDirectory(entriesDirectory)
         try SafeFiles.makePrivateDirectory(draftsDirectory)
         if exists {
             _ = try manifest()
         } else {
-            let manifest = JournalManifest(createdAt: Timestamp.string(now))
+            let manifest = JournalManifest(createdAt: Timestamp.string(now), encryption: encryption)
             try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: false)
         }
+    }
+
+    // MARK: encryption
+
+    /// Every entry and draft file.
+    private var allFiles: [String] {
+        [entriesDirectory, draftsDirectory].flatMap { folder in
+            SafeFiles.list(folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
+        }
+    }
+
+    private func removeIndex() throws(JournalError) {
+        try SafeFiles.remove(root + "/.index")
+        try SafeFiles.remove(root + "/.index-text")
+    }
+
+    /// Encrypts a plain journal with `cipher`: the manifest first, then each file is sealed in place
+    /// (atomically). Running it again after an interruption finishes the job. Returns the files sealed.
+    public func encrypt(with cipher: JournalCipher, settings: EncryptionSettings) throws(JournalError) -> Int {
+        guard var manifest = try manifest() else { throw .notFound(what: "journal", id: root) }
+        if let existing = manifest.encryption, existing != settings {
+            throw .encryption("\(root) is already encrypted; use rekey to change its passphrase")
+        }
+        manifest.encryption = settings
+        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+        try removeIndex()
+        var sealed = 0
+        for path in allFiles {
+            let data = try SafeFiles.read(path)
+            if JournalCipher.isSealed(data) { continue }
+            try SafeFiles.write(cipher.seal(data), to: path, replace: true)
+            sealed += 1
+        }
+        return sealed
+    }
+
+    /// Decrypts an encrypted journal (this store must hold its key): each file first, the manifest last.
+    public func decrypt() throws(JournalError) -> Int {
+        guard var manifest = try manifest() else { throw .notFound(what: "journal", id: root) }
+        var opened = 0
+        for path in allFiles {
+            let data = try SafeFiles.read(path)
+            guard JournalCipher.isSealed(data) else { continue }
+            try SafeFiles.write(try plain(data, path: path), to: path, replace: true)
+            opened += 1
+        }
+        try removeIndex()
+        manifest.encryption = nil
+        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+        return opened
+    }
+
+    /// Keeps the same data key under new settings (a new passphrase): one atomic manifest write.
+    public func rekey(_ settings: EncryptionSettings) throws(JournalError) {
+        guard var manifest = try manifest(), manifest.encryption != nil else {
+            throw .encryption("\(root) is not encrypted; use encrypt")
+        }
+        manifest.encryption = settings
+        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+    }
+
+    /// Plain files in an encrypted journal (left by an interrupted `encrypt`).
+    public func unsealedFiles() throws(JournalError) -> [String] {
+        guard try manifest()?.encryption != nil else { return [] }
+        return allFiles.filter { path in (try? SafeFiles.read(path)).map { !JournalCipher.isSealed($0) } ?? false }
     }
 
     /// The manifest, or nil when there is no journal yet; a newer schema is refused.
@@ -121,7 +213,7 @@ public struct JournalStore: Sendable {
         for name in SafeFiles.list(directory).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let path = directory + "/" + name
             do {
-                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                let entry = try readEntry(path)
                 guard entry.id + ".json" == name else {
                     problems.append(JournalProblem(path: path, message: "file name does not match its id '\(entry.id)'"))
                     continue
@@ -148,7 +240,7 @@ public struct JournalStore: Sendable {
         ids.compactMap { id -> Entry? in
             guard Self.isSafeID(id) else { return nil }
             let path = entriesDirectory + "/" + id + ".json"
-            return try? Self.decodeEntry(try SafeFiles.read(path), path: path)
+            return try? readEntry(path)
         }.sorted { $0.id > $1.id }
     }
 
@@ -156,7 +248,8 @@ public struct JournalStore: Sendable {
     public func rawEntries(ids: [String]) -> [Data] {
         ids.compactMap { id in
             guard Self.isSafeID(id) else { return nil }
-            return try? SafeFiles.read(entriesDirectory + "/" + id + ".json")
+            let path = entriesDirectory + "/" + id + ".json"
+            return try? plain(try SafeFiles.read(path), path: path)
         }
     }
 
@@ -165,7 +258,7 @@ public struct JournalStore: Sendable {
     /// `progress` hears (files read, files to read) when many files must be read (a first read, a big import).
     public func summaries(withText: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
-        let index = JournalIndex(path: root + "/.index")
+        let index = JournalIndex(path: root + "/.index", cipher: cipher)
         let listing = JournalIndex.listing(entriesDirectory)
         var (fingerprint, records) = index.load(withText: withText)
         if fingerprint != listing.fingerprint {
@@ -194,7 +287,7 @@ public struct JournalStore: Sendable {
             if toRead.count >= 2_000, done % 1_000 == 0 { progress?(done, toRead.count) }
             let path = entriesDirectory + "/" + name
             do {
-                let entry = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                let entry = try readEntry(path)
                 kept[name] = entry.id + ".json" == name
                     ? JournalIndex.Record(name: name, stamp: stamp, summary: EntrySummary(entry))
                     : JournalIndex.Record(name: name, stamp: stamp, problem: "\(path): file name does not match its id '\(entry.id)'")
@@ -212,7 +305,7 @@ public struct JournalStore: Sendable {
             let path = root + "/" + name
             let reason: String
             do {
-                _ = try Self.decodeEntry(try SafeFiles.read(path), path: path)
+                _ = try readEntry(path)
                 reason = "\(path): an entry outside entries/; move it there to include it"
             } catch {
                 reason = error.message
@@ -229,8 +322,7 @@ public struct JournalStore: Sendable {
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
         let ids = JournalIndex.listing(entriesDirectory).stamps.keys.map { String($0.dropLast(5)) }
         let id = try Self.unique(prefix, in: ids, what: "entry")
-        let path = entriesDirectory + "/" + id + ".json"
-        return try Self.decodeEntry(try SafeFiles.read(path), path: path)
+        return try readEntry(entriesDirectory + "/" + id + ".json")
     }
 
     static func unique(_ prefix: String, in ids: [String], what: String) throws(JournalError) -> String {
@@ -264,7 +356,7 @@ public struct JournalStore: Sendable {
     /// Saves a draft (replacing its previous state) atomically. Drafts guard against the process ending
     /// (Ctrl-C, a closed terminal, end of input), so they skip the fsyncs that completed entries get.
     public func saveDraft(_ draft: Entry) throws(JournalError) {
-        try SafeFiles.write(JSONOutput.data(draft), to: try path(for: draft), replace: true, durable: false)
+        try SafeFiles.write(stored(JSONOutput.data(draft)), to: try path(for: draft), replace: true, durable: false)
     }
 
     /// Saves many new completed entries with one flush to disk instead of one per entry (imports).
@@ -273,7 +365,7 @@ public struct JournalStore: Sendable {
         var files: [(Data, String)] = []
         for entry in entries {
             precondition(!entry.isDraft, "a completed entry has completedAt")
-            files.append((JSONOutput.data(entry), try path(for: entry)))
+            files.append((stored(JSONOutput.data(entry)), try path(for: entry)))
         }
         return try SafeFiles.writeNew(batch: files).filter { $0 }.count
     }
@@ -283,7 +375,7 @@ public struct JournalStore: Sendable {
     @discardableResult
     public func saveNew(_ entry: Entry) throws(JournalError) -> Bool {
         precondition(!entry.isDraft, "a completed entry has completedAt")
-        let saved = try SafeFiles.write(JSONOutput.data(entry), to: try path(for: entry), replace: false)
+        let saved = try SafeFiles.write(stored(JSONOutput.data(entry)), to: try path(for: entry), replace: false)
         try SafeFiles.remove(draftsDirectory + "/" + entry.id + ".json")
         return saved
     }
@@ -292,7 +384,7 @@ public struct JournalStore: Sendable {
     public func update(_ entry: Entry) throws(JournalError) {
         let target = try path(for: entry)
         guard FileManager.default.fileExists(atPath: target) else { throw .notFound(what: "entry", id: entry.id) }
-        try SafeFiles.write(JSONOutput.data(entry), to: target, replace: true)
+        try SafeFiles.write(stored(JSONOutput.data(entry)), to: target, replace: true)
     }
 
     /// Deletes a draft.

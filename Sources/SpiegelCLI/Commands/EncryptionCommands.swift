@@ -1,0 +1,96 @@
+import ArgumentParser
+import SpiegelCore
+
+/// `init [--encrypt]`: creates a journal (optionally encrypted).
+struct InitCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a journal, optionally encrypted with a passphrase (--encrypt).",
+        discussion: "The passphrase is read from the terminal without echo, or from the file named by SPIEGEL_PASSPHRASE_FILE.")
+
+    @Flag(help: "Encrypt the journal (AES-GCM, key derived from a passphrase with scrypt).")
+    var encrypt = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let plain = JournalStore(root: session.journalRoot)
+        if plain.exists {
+            throw CommandFailure("a journal already exists at \(plain.root)" + (encrypt ? "; use 'encrypt' to encrypt it" : ""),
+                                 exitCode: ExitStatus.cantCreate)
+        }
+        var settings: EncryptionSettings?
+        if encrypt {
+            let passphrase = try Passphrase(environment: session.environment)
+                .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), confirm: true)
+            settings = try JournalCipher.create(passphrase: passphrase).1
+        }
+        try plain.prepare(now: session.now, encryption: settings)
+        session.forgetJournal()
+        session.print(session.t("Journal created at \(plain.root)", "Dagboek aangemaakt in \(plain.root)")
+                      + (encrypt ? session.t(" (encrypted)", " (versleuteld)") : ""))
+    }
+}
+
+/// `encrypt`: encrypts an existing journal in place.
+struct EncryptCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encrypt", abstract: "Encrypt your existing journal with a passphrase.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let plain = JournalStore(root: session.journalRoot)
+        guard let manifest = try plain.manifest() else {
+            throw CommandFailure("no journal at \(plain.root)", exitCode: ExitStatus.noInput)
+        }
+        let cipher: JournalCipher, settings: EncryptionSettings
+        if let existing = manifest.encryption {
+            // Finishing an interrupted encryption: the key is the journal's own.
+            let store = try session.journal
+            guard let key = store.cipher else { return }
+            (cipher, settings) = (key, existing)
+        } else {
+            let passphrase = try Passphrase(environment: session.environment)
+                .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), confirm: true)
+            (cipher, settings) = try JournalCipher.create(passphrase: passphrase)
+        }
+        let count = try plain.encrypt(with: cipher, settings: settings)
+        session.forgetJournal()
+        session.print(session.t("Encrypted: \(count) files sealed.", "Versleuteld: \(count) bestanden verzegeld."))
+    }
+}
+
+/// `decrypt`: turns an encrypted journal back into plain files.
+struct DecryptCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decrypt", abstract: "Remove the encryption of your journal (asks its passphrase).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let store = try session.journal
+        guard store.cipher != nil else { throw CommandFailure("the journal at \(store.root) is not encrypted", exitCode: ExitStatus.dataError) }
+        let count = try store.decrypt()
+        session.forgetJournal()
+        session.print(session.t("Decrypted: \(count) files opened.", "Ontsleuteld: \(count) bestanden geopend."))
+    }
+}
+
+/// `rekey`: changes the passphrase (the data key stays; only the manifest changes).
+struct RekeyCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rekey", abstract: "Change the passphrase of your encrypted journal.",
+        discussion: "Scripts give the current passphrase in SPIEGEL_PASSPHRASE_FILE and the new one in SPIEGEL_NEW_PASSPHRASE_FILE.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let store = try session.journal
+        guard let cipher = store.cipher else { throw CommandFailure("the journal at \(store.root) is not encrypted", exitCode: ExitStatus.dataError) }
+        let passphrase = try Passphrase(environment: session.environment)
+            .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), variable: "SPIEGEL_NEW_PASSPHRASE_FILE", confirm: true)
+        try store.rekey(try cipher.rewrapped(passphrase: passphrase))
+        session.forgetJournal()
+        session.print(session.t("Passphrase changed.", "Wachtwoordzin gewijzigd."))
+    }
+}

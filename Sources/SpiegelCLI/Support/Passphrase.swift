@@ -1,0 +1,58 @@
+import Foundation
+import SpiegelCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a journal's passphrase comes from: the file named by SPIEGEL_PASSPHRASE_FILE (scripts), else the
+/// terminal, read without echo.
+struct Passphrase {
+    let environment: SpiegelEnvironment
+
+    /// `variable` names the file variable (SPIEGEL_NEW_PASSPHRASE_FILE for a new passphrase).
+    func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false) throws -> String {
+        if let file = environment.variables[variable], !file.isEmpty {
+            let data: Data
+            do { data = try SafeFiles.read(SpiegelEnvironment.absolute(file), limit: 64 << 10) } catch {
+                throw CommandFailure("\(variable): \(error.message)", exitCode: ExitStatus.noInput)
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let line = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            guard !line.isEmpty else { throw CommandFailure("\(variable): the file holds no passphrase", exitCode: ExitStatus.dataError) }
+            return line
+        }
+        let first = try fromTerminal(prompt)
+        if confirm {
+            guard try fromTerminal("Again: ") == first else {
+                throw CommandFailure("the two passphrases differ; nothing was changed", exitCode: ExitStatus.dataError)
+            }
+        }
+        guard first.count >= 8 || !confirm else {
+            throw CommandFailure("choose a passphrase of at least 8 characters", exitCode: ExitStatus.dataError)
+        }
+        return first
+    }
+
+    private func fromTerminal(_ prompt: String) throws -> String {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CommandFailure("this needs a passphrase: set \("SPIEGEL_PASSPHRASE_FILE") or run it in a terminal",
+                                 exitCode: ExitStatus.noPermission)
+        }
+        defer { close(fd) }
+        var saved = termios()
+        tcgetattr(fd, &saved)
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(fd, TCSAFLUSH, &quiet)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &saved)
+            _ = Glibc.write(fd, "\n", 1)
+        }
+        _ = prompt.withCString { Glibc.write(fd, $0, strlen($0)) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while Glibc.read(fd, &byte, 1) == 1, byte != 10, bytes.count < 4096 { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
