@@ -79,7 +79,7 @@ struct Greeting {
                                     "Nog niet af: \(draft.exercise) (\(draft.answers.count) antwoorden) — typ 'resume' om verder te gaan."))
         }
         if !due.isEmpty || !contents.entries.isEmpty,
-           let first = try? Recommender(session: session).recommend(count: 1, principle: nil).recommendations.first,
+           let first = try? Recommender(session: session).recommend(count: 1, principle: nil, contents: contents).recommendations.first,
            first.reasons.contains(where: { $0.code == "never-practised" || ($0.days ?? 0) > 14 }) {
             session.print(session.t("Suggested next: ", "Voorstel: ") + "\(first.title) (start \(first.exercise))")
         }
