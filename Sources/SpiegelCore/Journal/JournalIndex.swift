@@ -45,9 +45,11 @@ struct JournalIndex {
 
     // MARK: directory listing
 
-    static func listing(_ directory: String) -> Listing {
+    /// `keepStamps` false computes only the fingerprint (the common case: the index is up to date).
+    static func listing(_ directory: String, keepStamps: Bool = true) -> Listing {
         var stamps: [String: UInt64] = [:]
         var fingerprint: UInt64 = 0
+        var count: UInt64 = 0
         guard let dir = opendir(directory) else { return Listing(stamps: [:], fingerprint: 0) }
         defer { closedir(dir) }
         let descriptor = dirfd(dir)
@@ -64,14 +66,15 @@ struct JournalIndex {
             mix(&stamp, UInt64(info.st_size))
             mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
             mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
-            stamps[name] = stamp
+            if keepStamps { stamps[name] = stamp }
+            count += 1
             // Order-independent: the sum of each file's hash of name and stamp.
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in name.utf8 { mix(&hash, UInt64(byte)) }
             mix(&hash, stamp)
             fingerprint &+= hash
         }
-        return Listing(stamps: stamps, fingerprint: fingerprint &+ UInt64(stamps.count))
+        return Listing(stamps: stamps, fingerprint: fingerprint &+ UInt64(count))
     }
 
     // MARK: reading and writing the index files

@@ -259,9 +259,10 @@ public struct JournalStore: Sendable {
     public func summaries(withText: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
         let index = JournalIndex(path: root + "/.index", cipher: cipher)
-        let listing = JournalIndex.listing(entriesDirectory)
+        let listing = JournalIndex.listing(entriesDirectory, keepStamps: false)
         var (fingerprint, records) = index.load(withText: withText)
         if fingerprint != listing.fingerprint {
+            let listing = JournalIndex.listing(entriesDirectory)
             // Rewriting the index needs every kept summary's search text.
             let known = withText ? records : index.load(withText: true).records
             records = reconcile(known, with: listing.stamps, progress: progress)
