@@ -18,7 +18,14 @@ struct CommitmentsCommand: SessionCommand {
         let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
             ($0.due, $0.id) < ($1.due, $1.id)
         }
-        if session.json { session.printJSON(commitments); return }
+        if session.json {
+            // The index keeps each commitment's state; the history (with reflections) is in the entry files.
+            let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }.map(\.id)
+            let full = Dictionary(try session.journal.entries(ids: owners).flatMap(\.commitments).map { ($0.id, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+            session.printJSON(commitments.map { full[$0.id] ?? $0 })
+            return
+        }
         if commitments.isEmpty { session.print(session.t("No open commitments.", "Geen open afspraken.")); return }
         for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
         session.print(session.style.dim(session.t("Follow up with: done ID, moved ID DATE, dropped ID",

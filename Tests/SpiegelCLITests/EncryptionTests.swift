@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Encrypted journals: nothing readable on disk or in the history, a wrong passphrase changes nothing,
+/// export still works, and encrypt/decrypt/rekey keep every entry.
+@Suite struct EncryptionTests {
+    static let secret = "GEHEIM-Één-café-😊"
+
+    func script(_ text: String) -> String {
+        "start small-gesture-plan\n\(text)\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+    }
+
+    /// Every file under `folder` whose bytes contain `needle`.
+    func files(in folder: String, containing needle: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var hits: [String] = []
+        let bytes = Data(needle.utf8)
+        for case let relative as String in walker {
+            let path = folder + "/" + relative
+            if let data = FileManager.default.contents(atPath: path), data.range(of: bytes) != nil { hits.append(relative) }
+        }
+        return hits
+    }
+
+    @Test func anEncryptedJournalHoldsNoPlaintext() throws {
+        let sandbox = Sandbox("spiegel-enc")
+        let pass = sandbox.root + "/pass"
+        try "correct horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        let env = ["SPIEGEL_PASSPHRASE_FILE": pass]
+        #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: env).status == 0)
+        let run = try spiegel([], input: script(Self.secret), sandbox: sandbox, environment: env)
+        #expect(run.status == 0, "\(run)")
+        // A draft too: an exercise cut off by the end of input.
+        _ = try spiegel([], input: "start small-gesture-plan\n\(Self.secret) draft\n", sandbox: sandbox, environment: env)
+        let listed = try spiegel(["journal", "--grep", "geheim"], sandbox: sandbox, environment: env)
+        #expect(listed.status == 0 && listed.stdout.contains(Self.secret), "\(listed)")
+        #expect(files(in: sandbox.journal, containing: "GEHEIM").isEmpty)
+        #expect(files(in: sandbox.journal, containing: "chair").isEmpty)
+        #expect(files(in: sandbox.root + "/state", containing: "GEHEIM").isEmpty)
+        let md = try spiegel(["export", "--format", "md"], sandbox: sandbox, environment: env)
+        #expect(md.status == 0 && md.stdout.contains(Self.secret))
+        let redacted = try spiegel(["export", "--format", "json", "--redact"], sandbox: sandbox, environment: env)
+        #expect(redacted.status == 0 && redacted.stdout.contains("GEHEIM"))
+    }
+
+    @Test func aWrongPassphraseIsRefusedAndWritesNothing() throws {
+        let sandbox = Sandbox("spiegel-enc")
+        let pass = sandbox.root + "/pass", wrong = sandbox.root + "/wrong"
+        try "correct horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        try "not the passphrase\n".write(toFile: wrong, atomically: true, encoding: .utf8)
+        #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+        #expect(try spiegel([], input: script("first"), sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+        let before = snapshot(sandbox.journal)
+        for arguments in [["journal"], ["export", "--format", "json"], ["decrypt"]] {
+            let run = try spiegel(arguments, sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": wrong])
+            #expect(run.status == 77, "\(arguments): \(run)")
+            #expect(run.stderr.contains("wrong passphrase"))
+        }
+        let piped = try spiegel([], input: script("second"), sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": wrong])
+        #expect(piped.status == 77)
+        #expect(snapshot(sandbox.journal) == before)
+    }
+
+    @Test func encryptRekeyDecryptKeepEveryEntry() throws {
+        let sandbox = Sandbox("spiegel-enc")
+        let pass = sandbox.root + "/pass", other = sandbox.root + "/other"
+        try "first passphrase\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        try "second passphrase\n".write(toFile: other, atomically: true, encoding: .utf8)
+        for index in 0..<3 { #expect(try spiegel([], input: script("plain \(index)"), sandbox: sandbox).status == 0) }
+        #expect(try spiegel(["encrypt"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+        #expect(files(in: sandbox.journal, containing: "plain ").isEmpty)
+        let rekey = try spiegel(["rekey"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass, "SPIEGEL_NEW_PASSPHRASE_FILE": other])
+        #expect(rekey.status == 0, "\(rekey)")
+        #expect(try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 77)
+        let listed = try spiegel(["journal", "--json"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": other])
+        #expect((try json(listed.stdout) as? [Any])?.count == 3)
+        #expect(try spiegel(["decrypt"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": other]).status == 0)
+        #expect(files(in: sandbox.entries, containing: "plain ").count == 3)
+        let plainList = try spiegel(["journal", "--json"], sandbox: sandbox)
+        #expect((try json(plainList.stdout) as? [Any])?.count == 3)
+    }
+
+    @Test func freeTextStaysOutOfTheHistory() throws {
+        let sandbox = Sandbox("spiegel-enc")
+        let binary = try SpiegelBinary.require()
+        let shell = try PTYProcess(executable: binary, environment: sandbox.environment(["NO_COLOR": "1"]))
+        try shell.expectPrompt("spiegel> ", "the prompt")
+        var mark = shell.mark
+        try shell.type("done 2026-x the customer Jansen was furious\r")
+        try shell.expectPrompt("spiegel> ", after: mark, "a prompt after done")
+        mark = shell.mark
+        try shell.type("note 2026-y Jansen again\r")
+        try shell.expectPrompt("spiegel> ", after: mark, "a prompt after note")
+        try shell.type("\u{04}")
+        #expect(shell.waitForExit(timeout: 5) == 0)
+        let history = (try? String(contentsOfFile: sandbox.historyFile, encoding: .utf8)) ?? ""
+        #expect(history.contains("done"))
+        #expect(!history.contains("Jansen"))
+    }
+
+    func snapshot(_ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for case let relative as String in FileManager.default.enumerator(atPath: folder) ?? FileManager.default.enumerator(atPath: "/nonexistent")! {
+            if let data = FileManager.default.contents(atPath: folder + "/" + relative) { result[relative] = data }
+        }
+        return result
+    }
+}
