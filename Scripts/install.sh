@@ -23,9 +23,10 @@ install -d "$prefix/bin" "$prefix/share/man/man1" \
 install -m 0755 "$bin" "$prefix/bin/spiegel"
 
 # The man page comes from the argument parser's manual generator.
-manual_dir=$(mktemp -d)
-trap 'rm -rf "$manual_dir"' EXIT
-swift package plugin --allow-writing-to-directory "$manual_dir" generate-manual --product spiegel --output-directory "$manual_dir" >/dev/null
+
+
+swift package plugin --allow-writing-to-package-directory generate-manual >/dev/null
+manual_dir=.build/plugins/GenerateManual/outputs/spiegel
 install -m 0644 "$(find "$manual_dir" -name 'spiegel.1' | head -n 1)" "$prefix/share/man/man1/spiegel.1"
 
 "$prefix/bin/spiegel" --generate-completion-script bash > "$prefix/share/bash-completion/completions/spiegel"
