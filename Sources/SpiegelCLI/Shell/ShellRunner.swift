@@ -24,7 +24,7 @@ struct ShellRunner {
             reader = edit
             editor = edit
         } else {
-            reader = lines.map { ListLineReader(lines: $0) } ?? PipedLineReader(showsPrompts: Console.isTerminal(0))
+            reader = lines.map { ListLineReader(lines: $0) } ?? PipedLineReader()
             editor = nil
         }
         let session: Session
