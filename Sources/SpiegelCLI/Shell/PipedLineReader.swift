@@ -15,23 +15,17 @@ public final class PipedLineReader: LineReader {
     private var finished = false
     public private(set) var lineNumber = 0
     public let name: String
-    public let isInteractive: Bool
-    private let showsPrompts: Bool
+    /// Piped input is a script: no prompts, and answers that do not fit are errors.
+    public let isInteractive = false
 
-    /// `showsPrompts` prints prompts to stdout (a terminal that libedit is not used for).
-    public init(descriptor: Int32 = 0, name: String = "stdin", showsPrompts: Bool = false) {
+    public init(descriptor: Int32 = 0, name: String = "stdin") {
         self.descriptor = descriptor
         self.name = name
-        self.showsPrompts = showsPrompts
-        isInteractive = showsPrompts
     }
 
     public var location: String { "\(name):\(lineNumber)" }
 
     public func read(prompt: String, remember: Bool) -> LineEvent {
-        if showsPrompts {
-            Console.write(prompt, to: .standardOutput)
-        }
         while true {
             if let newline = buffer[start...].firstIndex(of: 10) {
                 let bytes = buffer[start..<newline]
