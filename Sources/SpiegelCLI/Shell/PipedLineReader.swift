@@ -31,6 +31,10 @@ public final class PipedLineReader: LineReader {
                 let bytes = buffer[start..<newline]
                 start = newline + 1
                 compact()
+                if bytes.count > Self.maximumLineBytes {
+                    lineNumber += 1
+                    return .invalid("line is longer than \(Self.maximumLineBytes >> 20) MB")
+                }
                 return decode(bytes)
             }
             if buffer.count - start > Self.maximumLineBytes {
@@ -42,6 +46,10 @@ public final class PipedLineReader: LineReader {
                 guard start < buffer.count else { return .end }
                 let bytes = buffer[start...]
                 start = buffer.count
+                if bytes.count > Self.maximumLineBytes {
+                    lineNumber += 1
+                    return .invalid("line is longer than \(Self.maximumLineBytes >> 20) MB")
+                }
                 return decode(bytes)
             }
             fill()

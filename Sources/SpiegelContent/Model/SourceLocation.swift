@@ -18,9 +18,10 @@ public struct ContentDiagnostic: Error, Sendable, Hashable, CustomStringConverti
     public var location: SourceLocation
     public var message: String
 
+    /// Messages are clipped (a hostile file could make them huge by echoing its own text).
     public init(_ location: SourceLocation, _ message: String) {
         self.location = location
-        self.message = message
+        self.message = message.count > 400 ? String(message.prefix(400)) + "…" : message
     }
 
     public var description: String { "\(location): \(message)" }

@@ -67,6 +67,6 @@ public struct ContentLoader: Sendable {
     }
 
     private static func looksLikeKnowledge(_ text: String) -> Bool {
-        text.split(separator: "\n").contains { $0.hasPrefix("nodes:") }
+        text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("nodes:") }
     }
 }

@@ -256,7 +256,7 @@ public struct ContentReader: Sendable {
         guard var fields = FieldReader(yaml, what: "a scale", diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += fields.finish() }
         guard let low = fields.int("min"), let high = fields.int("max") else { return nil }
-        if low >= high || high - low > 100 {
+        if low >= high || low < -1000 || high > 1000 || high - low > 100 {
             fields.diagnostics.append(yaml.error("scale needs min < max (at most 100 apart)"))
             return nil
         }

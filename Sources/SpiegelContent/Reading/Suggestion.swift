@@ -2,8 +2,9 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        guard word.count <= 64 else { return nil }
         let limit = max(1, min(3, word.count / 3 + 1))
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        let scored = candidates.filter { abs($0.count - word.count) <= limit }.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }),
               best.1 <= limit else { return nil }
         return best.0

@@ -96,26 +96,39 @@ public struct ContentValidator: Sendable {
         kinds.sorted().map(\.rawValue).joined(separator: "/")
     }
 
-    /// Every `builds-on` cycle, reported once at the node where it was found.
+    /// Every `builds-on` cycle, reported at the edge that closes it (iterative: long chains cannot
+    /// exhaust the stack).
     private func cycles(in nodes: [Node], index: [String: Int]) -> [ContentDiagnostic] {
-        var state = [Int](repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
         var problems: [ContentDiagnostic] = []
-        func visit(_ position: Int, path: [String]) {
-            state[position] = 1
-            for edge in nodes[position].edges where edge.kind == .buildsOn {
-                guard let next = index[edge.target] else { continue }
-                if state[next] == 1 {
-                    let loop = (path + [nodes[position].id, edge.target]).drop { $0 != edge.target }
-                    problems.append(diagnostic(edge.location ?? nodes[position].location,
-                                               "'builds-on' cycle: \(loop.joined(separator: " -> "))"))
-                } else if state[next] == 0 {
-                    visit(next, path: path + [nodes[position].id])
+        let targets: [[Int]] = nodes.map { node in
+            node.edges.filter { $0.kind == .buildsOn }.compactMap { index[$0.target] }
+        }
+        for start in nodes.indices where state[start] == 0 {
+            // The path as (node, next edge to try).
+            var path: [(node: Int, next: Int)] = [(start, 0)]
+            state[start] = 1
+            while let top = path.last {
+                let edges = targets[top.node]
+                if top.next == edges.count {
+                    state[top.node] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let target = edges[top.next]
+                if state[target] == 1 {
+                    let from = path.firstIndex { $0.node == target } ?? 0
+                    let loop = path[from...].map { nodes[$0.node].id } + [nodes[target].id]
+                    let edge = nodes[top.node].edges.first { $0.kind == .buildsOn && $0.target == nodes[target].id }
+                    let shown = loop.count > 12 ? Array(loop.prefix(6)) + ["…"] + Array(loop.suffix(5)) : loop
+                    problems.append(diagnostic(edge?.location ?? nodes[top.node].location,
+                                               "'builds-on' cycle: \(shown.joined(separator: " -> "))"))
+                } else if state[target] == 0 {
+                    state[target] = 1
+                    path.append((target, 0))
                 }
             }
-            state[position] = 2
-        }
-        for position in nodes.indices where state[position] == 0 {
-            visit(position, path: [])
         }
         return problems
     }

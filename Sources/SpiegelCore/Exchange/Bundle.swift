@@ -83,6 +83,14 @@ public struct ExchangeBundle: Codable, Sendable {
         if let bad = bundle.entries.first(where: { !JournalStore.isSafeID($0.id) }) {
             throw .invalid(path, "entry id '\(bad.id.prefix(40))' is not a valid id")
         }
+        if let newer = bundle.entries.first(where: { $0.schemaVersion > Entry.schemaVersion }) {
+            throw .newer(path, newer.schemaVersion)
+        }
+        if let bad = bundle.entries.first(where: { entry in
+            !([entry.exercise] + entry.principles + entry.practices).allSatisfy(JournalStore.isSafeID)
+        }) {
+            throw .invalid(path, "entry \(bad.id) names an exercise, principle or practice that is not a valid id")
+        }
         if let bad = bundle.entries.first(where: { $0.isDraft }) {
             throw .invalid(path, "entry \(bad.id) has no completedAt")
         }

@@ -140,7 +140,7 @@ struct JournalIndex {
                 let id = text(fields[1])
                 records.append(Record(name: id + ".json", stamp: stamp, summary: EntrySummary(
                     id: id, exercise: text(fields[3]), principles: list(buffer, fields[4]),
-                    completedAt: text(fields[5]), day: day(buffer, fields[6]), confidence: number(buffer, fields[7]).map(Int.init),
+                    completedAt: text(fields[5]), day: day(buffer, fields[6]), confidence: Int(text(fields[7])),
                     firstLine: text(fields[8]), searchText: "", commitments: [])))
             case (UInt8(ascii: "C"), 6):
                 guard let due = day(buffer, fields[4]), let status = CommitmentStatus(rawValue: text(fields[3])),
@@ -198,7 +198,10 @@ struct JournalIndex {
     }
 
     private static func day(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CalendarDay? {
-        guard range.count == 10, buffer[range.lowerBound + 4] == 45, buffer[range.lowerBound + 7] == 45,
+        guard range.count == 10 else {
+            return range.isEmpty ? nil : CalendarDay(String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self))
+        }
+        guard buffer[range.lowerBound + 4] == 45, buffer[range.lowerBound + 7] == 45,
               let year = number(buffer, range.lowerBound..<range.lowerBound + 4),
               let month = number(buffer, range.lowerBound + 5..<range.lowerBound + 7),
               let day = number(buffer, range.lowerBound + 8..<range.lowerBound + 10) else { return nil }
@@ -253,17 +256,18 @@ struct JournalIndex {
 
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        // Scalar by scalar: "\r\n" is one Character but two bytes to escape.
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

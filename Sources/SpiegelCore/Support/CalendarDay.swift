@@ -15,7 +15,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// Parses `YYYY-MM-DD`, rejecting impossible dates.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, (4...6).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
