@@ -28,6 +28,7 @@ public struct JournalGenerator: Sendable {
         var random = SeededRandom(seed: seed)
         let span = Double(years * 365 * 86_400)
         var written = 0
+        var batch: [Entry] = []
         for index in 0..<count {
             let exercise = graph.exercises[Int(random.next() % UInt64(graph.exercises.count))]
             let language: Language = random.next() % 3 == 0 ? .nl : .en
@@ -62,8 +63,13 @@ public struct JournalGenerator: Sendable {
                     entry.commitments[position].status = random.next() % 5 == 0 ? .dropped : .done
                 }
             }
-            if try store.saveNew(entry) { written += 1 }
-            if index % 1000 == 999 { progress?(index + 1) }
+            batch.append(entry)
+            // Saved through the store in batches: the same files, with one flush per thousand entries.
+            if batch.count == 1000 || index == count - 1 {
+                written += try store.saveNew(batch: batch)
+                batch.removeAll(keepingCapacity: true)
+                progress?(index + 1)
+            }
         }
         return written
     }
