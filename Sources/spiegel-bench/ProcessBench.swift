@@ -70,24 +70,25 @@ struct ProcessBench {
             let exported = workDirectory + "/bundle-\(count).json"
             _ = runner.measure([binary, "--journal", path, "export", "--format", "json", "--output", exported])
             func time(_ name: String, _ arguments: [String], stdin: String? = nil, before: (() -> Void)? = nil, jrnlMs: Double? = nil) {
-                var times: [Double] = [], peak = 0
+                var times: [Double] = []
                 for _ in 0..<runs {
                     before?()
                     let m = runner.measure([binary] + arguments, stdinPath: stdin)
                     if m.status != 0 { log("warning: \(name) exited \(m.status)") }
                     times.append(m.seconds)
-                    peak = max(peak, m.peakKilobytes)
                 }
+                before?()
+                let peak = runner.peakKilobytes([binary] + arguments, stdinPath: stdin)
                 rows.append(Row(operation: name, entries: count, medianMilliseconds: median(times) * 1000,
                                 peakMegabytes: Double(peak) / 1024, jrnlMilliseconds: jrnlMs))
                 log("\(count) \(name): \(String(format: "%.1f", median(times) * 1000)) ms")
             }
-            var prompt: [Double] = [], promptPeak = 0
+            var prompt: [Double] = []
             for _ in 0..<runs {
-                let m = runner.timeToOutput([binary, "--journal", path], marker: "spiegel> ")
-                prompt.append(m.seconds)
-                promptPeak = max(promptPeak, m.peakKilobytes)
+                prompt.append(runner.timeToOutput([binary, "--journal", path], marker: "spiegel> ").seconds)
             }
+            // The shell is ended by a signal, so its peak cannot be read through GNU time; it is left out.
+            let promptPeak = 0
             rows.append(Row(operation: "time to first prompt", entries: count, medianMilliseconds: median(prompt) * 1000,
                             peakMegabytes: Double(promptPeak) / 1024))
             let jrnlTimes = try jrnl?.measure(journal: path, count: count)
@@ -110,7 +111,8 @@ struct ProcessBench {
         var out = "| operation | entries | median ms | peak MB |" + (withJrnl ? " jrnl ms | jrnl/spiegel |" : "") + "\n"
         out += "|---|---:|---:|---:|" + (withJrnl ? "---:|---:|" : "") + "\n"
         for row in rows {
-            out += "| \(row.operation) | \(row.entries) | \(String(format: "%.1f", row.medianMilliseconds)) | \(String(format: "%.1f", row.peakMegabytes)) |"
+            let peak = row.peakMegabytes > 0 ? String(format: "%.1f", row.peakMegabytes) : "–"
+            out += "| \(row.operation) | \(row.entries) | \(String(format: "%.1f", row.medianMilliseconds)) | \(peak) |"
             if withJrnl {
                 if let j = row.jrnlMilliseconds {
                     out += " \(String(format: "%.0f", j)) | \(String(format: "%.0fx", j / row.medianMilliseconds)) |"

@@ -13,6 +13,20 @@ struct ProcessRunner {
 
     let environment: [String: String]
 
+    /// GNU time, when installed: a child spawned from this (large) process inherits its peak memory
+    /// figure, so peaks are measured through `time`, which forks the measured process from a small one.
+    static let timeCommand = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil
+
+    /// Peak resident memory of one run, in kilobytes (through GNU time when it is there).
+    func peakKilobytes(_ arguments: [String], stdinPath: String? = nil) -> Int {
+        guard let time = Self.timeCommand else { return measure(arguments, stdinPath: stdinPath).peakKilobytes }
+        let report = NSTemporaryDirectory() + "spiegel-bench-peak-\(getpid())"
+        _ = measure([time, "-f", "%M", "-o", report] + arguments, stdinPath: stdinPath)
+        defer { unlink(report) }
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        return Int(text.split(whereSeparator: \.isNewline).last.map(String.init) ?? "") ?? 0
+    }
+
     private func cStrings(_ strings: [String]) -> [UnsafeMutablePointer<CChar>?] {
         strings.map { strdup($0) } + [nil]
     }
@@ -55,7 +69,7 @@ struct ProcessRunner {
                     break
                 }
             }
-            kill(pid, SIGTERM)
+            kill(-pid, SIGTERM)  // the whole group: also what a wrapper like GNU time started
         }
         close(master)
         return Measurement(seconds: elapsed, peakKilobytes: result.peakKilobytes, status: result.status)
