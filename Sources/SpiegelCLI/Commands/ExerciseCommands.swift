@@ -112,7 +112,7 @@ struct ExerciseOutcome {
             }
         }
         session.print(session.style.good(session.t("saved", "opgeslagen")) + " \(entry.id)")
-        if session.reader.isInteractive, let next = try? Recommender(session: session).top(after: entry) {
+        if session.reader.isInteractive, let next = try? Recommender(session: session).next() {
             session.print(session.t("Next: ", "Volgende: ") + next)
         }
     }

@@ -54,7 +54,7 @@ struct Recommender {
     }
 
     /// "Next: ..." after an exercise was saved.
-    func top(after entry: Entry) throws -> String? {
+    func next() throws -> String? {
         guard let first = try recommend(count: 1, principle: nil).recommendations.first else { return nil }
         let why = first.reasons.first.map { " — " + $0.text } ?? ""
         return "\(first.title) (start \(first.exercise))\(why)"
