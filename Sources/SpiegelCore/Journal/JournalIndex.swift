@@ -47,26 +47,43 @@ struct JournalIndex {
 
     /// `keepStamps` false computes only the fingerprint (the common case: the index is up to date).
     static func listing(_ directory: String, keepStamps: Bool = true) -> Listing {
-        var stamps: [String: UInt64] = [:]
-        var fingerprint: UInt64 = 0
-        var count: UInt64 = 0
         guard let dir = opendir(directory) else { return Listing(stamps: [:], fingerprint: 0) }
         defer { closedir(dir) }
-        let descriptor = dirfd(dir)
-        func mix(_ hash: inout UInt64, _ value: UInt64) { hash = (hash ^ value) &* 0x100_0000_01b3 }
+        var names: [String] = []
         while let item = readdir(dir) {
             let name = withUnsafePointer(to: item.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            var stamp: UInt64 = 0xcbf2_9ce4_8422_2325
-            mix(&stamp, UInt64(info.st_ino))
-            mix(&stamp, UInt64(info.st_size))
-            mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
-            mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
-            if keepStamps { stamps[name] = stamp }
+            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+        }
+        // The stat calls dominate on big journals: they run on every core.
+        let descriptor = dirfd(dir)
+        let files = names
+        var stamps = [UInt64](repeating: 0, count: files.count)
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 2_000))
+        stamps.withUnsafeMutableBufferPointer { out in
+            let slots = Slots(buffer: out)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var index = lane
+                while index < files.count {
+                    var info = stat()
+                    if fstatat(descriptor, files[index], &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                        var stamp: UInt64 = 0xcbf2_9ce4_8422_2325
+                        mix(&stamp, UInt64(info.st_ino))
+                        mix(&stamp, UInt64(info.st_size))
+                        mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+                        mix(&stamp, UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+                        slots.buffer[index] = stamp | 1  // never 0: 0 marks a file that vanished meanwhile
+                    }
+                    index += lanes
+                }
+            }
+        }
+        var table: [String: UInt64] = [:]
+        var fingerprint: UInt64 = 0
+        var count: UInt64 = 0
+        for (name, stamp) in zip(names, stamps) where stamp != 0 {
+            if keepStamps { table[name] = stamp }
             count += 1
             // Order-independent: the sum of each file's hash of name and stamp.
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -74,7 +91,14 @@ struct JournalIndex {
             mix(&hash, stamp)
             fingerprint &+= hash
         }
-        return Listing(stamps: stamps, fingerprint: fingerprint &+ UInt64(count))
+        return Listing(stamps: table, fingerprint: fingerprint &+ count)
+    }
+
+    private static func mix(_ hash: inout UInt64, _ value: UInt64) { hash = (hash ^ value) &* 0x100_0000_01b3 }
+
+    /// The stamps being filled in by the lanes; each lane writes only its own indices.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<UInt64>
     }
 
     // MARK: reading and writing the index files
