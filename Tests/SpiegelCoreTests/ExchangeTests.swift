@@ -40,8 +40,8 @@ import SpiegelContent
         defer { dir.remove() }
         let store = JournalStore(root: dir.path + "/j")
         try store.prepare(now: Date())
-        let first = try BundleImporter(store: store).merge(bundle, now: "2026-11-23T10:00:00+01:00")
-        let second = try BundleImporter(store: store).merge(bundle, now: "2026-11-23T10:00:00+01:00")
+        let first = try BundleImporter(store: store).merge(bundle)
+        let second = try BundleImporter(store: store).merge(bundle)
         #expect(first.added == 3 && second.added == 0 && second.alreadyPresent == 3)
         #expect(store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
     }
@@ -58,7 +58,7 @@ import SpiegelContent
                                       exercises: [], entries: [], notes: [note, EntryNote(entryId: "20990101-000000-ffffff", client: "Anna", author: "Coach Kim", at: note.at, text: "lost")])
         let data = JSONOutput.data(feedback)
         for _ in 0..<2 {
-            let result = try BundleImporter(store: store).merge(try ExchangeBundle.read(data, path: "fb.json"), now: note.at)
+            let result = try BundleImporter(store: store).merge(try ExchangeBundle.read(data, path: "fb.json"))
             #expect(result.notesForUnknownEntries == 1)
         }
         let withNote = try store.entry(matching: entries[1].id)

@@ -110,7 +110,7 @@ enum BundleFuzz {
 
         let first: BundleImporter.Result
         do {
-            first = try BundleImporter(store: store).merge(bundle, now: now)
+            first = try BundleImporter(store: store).merge(bundle)
         } catch {
             context.fail("import threw", "a bundle that was read could not be imported: \(error.message)")
             return
@@ -145,7 +145,7 @@ enum BundleFuzz {
         }
 
         do {
-            let second = try BundleImporter(store: store).merge(bundle, now: now)
+            let second = try BundleImporter(store: store).merge(bundle)
             context.expect(second.added == 0 && second.notesAttached == 0, "second import added something",
                            "importing the same bundle again reports \(second)")
         } catch {

@@ -131,7 +131,7 @@ struct ImportCommand: SessionCommand {
             throw CommandFailure(error.message, exitCode: ExitStatus.dataError)
         }
         try session.journal.prepare(now: session.now)
-        let result = try BundleImporter(store: session.journal).merge(bundle, now: Timestamp.string(session.now))
+        let result = try BundleImporter(store: session.journal).merge(bundle)
         if session.json { session.printJSON(result); return }
         switch bundle.kind {
         case .entries:

@@ -54,11 +54,7 @@ struct ShowCommand: SessionCommand {
             try ExerciseView(session: session, graph: graph).show(exercise)
             return
         }
-        guard let node = graph.node(id) else {
-            let hint = Suggestion.closest(to: id, among: graph.ids).map { " — did you mean '\($0)'?" } ?? ""
-            throw CommandFailure("no node '\(id)'\(hint)", exitCode: ExitStatus.dataError)
-        }
-        NodeView(session: session, graph: graph).show(node)
+        NodeView(session: session, graph: graph).show(try graph.existing(id))
     }
 }
 
@@ -77,10 +73,7 @@ struct RelatedCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let graph = try session.graph()
-        guard graph.node(id) != nil else {
-            let hint = Suggestion.closest(to: id, among: graph.ids).map { " — did you mean '\($0)'?" } ?? ""
-            throw CommandFailure("no node '\(id)'\(hint)", exitCode: ExitStatus.dataError)
-        }
+        _ = try graph.existing(id)
         var filter: NodeKind?
         if let kind {
             guard let parsed = NodeKind(rawValue: kind) else {
@@ -159,9 +152,21 @@ struct GraphCommand: SessionCommand {
         var chosen = GraphExport.Format(rawValue: format)
         if session.json && format == "dot" { chosen = .json }
         guard let chosen else { throw CommandFailure("--format must be dot, mermaid or json, not '\(format)'") }
-        if let around, graph.node(around) == nil { throw CommandFailure("no node '\(around)'", exitCode: ExitStatus.dataError) }
+        if let around { _ = try graph.existing(around) }
         guard depth >= 0 else { throw CommandFailure("--depth must be 0 or more") }
         Console.write(GraphExport(graph: graph, language: session.language).render(chosen, around: around, depth: depth),
                       to: .standardOutput)
+    }
+}
+
+extension KnowledgeGraph {
+    /// The node with this id, or an error that suggests the closest id.
+    func existing(_ id: String) throws -> Node {
+        guard let node = node(id) else {
+            let hint = Suggestion.closest(to: id, among: ids).map { " — did you mean '\($0)'?" } ?? ""
+            throw CommandFailure("no node '\(TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false))'\(hint)",
+                                 exitCode: ExitStatus.dataError)
+        }
+        return node
     }
 }

@@ -31,7 +31,7 @@ public enum Program {
         // A file size limit (ulimit -f) then fails the write with EFBIG instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        exit(run(arguments, inScript: false))
+        exit(run(arguments))
     }
 
     /// The word that names the command, if there is one, skipping global options and their values.
@@ -57,7 +57,7 @@ public enum Program {
     }
 
     /// Parses and runs one command line; returns the exit status. Errors go to stderr.
-    static func run(_ arguments: [String], inScript: Bool) -> Int32 {
+    static func run(_ arguments: [String]) -> Int32 {
         if let word = commandWord(in: arguments), !commandNames.contains(word) {
             Console.write("spiegel: \(unknownCommand(word))\n", to: .standardError)
             return ExitStatus.usage

@@ -1,4 +1,5 @@
 import CEditLine
+import SpiegelCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -138,7 +139,7 @@ public final class EditLineReader: LineReader {
     private func saveHistory() {
         guard let historyFile else { return }
         let directory = String(historyFile[..<(historyFile.lastIndex(of: "/") ?? historyFile.endIndex)])
-        try? SafeDirectory.make(directory)
+        try? SafeFiles.makePrivateDirectory(directory)
         // Create the file private before libedit writes into it.
         let fd = open(historyFile, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if fd >= 0 {

@@ -19,7 +19,6 @@ public struct SpiegelEnvironment: Sendable {
 
     public var dataHome: String { base("XDG_DATA_HOME", fallback: ".local/share") + "/spiegel" }
     public var stateHome: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/spiegel" }
-    public var configHome: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/spiegel" }
 
     public var historyFile: String { stateHome + "/history" }
     public var defaultJournal: String { dataHome + "/journal" }

@@ -14,7 +14,7 @@ public struct BundleImporter: Sendable {
         public var notesForUnknownEntries = 0
     }
 
-    public func merge(_ bundle: ExchangeBundle, now: String) throws(JournalError) -> Result {
+    public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
         var result = Result()
         switch bundle.kind {
         case .entries:

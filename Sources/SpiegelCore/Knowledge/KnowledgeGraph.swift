@@ -103,14 +103,6 @@ public struct KnowledgeGraph: Sendable {
         return reached
     }
 
-    /// The principles an exercise or practice trains, following `trains`/`supports` edges.
-    public func principles(trainedBy id: String) -> [String] {
-        guard let node = node(id) else { return [] }
-        if node.kind == .principle { return [id] }
-        if let exercise = exercise(id) { return exercise.principles }
-        return node.edges.filter { $0.kind == .supports }.map(\.target)
-    }
-
     /// The principles `principle` builds on (directly).
     public func prerequisites(of principle: String) -> [String] {
         node(principle)?.edges.filter { $0.kind == .buildsOn }.map(\.target) ?? []
