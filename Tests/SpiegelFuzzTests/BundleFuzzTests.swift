@@ -11,7 +11,6 @@ import Darwin
 enum BundleFuzz {
     static let bundlePath = "fuzz-bundle.json"
     static let entryPath = "fuzz-entry.json"
-    static let now = Timestamp.string(Date(timeIntervalSince1970: 1_795_000_000))
     /// What a journal directory may hold.
     static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".index", ".index-text"]
 
