@@ -61,6 +61,19 @@ import Testing
         #expect(snapshot(sandbox.journal) == before)
     }
 
+    @Test func readCommandsRefuseAWrongPassphraseInsteadOfShowingNothing() throws {
+        let sandbox = Sandbox("spiegel-enc")
+        let pass = sandbox.root + "/pass", wrong = sandbox.root + "/wrong"
+        try "correct horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        try "not the passphrase\n".write(toFile: wrong, atomically: true, encoding: .utf8)
+        #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+        for arguments in [["recommend"], ["stats"], ["commitments"], ["journal", "--grep", "x"]] {
+            let run = try spiegel(arguments, sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": wrong])
+            #expect(run.status == 77, "\(arguments): \(run)")
+            #expect(run.stdout.isEmpty, "\(arguments) printed results for a locked journal")
+        }
+    }
+
     @Test func encryptRekeyDecryptKeepEveryEntry() throws {
         let sandbox = Sandbox("spiegel-enc")
         let pass = sandbox.root + "/pass", other = sandbox.root + "/other"

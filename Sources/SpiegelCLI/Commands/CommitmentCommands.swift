@@ -13,7 +13,7 @@ struct CommitmentsCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.summaries()
+        let contents = try session.summaries()
         session.report(contents.problems)
         let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
             ($0.due, $0.id) < ($1.due, $1.id)

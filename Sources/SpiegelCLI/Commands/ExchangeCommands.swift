@@ -41,7 +41,7 @@ struct ExportCommand: SessionCommand {
             sinceDay = day
         }
         _ = try session.journal.manifest()
-        let contents = session.summaries()
+        let contents = try session.summaries()
         session.report(contents.problems)
         let graph = try session.graph()
         let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)

@@ -44,7 +44,7 @@ struct JournalCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.summaries(withText: filters.grep != nil)
+        let contents = try session.summaries(withText: filters.grep != nil)
         session.report(contents.problems)
         let entries = try filters.filter().apply(contents.entries)
         if session.json {
@@ -84,7 +84,7 @@ struct StatsCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = session.summaries()
+        let contents = try session.summaries()
         session.report(contents.problems)
         let graph = try session.graph()
         let stats = JournalStats(entries: contents.entries, principles: graph.principles.map(\.id), today: session.today)

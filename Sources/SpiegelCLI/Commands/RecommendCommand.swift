@@ -47,7 +47,7 @@ struct Recommender {
     /// `contents` reuses summaries the caller already read.
     func recommend(count: Int, principle: String?, contents known: JournalSummaries? = nil) throws
         -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
-        let contents = known ?? session.summaries()
+        let contents = try known ?? session.summaries()
         if known == nil { session.report(contents.problems) }
         return Scheduler(graph: try session.graph(), language: session.language)
             .recommend(entries: contents.entries, today: session.today, count: count, principle: principle)

@@ -26,10 +26,10 @@ struct Completion {
         case "show", "related": return graph?.ids.sorted() ?? []
         case "start": return graph?.exercises.map(\.id).sorted() ?? []
         case "help": return Program.commandNames.sorted()
-        case "entry": return session.summaries().entries.map(\.id)
+        case "entry": return (try? session.summaries())?.entries.map(\.id) ?? []
         case "resume", "discard": return (try? session.journal)?.drafts().entries.map(\.id) ?? []
         case "done", "moved", "dropped":
-            return session.summaries().entries.flatMap(\.commitments).filter(\.isOpen).map(\.id)
+            return (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen).map(\.id) ?? []
         default: return options(for: command)
         }
     }
@@ -61,7 +61,7 @@ struct Greeting {
             " — your customer-centric coach. 'help' lists commands, Tab completes, Ctrl-D leaves.",
             " — je coach voor klantgericht werken. 'help' toont de opdrachten, Tab vult aan, Ctrl-D sluit af.")))
         guard let store = try? session.journal, store.exists else { return }
-        let contents = session.summaries()
+        guard let contents = try? session.summaries() else { return }
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
             session.print(style.warn(session.t("Due commitments:", "Afspraken om op terug te kijken:")))

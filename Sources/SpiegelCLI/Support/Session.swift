@@ -100,13 +100,13 @@ public final class Session {
     }
 
     /// The journal's summaries, with progress on stderr (a terminal only) when many files must be read.
-    public func summaries(withText: Bool = false) -> JournalSummaries {
+    /// A locked or unreadable journal is an error here, not an empty list.
+    public func summaries(withText: Bool = false) throws -> JournalSummaries {
         let showProgress = Console.isTerminal(2)
         let report: @Sendable (Int, Int) -> Void = { done, total in
             Console.write("\rreading the journal: \(done) of \(total) entries…", to: .standardError)
         }
-        guard let store = try? journal else { return JournalSummaries(entries: [], problems: []) }
-        let summaries = store.summaries(withText: withText, progress: showProgress ? report : nil)
+        let summaries = try journal.summaries(withText: withText, progress: showProgress ? report : nil)
         if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
         return summaries
     }
