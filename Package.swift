@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // The system SQLite (with FTS5) for the journal's derived index, through pkg-config.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         // The content model, the YAML reader and the validator, shared by the build-time compiler
         // and by run-time packs.
         .target(
@@ -42,6 +48,7 @@ let package = Package(
             name: "SpiegelCore",
             dependencies: [
                 "SpiegelContent",
+                "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -10,6 +10,9 @@ struct DoctorCommand: SessionCommand {
     @Flag(help: "Move unreadable files into the journal's quarantine/ folder (never deletes).")
     var quarantine = false
 
+    @Flag(help: "Compare every entry file with the index (picks up files edited in place by other programs).")
+    var reindex = false
+
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
@@ -18,17 +21,21 @@ struct DoctorCommand: SessionCommand {
             throw CommandFailure("no journal at \(store.root)", exitCode: ExitStatus.noInput)
         }
         let report = try JournalDoctor(store: store).check()
+        let indexed = reindex ? try store.reindex() : nil
         var moved: [String] = []
         if quarantine && !report.problems.isEmpty {
             moved = try JournalDoctor(store: store).quarantine(report.problems)
         }
         if session.json {
-            struct Output: Encodable { var entries, drafts: Int; var problems: [String: String]; var quarantined: [String] }
-            session.printJSON(Output(entries: report.entries, drafts: report.drafts,
+            struct Output: Encodable { var entries, drafts: Int; var indexed: Int?; var problems: [String: String]; var quarantined: [String] }
+            session.printJSON(Output(entries: report.entries, drafts: report.drafts, indexed: indexed,
                                      problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
                                      quarantined: moved))
         } else {
             session.print(session.t("\(report.entries) entries and \(report.drafts) drafts read.", "\(report.entries) notities en \(report.drafts) concepten gelezen."))
+            if let indexed {
+                session.print(session.t("The index is up to date (\(indexed) entries).", "De index is bijgewerkt (\(indexed) notities)."))
+            }
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
             for path in moved { session.print(session.t("moved aside: ", "apart gezet: ") + path) }
             if report.problems.isEmpty { session.print(session.style.good(session.t("The journal is healthy.", "Het dagboek is gezond."))) }

@@ -44,9 +44,9 @@ struct JournalCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries(withText: filters.grep != nil)
+        let contents = try session.summaries(matching: try filters.filter())
         session.report(contents.problems)
-        let entries = try filters.filter().apply(contents.entries)
+        let entries = contents.entries
         if session.json {
             session.printJSON(try session.journal.entries(ids: entries.map(\.id)))
             return
@@ -55,7 +55,10 @@ struct JournalCommand: SessionCommand {
             session.print(session.t("No entries yet. 'exercises' lists what you can start.", "Nog geen notities. 'exercises' toont wat je kunt beginnen."))
         }
         let view = EntryView(session: session)
-        for entry in entries { session.print(view.line(entry)) }
+        for entry in entries {
+            session.print(view.line(entry))
+            if let excerpt = entry.excerpt { session.print("    " + view.highlighted(excerpt)) }
+        }
     }
 }
 

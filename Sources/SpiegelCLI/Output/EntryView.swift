@@ -15,6 +15,17 @@ struct EntryView {
             + style.dim(" [" + entry.principles.joined(separator: ",") + "]") + (glance.isEmpty ? "" : "  " + glance)
     }
 
+    /// A search excerpt on one line, the matching words (between U+0002 and U+0003) in bold.
+    func highlighted(_ excerpt: String) -> String {
+        var out = "", inMatch = false
+        for piece in excerpt.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\u{2}" || $0 == "\u{3}" }) {
+            let text = TerminalSafe.visible(String(piece), keepNewlines: false)
+            out += inMatch ? session.style.bold(text) : text
+            inMatch.toggle()
+        }
+        return out
+    }
+
     func full(_ entry: Entry, notes: [CoachNote] = []) {
         let style = session.style
         session.print(style.bold(TerminalSafe.visible(entry.exerciseTitle)) + style.dim("  \(entry.id)"))

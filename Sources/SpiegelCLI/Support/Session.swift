@@ -101,12 +101,13 @@ public final class Session {
 
     /// The journal's summaries, with progress on stderr (a terminal only) when many files must be read.
     /// A locked or unreadable journal is an error here, not an empty list.
-    public func summaries(withText: Bool = false) throws -> JournalSummaries {
+    /// `filter` is applied by the index (`grep` ranks the best match first).
+    public func summaries(matching filter: JournalFilter? = nil) throws -> JournalSummaries {
         let showProgress = Console.isTerminal(2)
         let report: @Sendable (Int, Int) -> Void = { done, total in
             Console.write("\rreading the journal: \(done) of \(total) entries…", to: .standardError)
         }
-        let summaries = try journal.summaries(withText: withText, progress: showProgress ? report : nil)
+        let summaries = try journal.summaries(matching: filter, progress: showProgress ? report : nil)
         if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
         return summaries
     }

@@ -13,6 +13,8 @@ public struct EntrySummary: Sendable, Hashable {
     /// Every answer, item and commitment, folded (lowercase, no accents), for `--grep`.
     public var searchText: String
     public var commitments: [Commitment]
+    /// For a `--grep` result: where the text matched, the matching words between U+0002 and U+0003.
+    public var excerpt: String?
 
     public init(id: String, exercise: String, principles: [String], completedAt: String, day: CalendarDay?, confidence: Int?,
                 firstLine: String, searchText: String, commitments: [Commitment]) {

@@ -95,8 +95,7 @@ public struct JournalStore: Sendable {
     }
 
     private func removeIndex() throws(JournalError) {
-        try SafeFiles.remove(root + "/.index")
-        try SafeFiles.remove(root + "/.index-text")
+        for name in JournalIndex.files { try SafeFiles.remove(root + "/" + name) }
     }
 
     /// Encrypts a plain journal with `cipher`: the manifest first, then each file is sealed in place
@@ -237,7 +236,9 @@ public struct JournalStore: Sendable {
 
     /// The completed entries with these ids (files that cannot be read are skipped), newest first.
     public func entries(ids: [String]) -> [Entry] {
-        ids.compactMap { id -> Entry? in
+        // Shown in full: the index learns of edits made in place to these files.
+        _ = try? index.use(verify: ids.map { $0 + ".json" }) { _ throws(SQLiteError) in }
+        return ids.compactMap { id -> Entry? in
             guard Self.isSafeID(id) else { return nil }
             let path = entriesDirectory + "/" + id + ".json"
             return try? readEntry(path)
@@ -253,50 +254,35 @@ public struct JournalStore: Sendable {
         }
     }
 
-    /// Summaries of every completed entry through the derived index: only new or replaced files are read.
-    /// `withText` fills in each summary's search text (for `--grep`).
-    /// `progress` hears (files read, files to read) when many files must be read (a first read, a big import).
-    public func summaries(withText: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> JournalSummaries {
-        guard exists else { return JournalSummaries(entries: [], problems: []) }
-        let index = JournalIndex(path: root + "/.index", cipher: cipher)
-        let listing = JournalIndex.listing(entriesDirectory, keepStamps: false)
-        var (fingerprint, records) = index.load(withText: withText)
-        if fingerprint != listing.fingerprint {
-            let listing = JournalIndex.listing(entriesDirectory)
-            // Rewriting the index needs every kept summary's search text.
-            let known = withText ? records : index.load(withText: true).records
-            records = reconcile(known, with: listing.stamps, progress: progress)
-            index.save(records, fingerprint: listing.fingerprint)
-        }
-        var summaries = records.compactMap(\.summary)
-        summaries.sort { $0.id > $1.id }
-        let problems = records.compactMap { record in
-            record.problem.map { JournalProblem(path: entriesDirectory + "/" + record.name, message: $0) }
-        }.sorted { $0.path < $1.path }
-        return JournalSummaries(entries: summaries, problems: problems + strayFiles())
+    /// The derived index in front of `entries/` (see `JournalIndex`).
+    var index: JournalIndex {
+        JournalIndex(root: root, entriesDirectory: entriesDirectory, cipher: cipher) { path throws(JournalError) in try readEntry(path) }
     }
 
-    /// Keeps the records whose file is unchanged; reads the files that are new or changed.
-    private func reconcile(_ old: [JournalIndex.Record], with listing: [String: UInt64],
-                           progress: (@Sendable (Int, Int) -> Void)?) -> [JournalIndex.Record] {
-        var kept: [String: JournalIndex.Record] = [:]
-        for record in old where listing[record.name] == record.stamp { kept[record.name] = record }
-        let toRead = listing.filter { kept[$0.key] == nil }
-        var done = 0
-        for (name, stamp) in toRead {
-            done += 1
-            if toRead.count >= 2_000, done % 1_000 == 0 { progress?(done, toRead.count) }
-            let path = entriesDirectory + "/" + name
-            do {
-                let entry = try readEntry(path)
-                kept[name] = entry.id + ".json" == name
-                    ? JournalIndex.Record(name: name, stamp: stamp, summary: EntrySummary(entry))
-                    : JournalIndex.Record(name: name, stamp: stamp, problem: "\(path): file name does not match its id '\(entry.id)'")
-            } catch {
-                kept[name] = JournalIndex.Record(name: name, stamp: stamp, problem: error.message)
+    /// Summaries of the completed entries through the derived index: all of them newest first, or those
+    /// that match `filter` (newest first; best match first for its `grep`). `progress` hears (files read,
+    /// files to read) when many files must be read (a first read, a big import).
+    public func summaries(matching filter: JournalFilter? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
+        guard exists else { return JournalSummaries(entries: [], problems: []) }
+        do {
+            let (entries, problems) = try index.use(progress: progress) { reader throws(SQLiteError) in
+                (try reader.summaries(filter), try reader.problems())
             }
+            let found = problems.map { JournalProblem(path: entriesDirectory + "/" + $0.name, message: $0.message) }
+            return JournalSummaries(entries: entries, problems: found + strayFiles())
+        } catch {
+            throw .cannotRead(path: index.path, reason: error.message)
         }
-        return Array(kept.values)
+    }
+
+    /// Compares every entry file with the index (files edited in place keep the directory's time, so
+    /// only this sees them); returns how many entries the index holds.
+    public func reindex(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> Int {
+        do {
+            return try index.use(force: true, progress: progress) { reader throws(SQLiteError) in try reader.summaries(nil).count }
+        } catch {
+            throw .cannotRead(path: index.path, reason: error.message)
+        }
     }
 
     /// JSON files beside the manifest: never entries, always reported.
@@ -321,8 +307,14 @@ public struct JournalStore: Sendable {
 
     /// The entry whose id is `prefix` or starts with it.
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
-        let ids = JournalIndex.listing(entriesDirectory).stamps.keys.map { String($0.dropLast(5)) }
+        let ids: [String]
+        do {
+            ids = try index.use { reader throws(SQLiteError) in try reader.ids(startingWith: prefix) }
+        } catch {
+            throw .cannotRead(path: index.path, reason: error.message)
+        }
         let id = try Self.unique(prefix, in: ids, what: "entry")
+        _ = try? index.use(verify: [id + ".json"]) { _ throws(SQLiteError) in }
         return try readEntry(entriesDirectory + "/" + id + ".json")
     }
 

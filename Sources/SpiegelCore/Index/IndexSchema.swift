@@ -1,0 +1,47 @@
+/// The tables of the journal's derived index (`.index.sqlite`). A file with another `user_version` or
+/// `application_id` is not trusted: it is deleted and rebuilt from the entry files.
+enum IndexSchema {
+    /// Raised whenever a table or column changes meaning.
+    static let version: Int64 = 1
+    /// "SpgI": marks the file as Spiegel's index.
+    static let applicationID: Int64 = 0x5370_6749
+
+    /// One row per entry file (`problem` set when it could not be read), its principles and commitments,
+    /// and the searchable text in FTS5 (accents and case folded; prefix indexes for 2 and 3 letters).
+    static let create = """
+        PRAGMA user_version = \(version);
+        PRAGMA application_id = \(applicationID);
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE entries(
+            rowid INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            inode INTEGER NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+            problem TEXT,
+            exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT);
+        CREATE INDEX entries_by_day ON entries(day) WHERE problem IS NULL;
+        CREATE TABLE principles(entry INTEGER NOT NULL, principle TEXT NOT NULL, PRIMARY KEY(principle, entry)) WITHOUT ROWID;
+        CREATE INDEX principles_by_entry ON principles(entry);
+        CREATE TABLE commitments(
+            entry INTEGER NOT NULL, position INTEGER NOT NULL,
+            id TEXT NOT NULL, step TEXT NOT NULL, action TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,
+            PRIMARY KEY(entry, position)) WITHOUT ROWID;
+        CREATE INDEX commitments_by_status ON commitments(status, due);
+        CREATE VIRTUAL TABLE search USING fts5(first_line, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        """
+
+    /// Keys of `meta`.
+    enum Key {
+        /// The modification time (ns) of `entries/` when the index was last brought up to date.
+        static let directoryTime = "entries_mtime_ns"
+        /// The file-system clock (ns) just before that check started.
+        static let checkedAt = "checked_at_ns"
+        /// How many rows `entries` holds: a read that finds another number does not trust the file.
+        static let rows = "rows"
+    }
+
+    /// True when the database was written by this version of the schema.
+    static func isCurrent(_ db: SQLiteDatabase) throws(SQLiteError) -> Bool {
+        let version = try db.integer("PRAGMA user_version"), application = try db.integer("PRAGMA application_id")
+        return version == Self.version && application == applicationID
+    }
+}

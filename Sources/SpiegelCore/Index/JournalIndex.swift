@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The journal's derived index: an SQLite database (`.index.sqlite`) in front of the entry files, which
+/// stay the truth. Deleting it loses nothing. It is rebuilt when missing, damaged (any failing query or
+/// row that does not check out), of another schema version, or stale (see `IndexFreshness`).
+///
+/// An encrypted journal's index never reaches the disk as plaintext: the database lives in memory, is
+/// loaded from its sealed file with `sqlite3_deserialize` and written back sealed when it changed.
+struct JournalIndex {
+    static let fileName = ".index.sqlite"
+    /// The hand-written format this one replaces: removed when found.
+    static let formerFiles = [".index", ".index-text"]
+
+    let root: String
+    let entriesDirectory: String
+    let cipher: JournalCipher?
+    /// The store's reader for one entry file.
+    let readEntry: (String) throws(JournalError) -> Entry
+
+    var path: String { root + "/" + Self.fileName }
+    /// Every file the index may leave in the journal (SQLite's rollback journal among them).
+    static let files = [fileName, fileName + "-journal"] + formerFiles
+
+    /// Brings the index up to date and runs `body` on it. `force` compares every file's stamp whatever the
+    /// directory says; `verify` names entry files to check one by one (those about to be shown in full).
+    /// When the file cannot be used even after a rebuild, the index is built in memory for this call.
+    func use<T>(force: Bool = false, verify: [String] = [], progress: ((Int, Int) -> Void)? = nil,
+                _ body: (IndexReader) throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        for name in Self.formerFiles { unlink(root + "/" + name) }
+        for _ in 0..<2 {
+            do {
+                let db = try open()
+                return try update(db, force: force, verify: verify, progress: progress, body)
+            } catch {
+                discard()
+            }
+        }
+        let db = try SQLiteDatabase(image: nil)
+        try db.execute(IndexSchema.create)
+        return try update(db, force: true, verify: [], progress: progress, body, save: false)
+    }
+
+    private func update<T>(_ db: SQLiteDatabase, force: Bool, verify: [String], progress: ((Int, Int) -> Void)?,
+                           _ body: (IndexReader) throws(SQLiteError) -> T, save: Bool = true) throws(SQLiteError) -> T {
+        let writer = try IndexWriter(db: db, directory: entriesDirectory, readEntry: readEntry)
+        var changed = false
+        let meta = try IndexReader(db: db).meta()
+        let recorded = IndexFreshness(directoryTime: meta[IndexSchema.Key.directoryTime] ?? 0,
+                                      checkedAt: meta[IndexSchema.Key.checkedAt] ?? 0)
+        if force || !recorded.isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory)) {
+            let now = IndexFreshness.now(of: entriesDirectory)
+            changed = try writer.reconcile(with: EntryListing.stamps(entriesDirectory), freshness: now, progress: progress)
+        }
+        for name in verify where IndexReader.isSafeName(name) { changed = try writer.verify(name) || changed }
+        if changed, save, let cipher {
+            // Derived data: a failed write only means the next read rebuilds.
+            _ = try? SafeFiles.write(cipher.seal(try db.serialized()), to: path, replace: true, durable: false)
+        }
+        return try body(IndexReader(db: db))
+    }
+
+    /// The database: the file itself, or for an encrypted journal its sealed file opened into memory.
+    /// A new database gets the schema; one of another version or application throws (and is discarded).
+    private func open() throws(SQLiteError) -> SQLiteDatabase {
+        let db: SQLiteDatabase
+        if let cipher {
+            var image: Data?
+            if FileManager.default.fileExists(atPath: path) {
+                guard let sealed = try? SafeFiles.read(path, limit: 1 << 31), JournalCipher.isSealed(sealed),
+                      let plain = try? cipher.open(sealed, path: path) else { throw IndexReader.damaged("sealed file") }
+                image = plain
+            }
+            db = try SQLiteDatabase(image: image)
+        } else {
+            // Created private before SQLite opens it; SQLite gives its rollback journal the same mode.
+            let descriptor = Glibc.open(path, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard descriptor >= 0 else { throw SQLiteError(code: -1, message: "cannot create \(path)") }
+            close(descriptor)
+            db = try SQLiteDatabase(path: path)
+            try db.execute("PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
+        }
+        if try db.integer("SELECT count(*) FROM sqlite_master") == 0 {
+            try db.transaction { () throws(SQLiteError) in
+                if try db.integer("SELECT count(*) FROM sqlite_master") == 0 { try db.execute(IndexSchema.create) }
+            }
+        }
+        guard try IndexSchema.isCurrent(db) else { throw IndexReader.damaged("another schema version") }
+        return db
+    }
+
+    /// Removes the index file (and a rollback journal left beside it).
+    func discard() {
+        for name in Self.files { unlink(root + "/" + name) }
+    }
+}
