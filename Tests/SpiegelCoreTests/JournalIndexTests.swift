@@ -167,6 +167,21 @@ import SpiegelContent
         }
     }
 
+    @Test func statisticsFromQueriesAgreeWithStatisticsFromSummaries() throws {
+        let dir = TempDirectory("spiegel-index")
+        defer { dir.remove() }
+        let store = JournalStore(root: dir.path + "/j")
+        let graph = KnowledgeGraph.curated()
+        _ = try JournalGenerator(graph: graph).generate(count: 300, seed: 5, into: store, now: Self.now)
+        let principles = graph.principles.map(\.id) + ["no-such-principle"]
+        let today = CalendarDay(Self.now)
+        let (queried, problems) = try store.stats(principles: principles, today: today)
+        let counted = JournalStats(entries: try store.summaries().entries, principles: principles, today: today)
+        #expect(problems.isEmpty)
+        #expect(JSONOutput.string(queried) == JSONOutput.string(counted))
+        #expect(queried.entries == 300 && queried.openCommitments > 0 && queried.principles.contains { $0.entries > 0 })
+    }
+
     @Test func theRacyRule() {
         let recorded = IndexFreshness(directoryTime: 1_000, checkedAt: 2_000)
         #expect(recorded.isFresh(directoryTime: 1_000))

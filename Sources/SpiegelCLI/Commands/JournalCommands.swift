@@ -87,10 +87,9 @@ struct StatsCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries()
-        session.report(contents.problems)
         let graph = try session.graph()
-        let stats = JournalStats(entries: contents.entries, principles: graph.principles.map(\.id), today: session.today)
+        let (stats, problems) = try session.journal.stats(principles: graph.principles.map(\.id), today: session.today)
+        session.report(problems)
         if session.json { session.printJSON(stats); return }
         let style = session.style
         session.print(style.bold(session.t("Principle", "Principe").padding(toLength: 12, withPad: " ", startingAt: 0))

@@ -28,7 +28,23 @@ public struct JournalStats: Sendable, Codable {
                                     daysSince: last.map { $0.days(until: today) },
                                     confidence: practised.compactMap(\.confidence))
         }
-        let weeks = Set(list.compactMap { $0.day?.weekIndex })
+        weeklyStreak = Self.streak(weeks: Set(list.compactMap { $0.day?.weekIndex }), today: today)
+        let open = list.flatMap(\.commitments).filter(\.isOpen)
+        openCommitments = open.count
+        overdueCommitments = open.filter { $0.due < today }.count
+    }
+
+    /// The figures as the index's queries give them.
+    init(entries: Int, principles: [PrincipleFigures], weeklyStreak: Int, openCommitments: Int, overdueCommitments: Int) {
+        self.entries = entries
+        self.principles = principles
+        self.weeklyStreak = weeklyStreak
+        self.openCommitments = openCommitments
+        self.overdueCommitments = overdueCommitments
+    }
+
+    /// Consecutive weeks in `weeks`, counting back from this week (or last week when this one is empty).
+    static func streak(weeks: Set<Int>, today: CalendarDay) -> Int {
         var week = today.weekIndex
         if !weeks.contains(week) { week -= 1 }
         var streak = 0
@@ -36,9 +52,6 @@ public struct JournalStats: Sendable, Codable {
             streak += 1
             week -= 1
         }
-        weeklyStreak = streak
-        let open = list.flatMap(\.commitments).filter(\.isOpen)
-        openCommitments = open.count
-        overdueCommitments = open.filter { $0.due < today }.count
+        return streak
     }
 }

@@ -275,6 +275,19 @@ public struct JournalStore: Sendable {
         }
     }
 
+    /// Practice figures for `principles` as of `today`, counted by the index; and the unreadable files.
+    public func stats(principles: [String], today: CalendarDay) throws(JournalError) -> (JournalStats, [JournalProblem]) {
+        guard exists else { return (JournalStats(entries: [], principles: principles, today: today), []) }
+        do {
+            let (stats, problems) = try index.use { reader throws(SQLiteError) in
+                (try reader.stats(principles: principles, today: today), try reader.problems())
+            }
+            return (stats, problems.map { JournalProblem(path: entriesDirectory + "/" + $0.name, message: $0.message) } + strayFiles())
+        } catch {
+            throw .cannotRead(path: index.path, reason: error.message)
+        }
+    }
+
     /// Compares every entry file with the index (files edited in place keep the directory's time, so
     /// only this sees them); returns how many entries the index holds.
     public func reindex(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> Int {
