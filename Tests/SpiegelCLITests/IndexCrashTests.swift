@@ -34,7 +34,7 @@ struct IndexCrashTests {
         #expect(listed.status == 0, "\(listed)")
         let ids = try #require(try json(listed.stdout) as? [[String: Any]]).compactMap { $0["id"] as? String }
         #expect(ids.count == count)
-        #expect(ids == store.entries().entries.map(\.id))
+        #expect(try ids == store.entries().entries.map(\.id))
         #expect(!FileManager.default.fileExists(atPath: index + "-journal"))
     }
 
@@ -45,7 +45,7 @@ struct IndexCrashTests {
         #expect(try spiegel(["journal"], sandbox: sandbox).status == 0)
         usleep(30_000)  // past the racy window of the directory's time
         #expect(try spiegel(["journal"], sandbox: sandbox).status == 0)
-        var entry = try #require(store.entries().entries.last)
+        var entry = try #require(try store.entries().entries.last)
         let index = try #require(entry.answers.firstIndex { $0.kind == .text && !$0.plainText.isEmpty })
         entry.answers[index].text = "kwetsbaarheidsoefening"
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: sandbox.entries + "/\(entry.id).json"))

@@ -20,7 +20,7 @@ import SpiegelContent
         }
         entry.completedAt = Timestamp.string(Self.now)
         entry.confidence = 4
-        entry.commitments = [Commitment(id: id + "-c1", stepId: "plan", action: "water aanbieden", due: CalendarDay(year: 2026, month: 12, day: 1))]
+        entry.commitments = [Commitment(id: id + ".1", stepId: "plan", action: "water aanbieden", due: CalendarDay(year: 2026, month: 12, day: 1))]
         return entry
     }
 

@@ -43,7 +43,7 @@ struct JournalStoreTests {
         #expect(mode(store.entriesDirectory + "/20260310-090000-aaaaaa.json") == 0o600)
         #expect(!FileManager.default.fileExists(atPath: store.draftsDirectory + "/20260310-090000-aaaaaa.json"),
                 "saving the entry removes its draft")
-        #expect(SafeFiles.list(store.entriesDirectory) == ["20260310-090000-aaaaaa.json"], "no temp files are left")
+        #expect(try SafeFiles.list(store.entriesDirectory) == ["20260310-090000-aaaaaa.json"], "no temp files are left")
 
         // A journal directory that became readable by others is made private again.
         chmod(store.entriesDirectory, 0o755)
@@ -67,13 +67,16 @@ struct JournalStoreTests {
         let store = JournalStore(root: temp.path + "/journal")
         try store.prepare(now: Self.now)
         let original = entry("20260310-090000-bbbbbb", text: "the original")
-        #expect(try store.saveNew(original) == true)
+        #expect(try store.saveNew(original).id == original.id)
         let path = store.entriesDirectory + "/20260310-090000-bbbbbb.json"
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(try store.saveNew(entry("20260310-090000-bbbbbb", text: "an impostor")) == false)
+        // A second entry with a taken id keeps its answers under a new id; the first is untouched.
+        let second = try store.saveNew(entry("20260310-090000-bbbbbb", text: "the second"))
+        #expect(second.id != original.id && JournalStore.isSafeID(second.id))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
-        #expect(store.entries().entries.map { $0.answers.first?.text } == ["the original"])
-        #expect(SafeFiles.list(store.entriesDirectory) == ["20260310-090000-bbbbbb.json"], "the refused write left no temp file")
+        #expect(Set(try store.entries().entries.map { $0.answers.first?.text }) == ["the original", "the second"])
+        #expect(try SafeFiles.list(store.entriesDirectory).sorted() == ["20260310-090000-bbbbbb.json", second.id + ".json"].sorted(),
+                "the refused write left no temp file")
 
         // update replaces an existing entry, and refuses a missing one.
         var changed = original
@@ -112,7 +115,7 @@ struct JournalStoreTests {
         let misnamed = JSONOutput.data(entry("20260313-090000-111111"))
         try misnamed.write(to: URL(fileURLWithPath: misnamedPath))
 
-        let contents = store.entries()
+        let contents = try store.entries()
         #expect(contents.entries.map(\.id) == ["20260310-090000-dddddd"])
         let problems = Dictionary(uniqueKeysWithValues: contents.problems.map { ($0.path, $0.message) })
         #expect(problems.count == 3, "\(contents.problems)")
@@ -122,7 +125,7 @@ struct JournalStoreTests {
 
         // Reading (and preparing again) changes nothing.
         try store.prepare(now: Self.now)
-        _ = store.drafts()
+        _ = try store.drafts()
         #expect(try Data(contentsOf: URL(fileURLWithPath: corruptPath)) == corrupt)
         #expect(try Data(contentsOf: URL(fileURLWithPath: newerPath)) == newer)
         #expect(try Data(contentsOf: URL(fileURLWithPath: misnamedPath)) == misnamed)
@@ -140,7 +143,6 @@ struct JournalStoreTests {
         #expect(throws: expected) { try store.prepare(now: Self.now) }
         #expect(throws: expected) { _ = try store.manifest() }
         #expect(expected.message.contains("schemaVersion 999 is newer than this Spiegel understands"))
-        #expect(expected.exitCode == 65)
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.manifestPath)) == manifest)
         #expect(throws: JournalError.self) { try JournalDoctor(store: store).check() }
     }
@@ -187,7 +189,7 @@ struct JournalStoreTests {
         try store.saveNew(entry("20260310-090000-aaaaaa"))
         try store.saveNew(entry("20260310-090000-abbbbb"))
         try store.saveNew(entry("20260311-090000-cccccc"))
-        #expect(store.entries().entries.map(\.id) == ["20260311-090000-cccccc", "20260310-090000-abbbbb", "20260310-090000-aaaaaa"])
+        #expect(try store.entries().entries.map(\.id) == ["20260311-090000-cccccc", "20260310-090000-abbbbb", "20260310-090000-aaaaaa"])
         #expect(try store.entry(matching: "20260311").id == "20260311-090000-cccccc")
         do {
             _ = try store.entry(matching: "20260310-090000-a")

@@ -12,7 +12,7 @@ enum BundleFuzz {
     static let bundlePath = "fuzz-bundle.json"
     static let entryPath = "fuzz-entry.json"
     /// What a journal directory may hold.
-    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".index.sqlite", ".index.sqlite-journal"]
+    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".lock", ".index.sqlite", ".index.sqlite-journal"]
 
     static let dictionary: [[UInt8]] = [
         "{", "}", "[", "]", "\"", ":", ",", "null", "true", "false", "\"\"", "{}", "[]", "\\u0000", "\\ud800",
@@ -58,10 +58,10 @@ enum BundleFuzz {
                 entries += bundle.entries.filter { entry in !entries.contains { $0.id == entry.id } }
             }
             _ = try store.saveNew(batch: entries.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+            _ = try store.summaries()  // the template has its index, as a used journal would
         } catch {
             fatalError("cannot make the template journal: \(error.message)")
         }
-        _ = try? store.summaries()  // the template has its index, as a used journal would
         return Workspace(root: root, templateEntries: snapshot(store.entriesDirectory))
     }
 
@@ -134,7 +134,10 @@ enum BundleFuzz {
         let strange = afterFirst.keys.filter { $0.hasPrefix(".") || !$0.hasSuffix(".json") }.sorted()
         context.expect(strange.isEmpty, "temporary files left", "entries/ holds \(strange) after the import")
 
-        let contents = store.entries()
+        guard let contents = try? store.entries() else {
+            context.expect(false, "journal unreadable after import", "entries/ cannot be listed after the import")
+            return
+        }
         context.expect(contents.problems.isEmpty, "imported journal has unreadable entries",
                        "after the import: " + contents.problems.map(\.message).joined(separator: "; "))
         context.expect(contents.entries.count + contents.problems.count == afterFirst.count - strange.count, "entries lost",

@@ -14,7 +14,16 @@ public struct BundleImporter: Sendable {
         public var notesForUnknownEntries = 0
     }
 
+    /// Merges with the journal locked: no other spiegel writes meanwhile, and the debris of an earlier,
+    /// interrupted import is cleared first.
     public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
+        try store.exclusively("import") { store throws(JournalError) in
+            try store.cleanDebris()
+            return try Self(store: store).mergeLocked(bundle)
+        }
+    }
+
+    private func mergeLocked(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
         var result = Result()
         switch bundle.kind {
         case .entries:
@@ -24,7 +33,7 @@ public struct BundleImporter: Sendable {
             result.added = try store.saveNew(batch: fresh)
             result.alreadyPresent = bundle.entries.count - result.added
         case .feedback:
-            let entries = Dictionary(store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var changed: [String: Entry] = [:]
             for note in bundle.notes {
                 guard var entry = changed[note.entryId] ?? entries[note.entryId] else {

@@ -40,14 +40,14 @@ struct IndexReader {
         return summaries
     }
 
-    /// The entry files that could not be read: (file name, message).
-    func problems() throws(SQLiteError) -> [(name: String, message: String)] {
+    /// The entry files of `directory` that could not be read.
+    func problems(in directory: String) throws(SQLiteError) -> [JournalProblem] {
         let query = try db.prepare("SELECT name, problem FROM entries WHERE problem IS NOT NULL ORDER BY name")
         try query.bind([])
-        var found: [(String, String)] = []
+        var found: [JournalProblem] = []
         while try query.step() {
             guard let name = query.text(0), Self.isSafeName(name), let message = query.text(1) else { throw Self.damaged("problem row") }
-            found.append((name, message))
+            found.append(JournalProblem(path: directory + "/" + name, message: message))
         }
         return found
     }
@@ -71,7 +71,8 @@ struct IndexReader {
         for row in all ? [nil] : rows.map(Optional.some) {
             try query.bind(row.map { [.integer($0)] } ?? [])
             while try query.step() {
-                guard let entry = query.integer(0), let id = query.text(1), let step = query.text(2), let action = query.text(3),
+                guard let entry = query.integer(0), let id = query.text(1), JournalStore.isCommitmentID(id),
+                      let step = query.text(2), let action = query.text(3),
                       let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init)
                 else { throw Self.damaged("commitment row") }
                 found[entry, default: []].append(Commitment(id: id, stepId: step, action: action, due: due, status: status))
@@ -81,17 +82,22 @@ struct IndexReader {
     }
 
     private static func summary(_ row: SQLiteStatement, excerpt: Bool) throws(SQLiteError) -> (Int64, EntrySummary) {
-        guard let rowid = row.integer(0), let name = row.text(1), isSafeName(name), let exercise = row.text(2),
-              let principles = row.text(3), let completedAt = row.text(4), let firstLine = row.text(7) else {
+        // The same rules as for an entry file (`Entry.validationProblem`): the index holds only entries that kept them.
+        guard let rowid = row.integer(0), let name = row.text(1), isSafeName(name), JournalStore.isSafeID(String(name.dropLast(5))),
+              let exercise = row.text(2), JournalStore.isSafeID(exercise),
+              let principles = row.text(3).map(IndexRow.split), principles.allSatisfy(JournalStore.isSafeID),
+              let completedAt = row.text(4), let firstLine = row.text(7) else {
             throw damaged("entry row")
         }
+        let confidence = row.integer(6)
+        if let confidence, !Entry.confidenceRange.contains(Int(clamping: confidence)) { throw damaged("confidence \(confidence)") }
         var day: CalendarDay?
         if let text = row.text(5) {
             guard let parsed = CalendarDay(text) else { throw damaged("day '\(text)'") }
             day = parsed
         }
-        var summary = EntrySummary(id: String(name.dropLast(5)), exercise: exercise, principles: IndexRow.split(principles),
-                                   completedAt: completedAt, day: day, confidence: row.integer(6).map { Int($0) },
+        var summary = EntrySummary(id: String(name.dropLast(5)), exercise: exercise, principles: principles,
+                                   completedAt: completedAt, day: day, confidence: confidence.map { Int($0) },
                                    firstLine: firstLine, searchText: "", commitments: [])
         if excerpt { summary.excerpt = row.text(8) }
         return (rowid, summary)

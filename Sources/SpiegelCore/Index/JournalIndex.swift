@@ -19,6 +19,11 @@ struct JournalIndex {
     let cipher: JournalCipher?
     /// The store's reader for one entry file.
     let readEntry: (String) throws(JournalError) -> Entry
+    /// Runs a full check with the journal locked exclusively, so that no entry is written (and the journal
+    /// is not encrypted or decrypted) meanwhile.
+    let exclusively: (() -> Void) throws(JournalError) -> Void
+    /// The error code of a full check that could not get the lock in time (the journal is busy).
+    static let busy: Int32 = -2
 
     var path: String { root + "/" + Self.fileName }
     /// Every file the index may leave in the journal (SQLite's rollback journal among them).
@@ -35,6 +40,7 @@ struct JournalIndex {
                 let db = try open()
                 return try update(db, force: force, verify: verify, progress: progress, body)
             } catch {
+                if error.code == Self.busy { throw error }
                 discard()
             }
         }
@@ -51,8 +57,20 @@ struct JournalIndex {
         let recorded = IndexFreshness(directoryTime: meta[IndexSchema.Key.directoryTime] ?? 0,
                                       checkedAt: meta[IndexSchema.Key.checkedAt] ?? 0)
         if force || !recorded.isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory)) {
-            let now = IndexFreshness.now(of: entriesDirectory)
-            changed = try writer.reconcile(with: EntryListing.stamps(entriesDirectory), freshness: now, progress: progress)
+            let check = { () throws(SQLiteError) -> Bool in
+                let now = IndexFreshness.now(of: entriesDirectory)
+                return try writer.reconcile(with: EntryListing.stamps(entriesDirectory), freshness: now, progress: progress)
+            }
+            var outcome: Result<Bool, SQLiteError> = .success(false)
+            do {
+                try exclusively { outcome = Result { () throws(SQLiteError) in try check() } }
+            } catch .busy {
+                throw SQLiteError(code: Self.busy, message: "the journal is busy")
+            } catch {
+                // No lock can be taken (a read-only journal): SQLite's own locking keeps the file whole.
+                outcome = Result { () throws(SQLiteError) in try check() }
+            }
+            changed = try outcome.get()
         }
         for name in verify where IndexReader.isSafeName(name) { changed = try writer.verify(name) || changed }
         if changed, save, let cipher {
