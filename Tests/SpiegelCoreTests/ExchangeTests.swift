@@ -46,6 +46,37 @@ import SpiegelContent
         #expect(try store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
     }
 
+    @Test func aStreamedBundleIsWrittenInPiecesToAFileAtomically() throws {
+        let entries = try sampleEntries()
+        // Enough entries for several pieces of about a megabyte.
+        let raw = (0..<1_500).map { JSONOutput.data(entries[$0 % entries.count]) }
+        let whole = BundleWriter.entriesBundle(rawEntries: raw, exercises: [], exportedAt: "2026-11-23T10:00:00+01:00", exporter: "Anna")
+        let dir = TempDirectory("spiegel-exchange")
+        defer { dir.remove() }
+        let path = dir.path + "/export.json"
+        var pieces = 0
+        try SafeFiles.write(to: path, replace: true) { append throws(JournalError) in
+            try BundleWriter.writeEntriesBundle(raw, exercises: [], exportedAt: "2026-11-23T10:00:00+01:00", exporter: "Anna") { piece throws(JournalError) in
+                pieces += 1
+                #expect(!FileManager.default.fileExists(atPath: path), "the file appears only when it is complete")
+                try append(piece)
+            }
+        }
+        #expect(pieces > 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole)
+        #expect(try ExchangeBundle.read(whole, path: path).entries.count == 1_500)
+        #expect(mode(path) == 0o600)
+        // A failure midway leaves neither the file nor a temporary one.
+        let failed = dir.path + "/failed.json"
+        #expect(throws: JournalError.self) {
+            try SafeFiles.write(to: failed, replace: true) { append throws(JournalError) in
+                try append(Data("{".utf8))
+                throw JournalError.cannotRead(path: "source", reason: "gone")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["export.json"])
+    }
+
     @Test func feedbackNotesAttachOnce() throws {
         let entries = try sampleEntries()
         let dir = TempDirectory("spiegel-exchange")

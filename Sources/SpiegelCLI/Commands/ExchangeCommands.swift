@@ -49,12 +49,14 @@ struct ExportCommand: SessionCommand {
         let exportedAt = Timestamp.string(session.now)
         let redacting = redact || redactWords != nil
         if format == "json" && !redacting {
-            // The entry files are copied as they are: no decoding and encoding of every entry.
+            // The entry files are copied as they are, one at a time: no decoding, and little memory.
             let used = Set(chosen.map(\.exercise))
-            let bundle = BundleWriter.entriesBundle(
-                rawEntries: try session.journal.rawEntries(ids: chosen.map(\.id)),
-                exercises: graph.exercises.filter { used.contains($0.id) }, exportedAt: exportedAt, exporter: name)
-            try ExportDestination(path: output).write(bundle)
+            let store = try session.journal
+            try ExportDestination(path: output).stream { append throws(JournalError) in
+                try BundleWriter.writeEntriesBundle(chosen.lazy.compactMap { store.rawEntry(id: $0.id) },
+                                                    exercises: graph.exercises.filter { used.contains($0.id) },
+                                                    exportedAt: exportedAt, exporter: name, to: append)
+            }
             return
         }
         var entries = try session.journal.entries(ids: chosen.map(\.id))
@@ -107,6 +109,15 @@ struct ExportDestination {
             return
         }
         try SafeFiles.write(data, to: SpiegelEnvironment.absolute(path), replace: true)
+    }
+
+    /// Hands `produce` a sink for the export's pieces: stdout, or the file written atomically as they come.
+    func stream(_ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws {
+        guard let path else {
+            try produce { Console.write($0, to: .standardOutput) }
+            return
+        }
+        try SafeFiles.write(to: SpiegelEnvironment.absolute(path), replace: true, produce)
     }
 }
 

@@ -16,7 +16,7 @@ struct EntryFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only entries up to this day (YYYY-MM-DD).", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Only entries whose answers contain this text (accents and case ignored).", valueName: "text"))
+    @Option(help: ArgumentHelp("Only entries whose answers contain these words or words starting with them (accents and case ignored; best match first).", valueName: "text"))
     var grep: String?
 
     @Option(help: "At most this many entries.")
@@ -51,7 +51,9 @@ struct JournalCommand: SessionCommand {
             session.printJSON(try session.journal.entries(ids: entries.map(\.id)))
             return
         }
-        if entries.isEmpty {
+        if entries.isEmpty, filters.grep != nil {
+            session.print(session.t("No entries match.", "Geen notities gevonden."))
+        } else if entries.isEmpty {
             session.print(session.t("No entries yet. 'exercises' lists what you can start.", "Nog geen notities. 'exercises' toont wat je kunt beginnen."))
         }
         let view = EntryView(session: session)

@@ -6,6 +6,16 @@ import SpiegelContent
 /// an `ExchangeBundle` gives (keys in sorted order); each entry keeps the layout of its file.
 public enum BundleWriter {
     public static func entriesBundle(rawEntries: [Data], exercises: [Exercise], exportedAt: String, exporter: String) -> Data {
+        var out = Data()
+        writeEntriesBundle(rawEntries, exercises: exercises, exportedAt: exportedAt, exporter: exporter) { out.append($0) }
+        return out
+    }
+
+    /// The same bundle handed to `append` in pieces (about a megabyte, cut between entries), with the
+    /// entries read one by one from `rawEntries`: an export of any size stays small in memory.
+    public static func writeEntriesBundle<Entries: Sequence<Data>, Failure: Error>(
+        _ rawEntries: Entries, exercises: [Exercise], exportedAt: String, exporter: String,
+        to append: (Data) throws(Failure) -> Void) throws(Failure) {
         func indented(_ data: Data, by spaces: Int) -> [UInt8] {
             var out = [UInt8]()
             out.reserveCapacity(data.count + data.count / 8)
@@ -23,14 +33,20 @@ public enum BundleWriter {
             Array("  \"\(key)\" : ".utf8) + Array(indented(JSONOutput.data(value), by: 2).drop { $0 == 32 })
         }
         var out = Array("{\n  \"entries\" : [".utf8)
-        out.reserveCapacity(rawEntries.reduce(0) { $0 + $1.count + 2 } + 65_536)
-        for (index, raw) in rawEntries.enumerated() {
-            out += Array((index == 0 ? "\n" : ",\n").utf8)
+        out.reserveCapacity(1 << 20 + 65_536)
+        var none = true
+        for raw in rawEntries {
+            out += Array((none ? "\n" : ",\n").utf8)
+            none = false
             var end = raw.endIndex
             while end > raw.startIndex && (raw[end - 1] == 10 || raw[end - 1] == 32) { end -= 1 }
             out.append(contentsOf: raw[raw.startIndex..<end])
+            if out.count >= 1 << 20 {
+                try append(Data(out))
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        out += Array((rawEntries.isEmpty ? "\n\n  ],\n" : "\n  ],\n").utf8)
+        out += Array((none ? "\n\n  ],\n" : "\n  ],\n").utf8)
         let members: [[UInt8]] = [
             member("exercises", exercises), member("exportedAt", exportedAt), member("exporter", exporter),
             member("format", ExchangeBundle.format), member("kind", ExchangeBundle.Kind.entries),
@@ -38,6 +54,6 @@ public enum BundleWriter {
         ]
         out += members.joined(separator: Array(",\n".utf8))
         out += Array("\n}\n".utf8)
-        return Data(out)
+        try append(Data(out))
     }
 }

@@ -327,12 +327,13 @@ public struct JournalStore: Sendable {
     }
 
     /// The files of these entries as they are (for exports that copy them); unreadable ones are skipped.
-    public func rawEntries(ids: [String]) -> [Data] {
-        ids.compactMap { id in
-            guard Self.isSafeID(id) else { return nil }
-            let path = entriesDirectory + "/" + id + ".json"
-            return try? plain(try SafeFiles.read(path), path: path)
-        }
+    public func rawEntries(ids: [String]) -> [Data] { ids.compactMap(rawEntry) }
+
+    /// The file of one entry as it is (opened when sealed); nil when it cannot be read.
+    public func rawEntry(id: String) -> Data? {
+        guard Self.isSafeID(id) else { return nil }
+        let path = entriesDirectory + "/" + id + ".json"
+        return try? plain(try SafeFiles.read(path), path: path)
     }
 
     /// The derived index in front of `entries/` (see `JournalIndex`).

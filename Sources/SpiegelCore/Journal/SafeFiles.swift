@@ -36,6 +36,14 @@ public enum SafeFiles {
     /// `durable` false skips the fsyncs (for derived files that are rebuilt when lost).
     @discardableResult
     public static func write(_ data: Data, to path: String, replace: Bool, durable: Bool = true) throws(JournalError) -> Bool {
+        try write(to: path, replace: replace, durable: durable) { append throws(JournalError) in try append(data) }
+    }
+
+    /// Writes the chunks `produce` hands to its `append` to `path`, atomically as `write(_:to:replace:durable:)`
+    /// does: a big export goes to disk piece by piece instead of being held in memory whole.
+    @discardableResult
+    public static func write(to path: String, replace: Bool, durable: Bool = true,
+                             _ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws(JournalError) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).\(tempSuffix())"
@@ -48,17 +56,27 @@ public enum SafeFiles {
         }
         fchmod(fd, 0o600)
         var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
+        func append(_ data: Data) throws(JournalError) {
+            data.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errnoText()
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
+            if let failure { throw .cannotWrite(path: path, reason: failure) }
+        }
+        do {
+            try produce(append)
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
         }
         if failure == nil && durable && fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0 && failure == nil { failure = errnoText() }
