@@ -19,6 +19,7 @@ enum IndexSchema {
             problem TEXT,
             exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT);
         CREATE INDEX entries_by_day ON entries(day) WHERE problem IS NULL;
+        CREATE INDEX entries_with_problems ON entries(name) WHERE problem IS NOT NULL;
         CREATE TABLE principles(entry INTEGER NOT NULL, principle TEXT NOT NULL, PRIMARY KEY(principle, entry)) WITHOUT ROWID;
         CREATE INDEX principles_by_entry ON principles(entry);
         CREATE TABLE commitments(
