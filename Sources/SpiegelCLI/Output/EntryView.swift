@@ -19,7 +19,7 @@ struct EntryView {
     func highlighted(_ excerpt: String) -> String {
         var out = "", inMatch = false
         for piece in excerpt.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\u{2}" || $0 == "\u{3}" }) {
-            let text = TerminalSafe.visible(String(piece), keepNewlines: false)
+            let text = TerminalSafe.visible(piece.replacingOccurrences(of: "\n", with: " · "), keepNewlines: false)
             out += inMatch ? session.style.bold(text) : text
             inMatch.toggle()
         }
