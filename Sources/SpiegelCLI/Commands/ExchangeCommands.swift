@@ -6,10 +6,10 @@ import SpiegelCore
 /// `export`: the journal as a JSON bundle, Markdown, a self-contained HTML page or CSV.
 struct ExportCommand: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export your journal (json, md, html, csv) for a coach or for yourself.",
+        commandName: "export", abstract: "Export your journal (json, md, html, csv, ics) for a coach or for yourself.",
         discussion: "Without --output the export goes to stdout. --redact masks e-mail addresses, phone numbers, IBANs and the words in --redact-words.")
 
-    @Option(help: "json, md, html or csv.")
+    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).")
     var format: String = "json"
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -33,7 +33,7 @@ struct ExportCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let formats = ["json", "md", "html", "csv"]
+        let formats = ["json", "md", "html", "csv", "ics"]
         guard formats.contains(format) else { throw CommandFailure("--format must be one of \(formats.joined(separator: ", ")), not '\(format)'") }
         var sinceDay: CalendarDay?
         if let since {
@@ -82,6 +82,12 @@ struct ExportCommand: SessionCommand {
                                      today: session.today, language: session.language)
         case "csv":
             text = CSVExport.render(entries)
+        case "ics":
+            let labels = ICalendarExport.Labels(
+                calendarName: session.t("Spiegel commitments", "Spiegel-afspraken"),
+                fromExercise: session.t("From the exercise “%@” in Spiegel.", "Uit de oefening ‘%@’ in Spiegel."),
+                reflection: session.t("Reflection", "Reflectie"))
+            text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
         default:
             let used = Set(entries.map(\.exercise))
             let bundle = ExchangeBundle(kind: .entries, exportedAt: exportedAt, exporter: name,
