@@ -159,3 +159,30 @@ struct SourceOverlapTests {
         }
     }
 }
+
+@Suite("Quotations are checked")
+struct QuotationValidationTests {
+    @Test func aQuotationNeedsAnAuthorALanguageAndASource() {
+        let found = diagnostics(loadAndValidate(["broken-quotation"]))
+        let file = Fixtures.file("broken-quotation", "knowledge/a.yaml")
+        #expect(found.map(\.description) == [
+            "\(file):19:19: 'language' must be en or nl",
+            "\(file):18:9: missing 'by'",
+        ], "\(found.map(\.description))")
+    }
+
+    @Test func aQuotationMustComeFromASourceNode() {
+        let content = ContentSet(nodes: [
+            Node(id: "src-blog", kind: .source, name: LocalizedText(en: "A", nl: "A"), summary: LocalizedText(en: "A", nl: "A"),
+                 source: SourceRecord(title: "", author: "", publication: "", seed: "blog.txt")),
+            Node(id: "interest", kind: .principle, name: LocalizedText(en: "I", nl: "I"), summary: LocalizedText(en: "I", nl: "I"),
+                 edges: [Edge(.from, "src-blog")],
+                 quotations: [Quotation(text: "x", language: .nl, translation: "x", author: "A", source: "interest")]),
+        ])
+        guard case .failure(let errors) = ContentValidator(requiresCorePrinciples: false).validate(content) else {
+            Issue.record("a quotation from a principle was accepted")
+            return
+        }
+        #expect(errors.diagnostics.map(\.message) == ["a quotation in 'interest' must come from a source, not the principle 'interest'"])
+    }
+}
