@@ -1,3 +1,5 @@
+import Foundation
+
 /// E-mail addresses, written plainly (`jan@example.nl`) or spelled out to dodge spam filters
 /// (`jan at example dot nl`, `jan [at] example [punt] nl`, `jan(at)example.nl`).
 enum EmailDetector {
@@ -12,5 +14,12 @@ enum EmailDetector {
             + Pattern.after,
         caseInsensitive: true)
 
-    static let detector = PatternDetector(kind: .email, patterns: [plain, spelled])
+    static let detector = PatternDetector(kind: .email, patterns: [plain, spelled], applies: mayHoldAddress)
+
+    /// An `@`, or `at` or `apenstaartje` as a word.
+    static func mayHoldAddress(_ text: ScannedText) -> Bool {
+        text.string.contains("@") || atWord.regex.firstMatch(in: text.string, range: text.whole) != nil
+    }
+
+    private static let atWord = Pattern(#"(?<![\p{L}])(?:at|apenstaartje)(?![\p{L}])"#, caseInsensitive: true)
 }

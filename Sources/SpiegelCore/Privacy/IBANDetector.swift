@@ -15,7 +15,8 @@ enum IBANDetector: PersonalDataDetector {
     var kind: PersonalDataKind { .iban }
 
     func ranges(in text: ScannedText) -> [NSRange] {
-        Self.candidate.matches(in: text).compactMap { match in
+        guard text.hasDigit else { return [] }
+        return Self.candidate.matches(in: text).compactMap { match in
             let candidate = text.substring(match.range)
             // The pattern may run on into the next word: the IBAN is the longest valid prefix.
             var offsets: [Int] = []  // UTF-16 offset just after each letter or digit

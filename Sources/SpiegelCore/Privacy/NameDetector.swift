@@ -27,16 +27,15 @@ struct NameDetector: PersonalDataDetector {
     /// Particles that open a surname with a capital, except at the start of a sentence.
     static let innerParticles: Set<String> = ["van", "de", "der", "den", "ter", "ten", "al", "da", "di", "du", "von"]
 
-    private static let word = Pattern(#"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"#)
-
-    func ranges(in text: ScannedText) -> [NSRange] {
-        let tokens = Self.word.matches(in: text).map { Token(text: text, range: $0.range) }
+    func ranges(in scanned: ScannedText) -> [NSRange] {
+        let text = scanned.string
+        guard text.contains(where: \.isUppercase) else { return [] }
+        let tokens = Token.words(of: text)
         var found: [NSRange] = []
         var index = 0
         while index < tokens.count {
             if let (start, end) = name(at: index, in: tokens, text: text) {
-                found.append(NSRange(location: tokens[start].range.location,
-                                     length: NSMaxRange(tokens[end].range) - tokens[start].range.location))
+                found.append(NSRange(tokens[start].range.lowerBound..<tokens[end].range.upperBound, in: text))
                 index = end + 1
             } else {
                 index += 1
@@ -46,7 +45,7 @@ struct NameDetector: PersonalDataDetector {
     }
 
     /// The first and last token of a name that starts at (or, after a title, just after) `index`.
-    private func name(at index: Int, in tokens: [Token], text: ScannedText) -> (Int, Int)? {
+    private func name(at index: Int, in tokens: [Token], text: String) -> (Int, Int)? {
         let token = tokens[index]
         if isTitle(token, tokens: tokens, at: index) {
             var start = index + 1
@@ -90,7 +89,7 @@ struct NameDetector: PersonalDataDetector {
     /// The last token of a surname from `start` on: initials and particles, then up to three capitalised
     /// words that are not common words (after a particle any capitalised word: `Van der Meer`); nil when no
     /// such word follows.
-    private func nameEnd(from start: Int, in tokens: [Token], text: ScannedText) -> Int? {
+    private func nameEnd(from start: Int, in tokens: [Token], text: String) -> Int? {
         var last: Int?
         var words = 0
         var index = start
@@ -118,7 +117,7 @@ struct NameDetector: PersonalDataDetector {
 
     /// The last token of a known surname right after `index`, particles allowed between (`de Graaf`), or of
     /// a surname opening with a capitalised particle (`El Amrani`).
-    private func knownSurname(after index: Int, in tokens: [Token], text: ScannedText) -> Int? {
+    private func knownSurname(after index: Int, in tokens: [Token], text: String) -> Int? {
         var next = index + 1
         while next < tokens.count, adjacent(tokens, next - 1, next, text: text) {
             let token = tokens[next]
@@ -145,9 +144,8 @@ struct NameDetector: PersonalDataDetector {
 
     /// Two tokens belong to one name when only spaces stand between them, or a full stop after an initial
     /// or an abbreviated title (`K. Özdemir`, `dhr. Jansen`, `J.P.`).
-    private func adjacent(_ tokens: [Token], _ first: Int, _ second: Int, text: ScannedText) -> Bool {
-        let from = NSMaxRange(tokens[first].range)
-        let gap = text.substring(NSRange(location: from, length: tokens[second].range.location - from))
+    private func adjacent(_ tokens: [Token], _ first: Int, _ second: Int, text: String) -> Bool {
+        let gap = text[tokens[first].range.upperBound..<tokens[second].range.lowerBound]
         if !gap.isEmpty && gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }) { return true }
         guard gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) else { return false }
         let before = tokens[first]
@@ -157,14 +155,35 @@ struct NameDetector: PersonalDataDetector {
 
 /// A word of the text with its range and lower-case form.
 private struct Token {
-    let text: String
+    let text: Substring
     let lower: String
-    let range: NSRange
+    let range: Range<String.Index>
 
-    init(text: ScannedText, range: NSRange) {
-        self.text = text.substring(range)
-        lower = self.text.lowercased()
-        self.range = range
+    init(_ text: Substring) {
+        self.text = text
+        lower = text.lowercased()
+        range = text.startIndex..<text.endIndex
+    }
+
+    /// The words of `text`: a letter, then letters, apostrophes and hyphens.
+    static func words(of text: String) -> [Token] {
+        var tokens: [Token] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = start {
+                if !(character.isLetter || character == "'" || character == "’" || character == "-") {
+                    tokens.append(Token(text[open..<index]))
+                    start = nil
+                }
+            } else if character.isLetter {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        if let open = start { tokens.append(Token(text[open...])) }
+        return tokens
     }
 
     var isCapitalised: Bool { text.first?.isUppercase == true }
@@ -173,19 +192,15 @@ private struct Token {
     var isInitialShape: Bool { text.count == 1 && isCapitalised }
 
     /// One capital letter followed by a full stop: `K.`.
-    func isInitial(in scanned: ScannedText) -> Bool {
-        isInitialShape && scanned.character(at: NSMaxRange(range)) == "."
+    func isInitial(in whole: String) -> Bool {
+        isInitialShape && range.upperBound < whole.endIndex && whole[range.upperBound] == "."
     }
 
     /// Nothing but spaces, opening quotes or brackets, list marks and sentence ends before it.
-    func startsSentence(in scanned: ScannedText) -> Bool {
-        var offset = range.location - 1
-        while offset >= 0, let character = scanned.character(at: offset) {
-            if character == " " || character == "\t" || "\"“‘'(*•".contains(character) {
-                offset -= 1
-                continue
-            }
-            return ".!?:\n\r-–".contains(character)
+    func startsSentence(in whole: String) -> Bool {
+        for character in whole[..<range.lowerBound].reversed() {
+            if character == " " || character == "\t" || "\"“‘'(*•".contains(character) { continue }
+            return ".!?:-–".contains(character) || character.isNewline
         }
         return true
     }

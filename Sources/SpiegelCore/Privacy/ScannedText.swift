@@ -4,10 +4,13 @@ import Foundation
 struct ScannedText {
     let string: String
     let utf16: NSString
+    /// Whether the text has a digit: most detectors need one, and most reflections have none.
+    let hasDigit: Bool
 
     init(_ text: String) {
-        string = text.precomposedStringWithCanonicalMapping
+        string = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         utf16 = string as NSString
+        hasDigit = string.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     var whole: NSRange { NSRange(location: 0, length: utf16.length) }
