@@ -27,6 +27,15 @@ struct NameDetector: PersonalDataDetector {
     /// Particles that open a surname with a capital, except at the start of a sentence.
     static let innerParticles: Set<String> = ["van", "de", "der", "den", "ter", "ten", "al", "da", "di", "du", "von"]
 
+    /// Places, papers and institutions that open with a capitalised particle: not names.
+    static let notNames: Set<String> = [
+        "den haag", "den bosch", "den helder", "den burg", "den hoorn", "den dolder", "den ham", "den dungen",
+        "de bilt", "de meern", "de lier", "de koog", "de rijp", "de wijk", "de kwakel", "de lutte", "de steeg",
+        "ter apel", "ter aar", "ten boer", "de telegraaf", "de volkskrant", "de nederlandsche", "de bijenkorf",
+        "de efteling", "de tijd", "de standaard", "de morgen", "de gelderlander", "de limburger", "de stentor",
+        "de kuip", "de hoge", "de groene", "de balie", "van gogh",
+    ]
+
     func ranges(in scanned: ScannedText) -> [NSRange] {
         let text = scanned.string
         guard text.contains(where: \.isUppercase) else { return [] }
@@ -79,6 +88,7 @@ struct NameDetector: PersonalDataDetector {
            let end = knownSurname(after: index, in: tokens, text: text) {
             return (index, end)
         }
+        if Self.notNames.contains(token.lower + " " + tokens[index + 1].lower) { return nil }
         if Self.openingParticles.contains(token.lower)
             || (Self.innerParticles.contains(token.lower) && !token.startsSentence(in: text)) {
             return nameEnd(from: index + 1, in: tokens, text: text).map { (index, $0) }
