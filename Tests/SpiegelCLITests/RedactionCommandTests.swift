@@ -15,12 +15,15 @@ struct RedactionCommandTests {
             let result = try spiegel(["export", "--format", format, "--redact"], sandbox: sandbox,
                                      environment: ["USER": "annavisser"])
             #expect(result.status == 0, "\(result.stderr)")
-            let leaked = Self.leaks.filter { result.stdout.contains($0) }
+            // Markdown escapes punctuation (`\[name\]`): compare the text as it reads.
+            let text = format == "md" ? result.stdout.replacingOccurrences(of: "\\", with: "") : result.stdout
+            let leaked = Self.leaks.filter { text.contains($0) }
             #expect(leaked.isEmpty, "\(format) leaks \(leaked)")
-            let labelled = ["[name]", "[phone]", "[address]", "[postcode]", "[iban]"].allSatisfy(result.stdout.contains)
-            #expect(labelled, "\(format) carries every label")
-            #expect(!result.stdout.contains("annavisser"), "\(format): the user name is not in a redacted export")
-            #expect(result.stdout.contains("Groenewoud"), "an unlisted lone surname is left (the preview lists it)")
+            let labels = ["[name]", "[phone]", "[address]", "[postcode]", "[iban]"]
+            let missing = labels.filter { !text.contains($0) }
+            #expect(missing.isEmpty, "\(format) lacks the labels \(missing)")
+            #expect(!text.contains("annavisser"), "\(format): the user name is not in a redacted export")
+            #expect(text.contains("Groenewoud"), "an unlisted lone surname is left (the preview lists it)")
         }
         let named = try spiegel(["export", "--format", "md", "--redact", "--as", "Anna"], sandbox: sandbox)
         #expect(named.stdout.contains("Anna"), "--as names the export")
