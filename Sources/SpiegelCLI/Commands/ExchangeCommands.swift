@@ -25,13 +25,17 @@ struct ExportCommand: SessionCommand {
     @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
     var principle: String?
 
-    @Flag(help: "Mask personal data (phone, e-mail, IBAN, BSN, postcode, address, date of birth, plate, names) before anything leaves the machine.")
+    @Flag(help: """
+        Mask personal data (phone, e-mail, IBAN, BSN, postcode, address, date of birth, plate, names) \
+        before anything leaves the machine.
+        """)
     var redact = false
 
-    @Option(help: ArgumentHelp("A UTF-8 file with names to mask, one a line (# for comments). Implies --redact.", valueName: "file"))
+    @Option(help: ArgumentHelp("A UTF-8 file with names to mask, one a line (# for comments). Implies --redact.",
+                               valueName: "file"))
     var redactWords: String?
 
-    @Flag(help: "With --redact: show what would be masked, and capitalised words that might be names, instead of exporting.")
+    @Flag(help: "With --redact: show what would be masked, and words that might be names, instead of exporting.")
     var preview = false
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Your display name in the export (default: your user name).", valueName: "name"))
@@ -39,13 +43,11 @@ struct ExportCommand: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        if preview && !redact && redactWords == nil {
-            throw ValidationError("--preview shows what --redact would mask: add --redact or --redact-words")
-        }
-    }
-
     func execute(in session: Session) throws {
+        if preview && !redact && redactWords == nil {
+            throw CommandFailure(session.t("--preview shows what --redact would mask: add --redact or --redact-words",
+                                           "--preview laat zien wat --redact maskeert: voeg --redact of --redact-words toe"))
+        }
         let formats = ["json", "md", "html", "csv"]
         guard formats.contains(format) else { throw CommandFailure("--format must be one of \(formats.joined(separator: ", ")), not '\(format)'") }
         var sinceDay: CalendarDay?
@@ -59,7 +61,8 @@ struct ExportCommand: SessionCommand {
         let graph = try session.graph()
         let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
         let redacting = redact || redactWords != nil
-        let name = displayName ?? (redacting ? PersonalDataKind.name.label : session.environment.variables["USER"] ?? "me")
+        let userName = session.environment.variables["USER"] ?? "me"
+        let name = displayName ?? (redacting ? PersonalDataKind.name.label : userName)
         let exportedAt = Timestamp.string(session.now)
         if format == "json" && !redacting {
             // The entry files are copied as they are: no decoding and encoding of every entry.
@@ -72,7 +75,7 @@ struct ExportCommand: SessionCommand {
         }
         var entries = try session.journal.entries(ids: chosen.map(\.id))
         if redacting {
-            let redactor = Redactor(words: try wordList())
+            let redactor = Redactor(words: try wordList(in: session))
             if preview {
                 let report = RedactionPreview(entries: entries, redactor: redactor, knownWords: KnownWords.from(graph))
                 if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
@@ -105,7 +108,7 @@ struct ExportCommand: SessionCommand {
 
 extension ExportCommand {
     /// The `--redact-words` file, or an empty list.
-    func wordList() throws -> WordList {
+    func wordList(in session: Session) throws -> WordList {
         guard let redactWords else { return WordList(lines: []) }
         let data: Data
         do { data = try SafeFiles.read(SpiegelEnvironment.absolute(redactWords)) } catch {
@@ -113,8 +116,8 @@ extension ExportCommand {
         }
         do { return try WordList(data: data) } catch {
             let problem = switch error {
-            case .utf16: "is UTF-16; save it as UTF-8"
-            case .notUTF8: "is not UTF-8 text; save it as UTF-8"
+            case .utf16: session.t("is UTF-16; save it as UTF-8", "is UTF-16; sla het op als UTF-8")
+            case .notUTF8: session.t("is not UTF-8 text; save it as UTF-8", "is geen UTF-8-tekst; sla het op als UTF-8")
             }
             throw CommandFailure("--redact-words \(redactWords): \(problem)", exitCode: ExitStatus.dataError)
         }

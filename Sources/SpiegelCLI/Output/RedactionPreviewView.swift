@@ -8,14 +8,16 @@ struct RedactionPreviewView {
     /// The view's words in both languages.
     enum Phrase {
         static func masked(_ count: Int) -> (en: String, nl: String) {
-            ("Masked before anything leaves the machine (\(count)):", "Gemaskeerd voordat iets de computer verlaat (\(count)):")
+            ("Masked before anything leaves the machine (\(count)):",
+             "Gemaskeerd voordat iets de computer verlaat (\(count)):")
         }
         static let nothingMasked = ("Nothing found to mask.", "Niets gevonden om te maskeren.")
         static func possibleNames(_ count: Int) -> (en: String, nl: String) {
             ("Possibly names, not masked (\(count)); add them to the file for --redact-words:",
              "Mogelijk namen, niet gemaskeerd (\(count)); zet ze in het bestand voor --redact-words:")
         }
-        static let noPossibleNames = ("No other words that look like names.", "Geen andere woorden die op namen lijken.")
+        static let noPossibleNames = ("No other words that look like names.",
+                                      "Geen andere woorden die op namen lijken.")
         static let times = ("×", "×")
     }
 
@@ -28,8 +30,8 @@ struct RedactionPreviewView {
             let width = preview.masked.map(\.kind.label.count).max() ?? 0
             for span in preview.masked {
                 let label = span.kind.label.padding(toLength: width, withPad: " ", startingAt: 0)
-                session.print("  " + style.accent(label) + style.dim(" \(span.count)\(say(Phrase.times))  \(span.entry)  ")
-                              + context(span.before, span.text, span.after))
+                let seen = style.dim(" \(span.count)\(say(Phrase.times))  \(span.entry)  ")
+                session.print("  " + style.accent(label) + seen + context(span.before, span.text, span.after))
             }
         }
         session.print()
@@ -46,8 +48,8 @@ struct RedactionPreviewView {
     }
 
     private func context(_ before: String, _ text: String, _ after: String) -> String {
-        "…" + TerminalSafe.visible(before, keepNewlines: false) + "«" + session.style.bold(TerminalSafe.visible(text, keepNewlines: false))
-            + "»" + TerminalSafe.visible(after, keepNewlines: false) + "…"
+        let visible = { (part: String) in TerminalSafe.visible(part, keepNewlines: false) }
+        return "…" + visible(before) + "«" + session.style.bold(visible(text)) + "»" + visible(after) + "…"
     }
 
     private func say(_ phrase: (en: String, nl: String)) -> String { session.t(phrase.en, phrase.nl) }

@@ -2,8 +2,7 @@ import Foundation
 
 /// International bank account numbers in any case, grouped by spaces or dashes or not at all
 /// (`NL91 ABNA 0417 1643 00`, `nl91abna0417164300`, `NL91-ABNA-0417-1643-00`), checked with mod 97.
-enum IBANDetector: PersonalDataDetector {
-    case shared
+struct IBANDetector: PersonalDataDetector {
     private static let candidate = Pattern(
         Pattern.before + #"[A-Za-z]{2}\d{2}(?:[ \-]?[A-Za-z0-9]){10,32}"#)
     /// Lengths of the countries whose IBANs appear most in Dutch and English text.

@@ -7,7 +7,8 @@ enum PlateDetector {
         "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
     ]
     private static let pattern = Pattern(
-        Pattern.before + "(?:" + sideCodes.map(expression).joined(separator: "|") + ")" + #"(?![\p{L}\p{N}]|-[\p{L}\p{N}])"#,
+        Pattern.before + "(?:" + sideCodes.map(expression).joined(separator: "|") + ")"
+            + #"(?![\p{L}\p{N}]|-[\p{L}\p{N}])"#,
         caseInsensitive: true)
 
     static let detector = PatternDetector(kind: .plate, patterns: [pattern])

@@ -11,7 +11,7 @@ public struct Redactor: Sendable {
     public init(words: WordList = WordList(lines: [])) {
         self.words = words
         detectors = [
-            EmailDetector.detector, IBANDetector.shared, DateOfBirthDetector.detector, BSNDetector.detector,
+            EmailDetector.detector, IBANDetector(), DateOfBirthDetector.detector, BSNDetector.detector,
             PhoneDetector.detector, PostcodeDetector.detector, PlateDetector.detector, AddressDetector.detector,
             WordListDetector(words), NameDetector(),
         ]
@@ -79,7 +79,7 @@ public struct Redactor: Sendable {
         return copy
     }
 
-    /// Every text of an entry the redactor reads, with where it comes from, for the preview.
+    /// Every text of an entry that a person typed, for the preview.
     static func typedTexts(of entry: Entry) -> [String] {
         var texts: [String] = []
         for answer in entry.answers {

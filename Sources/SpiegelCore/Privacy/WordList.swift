@@ -32,7 +32,8 @@ public struct WordList: Sendable, Hashable {
         for entry in entries {
             let parts = entry.split(separator: " ").map(String.init)
             forms.insert(entry)
-            for (index, part) in parts.enumerated() where index > 0 && NameDetector.particles.contains(part.lowercased()) {
+            for (index, part) in parts.enumerated()
+            where index > 0 && NameDetector.particles.contains(part.lowercased()) {
                 forms.insert(parts[index...].joined(separator: " "))
             }
             for part in parts where !NameDetector.particles.contains(part.lowercased()) {
@@ -59,7 +60,8 @@ struct WordListDetector: PersonalDataDetector {
         guard !forms.isEmpty else { pattern = nil; return }
         let alternatives = forms.map { form in
             form.split(separator: " ").map { part in
-                Self.looseLetters(NSRegularExpression.escapedPattern(for: part.replacingOccurrences(of: "’", with: "'")))
+                let apostrophes = part.replacingOccurrences(of: "’", with: "'")
+                return Self.looseLetters(NSRegularExpression.escapedPattern(for: apostrophes))
             }.joined(separator: #"\s+"#)
         }
         pattern = Pattern(Pattern.before + "(?:" + alternatives.joined(separator: "|") + #")(?:['’]s|['’]|s)?"#

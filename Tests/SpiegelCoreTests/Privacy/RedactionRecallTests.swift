@@ -25,9 +25,10 @@ import Testing
         var table = ["| Kind | Samples | Masked | Recall | Goal |", "|---|---:|---:|---:|---:|"]
         for category in RecallCategory.allCases {
             let recall = Double(masked[category] ?? 0) / Double(Self.samplesPerCategory)
-            table.append("| \(category.rawValue) | \(Self.samplesPerCategory) | \(masked[category] ?? 0) | "
-                         + String(format: "%.1f%%", recall * 100) + " | " + String(format: "%.0f%%", category.goal * 100) + " |")
-            #expect(recall >= category.goal, "\(category.rawValue): \(misses[category, default: []].prefix(8).joined(separator: "\n"))")
+            let percent = String(format: "%.1f%%", recall * 100), goal = String(format: "%.0f%%", category.goal * 100)
+            table.append("| \(category.rawValue) | \(Self.samplesPerCategory) | \(masked[category] ?? 0) | \(percent) | \(goal) |")
+            let missed = misses[category, default: []].prefix(8).joined(separator: "\n")
+            #expect(recall >= category.goal, "\(category.rawValue): \(missed)")
         }
         print(table.joined(separator: "\n"))
         for (category, missed) in misses.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
