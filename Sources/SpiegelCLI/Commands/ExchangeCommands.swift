@@ -6,14 +6,14 @@ import SpiegelCore
 /// `export`: the journal as a JSON bundle, Markdown, a self-contained HTML page or CSV.
 struct ExportCommand: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export your journal (json, md, html, csv) for a coach or for yourself.",
+        commandName: "export", abstract: "Export your journal (json, md, html, csv, ics) for a coach or for yourself.",
         discussion: """
             Without --output the export goes to stdout. --redact masks phone numbers, e-mail addresses, IBANs, BSNs, \
             postcodes, addresses, dates of birth, licence plates and names in everything you typed, and the words \
             in --redact-words; add --preview to see what would be masked (and possible names that would not) first.
             """)
 
-    @Option(help: "json, md, html or csv.")
+    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).")
     var format: String = "json"
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -48,7 +48,7 @@ struct ExportCommand: SessionCommand {
             throw CommandFailure(session.t("--preview shows what --redact would mask: add --redact or --redact-words",
                                            "--preview laat zien wat --redact maskeert: voeg --redact of --redact-words toe"))
         }
-        let formats = ["json", "md", "html", "csv"]
+        let formats = ["json", "md", "html", "csv", "ics"]
         guard formats.contains(format) else { throw CommandFailure("--format must be one of \(formats.joined(separator: ", ")), not '\(format)'") }
         var sinceDay: CalendarDay?
         if let since {
@@ -95,6 +95,12 @@ struct ExportCommand: SessionCommand {
                                      today: session.today, language: session.language)
         case "csv":
             text = CSVExport.render(entries)
+        case "ics":
+            let labels = ICalendarExport.Labels(
+                calendarName: session.t("Spiegel commitments", "Spiegel-afspraken"),
+                fromExercise: session.t("From the exercise “%@” in Spiegel.", "Uit de oefening ‘%@’ in Spiegel."),
+                reflection: session.t("Reflection", "Reflectie"))
+            text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
         default:
             let used = Set(entries.map(\.exercise))
             let bundle = ExchangeBundle(kind: .entries, exportedAt: exportedAt, exporter: name,
