@@ -58,7 +58,7 @@ struct AnswerFile {
             }
         }
         try session.journal.prepare(now: session.now)
-        return try session.journal.saveNew(runner.completedEntry(at: session.now))
+        return try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.now)) }
     }
 
     private static func text(_ value: Any) -> String {
