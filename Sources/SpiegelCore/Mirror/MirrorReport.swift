@@ -6,6 +6,11 @@ public struct MirrorReport: Codable, Sendable {
     public struct Period: Codable, Sendable, Hashable {
         public var from: CalendarDay
         public var to: CalendarDay
+
+        public init(from: CalendarDay, to: CalendarDay) {
+            self.from = from
+            self.to = to
+        }
     }
 
     /// Practice of one principle in the period.
