@@ -27,4 +27,19 @@ import Testing
         let bad = try spiegel(["mirror", "--period", "decade"], sandbox: sandbox)
         #expect(bad.status == 64)
     }
+
+    @Test func coachesSeeTheTeamAndEachClientsMirror() throws {
+        let anna = Sandbox("spiegel-mirror"), bert = Sandbox("spiegel-mirror")
+        try completeExercise("small-gesture-plan", times: 2, text: "koffie bij de balie", sandbox: anna)
+        try completeExercise("most-satisfied-customer", text: "een tevreden gast", sandbox: bert)
+        let a = try CoachWorkflowTests.exportBundle(anna, as: "Anna", file: "anna.json")
+        let b = try CoachWorkflowTests.exportBundle(bert, as: "Bert", file: "bert.json")
+        let team = try spiegel(["review", a, b, "--run", "team"], sandbox: anna, environment: ["NO_COLOR": "1"])
+        #expect(team.status == 0, "\(team)")
+        let lines = team.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("Anna") && lines[0].contains("2 entries") && lines[1].contains("1 entry"), "\(team.stdout)")
+        let mirror = try spiegel(["review", a, "--run", "mirror Anna", "--json"], sandbox: anna)
+        let object = try #require(try json(mirror.stdout) as? [String: Any], "\(mirror)")
+        #expect((object["themes"] as? [[String: Any]])?.contains { $0["term"] as? String == "koffie" } == true)
+    }
 }
