@@ -42,4 +42,28 @@ import Testing
         let object = try #require(try json(mirror.stdout) as? [String: Any], "\(mirror)")
         #expect((object["themes"] as? [[String: Any]])?.contains { $0["term"] as? String == "koffie" } == true)
     }
+
+    @Test func theMirrorPageRendersWithoutSidewaysScrolling() throws {
+        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            try Test.cancel("chromium is not installed (apt-get install -y chromium)")
+        }
+        let sandbox = Sandbox("spiegel-mirror")
+        try completeExercise("small-gesture-plan", times: 2, text: "<script>alert(1)</script> wachten", sandbox: sandbox)
+        let page = sandbox.root + "/mirror.html"
+        let run = try spiegel(["--lang", "nl", "mirror", "--format", "html", "--output", page], sandbox: sandbox)
+        #expect(run.status == 0, "\(run)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Oefening per principe") && !html.contains("<script>alert"))
+        for width in [390, 1100] {
+            let probe = sandbox.root + "/probe.html"
+            try html.replacingOccurrences(of: "</body>", with: "<script>document.body.setAttribute('data-width', document.documentElement.scrollWidth + 'x' + window.innerWidth)</script></body>")
+                .write(toFile: probe, atomically: true, encoding: .utf8)
+            let dom = try runTool([browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                   "--user-data-dir=" + sandbox.root + "/profile", "--window-size=\(width),900",
+                                   "--virtual-time-budget=2000", "--dump-dom", "file://" + probe])
+            let figures = dom.stdout.range(of: #"data-width="\d+x\d+""#, options: .regularExpression)
+                .map { dom.stdout[$0].dropFirst(12).dropLast().split(separator: "x").compactMap { Int($0) } } ?? []
+            #expect(figures.count == 2 && figures[0] <= figures[1], "at \(width) px: \(figures)")
+        }
+    }
 }

@@ -30,6 +30,15 @@ struct MirrorCommand: SessionCommand {
     @Option(help: ArgumentHelp("Start the period on this day (YYYY-MM-DD) and end today.", valueName: "date"))
     var since: String?
 
+    /// On screen (the default) or as a self-contained HTML page.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html }
+
+    @Option(help: "text (the default) or html (a self-contained page with charts; use with --output).")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the page to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
@@ -51,6 +60,10 @@ struct MirrorCommand: SessionCommand {
         }
         let report = Mirror(graph: try session.graph()).reflect(entries, period: .init(from: from, to: today), today: today)
         if session.json { session.printJSON(report); return }
-        MirrorView(session: session, graph: try session.graph(), allIDs: summaries.entries.map(\.id)).show(report)
+        let view = MirrorView(session: session, graph: try session.graph(), allIDs: summaries.entries.map(\.id))
+        switch format {
+        case .text: view.show(report)
+        case .html: try ExportDestination(path: output).write(MirrorHTML.render(report, labels: view.htmlLabels(report)))
+        }
     }
 }

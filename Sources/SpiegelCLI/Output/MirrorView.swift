@@ -26,6 +26,33 @@ struct MirrorView {
 
     private func percent(_ rate: Double?) -> String { rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
 
+    /// The commitment figures in words, one line each (also the HTML page's list).
+    func commitmentLines(_ report: MirrorReport) -> [String] {
+        let c = report.commitments
+        var lines = [session.t("made \(c.made) · done \(c.done) · moved \(c.moved) · dropped \(c.dropped) · open \(c.open)",
+                               "gemaakt \(c.made) · gedaan \(c.done) · verzet \(c.moved) · geschrapt \(c.dropped) · open \(c.open)")
+                     + " · " + session.t("kept ", "nagekomen ") + percent(c.keptRate)
+                     + session.t(" (before: ", " (daarvoor: ") + percent(report.previousCommitments.keptRate) + ")"]
+        let perPrinciple = report.commitmentsByPrinciple.filter { $0.value.made > 0 }.sorted { $0.key < $1.key }
+        if !perPrinciple.isEmpty {
+            lines.append(session.t("kept per principle: ", "nagekomen per principe: ")
+                         + perPrinciple.map { "\(name($0.key)) \(percent($0.value.keptRate))" }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// The page's words for `MirrorHTML`.
+    func htmlLabels(_ report: MirrorReport) -> MirrorHTML.Labels {
+        MirrorHTML.Labels(
+            title: session.t("Your mirror", "Je spiegel"), practice: session.t("Practice per principle", "Oefening per principe"),
+            confidence: session.t("confidence over the period", "vertrouwen in deze periode"),
+            commitments: session.t("Commitments", "Afspraken"), keptPerMonth: session.t("Kept per month", "Nagekomen per maand"),
+            themes: session.t("In your own words", "In je eigen woorden"), onThisDay: session.t("On this day", "Op deze dag"),
+            nextTime: session.t("You said you would…", "Je zei dat je…"), new: session.t("new", "nieuw"),
+            principleNames: Dictionary(uniqueKeysWithValues: report.principles.map { ($0.id, name($0.id)) }),
+            commitmentLines: commitmentLines(report), language: session.language.rawValue)
+    }
+
     func show(_ report: MirrorReport) {
         let style = session.style
         session.print(style.bold(session.t("Your mirror: \(report.period.from) to \(report.period.to)",
@@ -51,17 +78,10 @@ struct MirrorView {
                           + " (" + (last.map { session.t("last on \($0)", "laatst op \($0)") } ?? session.t("never", "nog nooit")) + ")")
         }
 
-        let c = report.commitments
         session.print("\n" + style.bold(session.t("Commitments", "Afspraken")))
-        session.print("  " + session.t("made \(c.made) · done \(c.done) · moved \(c.moved) · dropped \(c.dropped) · open \(c.open)",
-                                       "gemaakt \(c.made) · gedaan \(c.done) · verzet \(c.moved) · geschrapt \(c.dropped) · open \(c.open)")
-                      + " · " + session.t("kept ", "nagekomen ") + percent(c.keptRate)
-                      + session.t(" (before: ", " (daarvoor: ") + percent(report.previousCommitments.keptRate) + ")" + cite(c.entryIds))
-        let perPrinciple = report.commitmentsByPrinciple.filter { $0.value.made > 0 }.sorted { $0.key < $1.key }
-        if !perPrinciple.isEmpty {
-            session.print("  " + session.t("kept per principle: ", "nagekomen per principe: ")
-                          + perPrinciple.map { "\(name($0.key)) \(percent($0.value.keptRate))" }.joined(separator: ", "))
-        }
+        let lines = commitmentLines(report)
+        session.print("  " + lines[0] + cite(report.commitments.entryIds))
+        for line in lines.dropFirst() { session.print("  " + line) }
         if let oldest = report.oldestOpen {
             session.print("  " + session.t("oldest open: ", "oudste open: ") + TerminalSafe.visible(oldest.action, keepNewlines: false)
                           + session.t(" (due \(oldest.due))", " (voor \(oldest.due))") + cite([oldest.id]))

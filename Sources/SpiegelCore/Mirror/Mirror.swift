@@ -16,7 +16,9 @@ public struct Mirror: Sendable {
     public func reflect(_ entries: [Entry], period: MirrorReport.Period, today: CalendarDay) -> MirrorReport {
         let length = period.to.ordinal - period.from.ordinal + 1
         let previous = MirrorReport.Period(from: period.from.adding(days: -length), to: period.from.adding(days: -1))
-        let sorted = entries.filter { !$0.isDraft }.sorted { $0.id < $1.id }
+        let sorted = entries.filter { !$0.isDraft }.sorted {
+            (Timestamp.date($0.completedAt ?? "") ?? .distantPast, $0.id) < (Timestamp.date($1.completedAt ?? "") ?? .distantPast, $1.id)
+        }
         let inPeriod = sorted.filter { within($0, period) }
         let before = sorted.filter { within($0, previous) }
         let stemmers = Stemmers()
@@ -31,6 +33,7 @@ public struct Mirror: Sendable {
             commitmentsByPrinciple: Dictionary(uniqueKeysWithValues: graph.principles.map { principle in
                 (principle.id, commitments(inPeriod.filter { $0.principles.contains(principle.id) }))
             }),
+            months: months(inPeriod),
             oldestOpen: sorted.filter { ($0.day ?? today) <= period.to }.flatMap(\.commitments).filter(\.isOpen)
                 .min { ($0.due, $0.id) < ($1.due, $1.id) },
             obstacles: inPeriod.flatMap(\.commitments).flatMap { commitment in
@@ -86,6 +89,14 @@ public struct Mirror: Sendable {
         let settled = figures.done + figures.dropped
         figures.keptRate = settled > 0 ? Double(figures.done) / Double(settled) : nil
         return figures
+    }
+
+    private func months(_ entries: [Entry]) -> [MirrorReport.Month] {
+        let grouped = Dictionary(grouping: entries) { entry in
+            entry.day.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? ""
+        }
+        return grouped.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }
+            .map { MirrorReport.Month(month: $0.key, commitments: commitments($0.value)) }
     }
 
     private func mentions(_ entries: [Entry]) -> [MirrorReport.Mention] {

@@ -81,6 +81,13 @@ public struct MirrorReport: Codable, Sendable {
         public var guess: Bool
     }
 
+    /// Commitments made in one calendar month of the period.
+    public struct Month: Codable, Sendable {
+        /// `YYYY-MM`.
+        public var month: String
+        public var commitments: Commitments
+    }
+
     public var period: Period
     public var previous: Period
     public var principles: [Principle]
@@ -89,6 +96,8 @@ public struct MirrorReport: Codable, Sendable {
     public var commitments: Commitments
     public var previousCommitments: Commitments
     public var commitmentsByPrinciple: [String: Commitments]
+    /// The kept rate month by month, for the chart.
+    public var months: [Month]
     /// The oldest commitment still open (made in any period up to the end of this one).
     public var oldestOpen: Commitment?
     public var obstacles: [Obstacle]
