@@ -40,7 +40,7 @@ struct CommitmentUpdate {
     func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
         let store = try session.journal
         _ = try store.manifest()
-        let entries = store.summaries().entries
+        let entries = try store.summaries().entries
         let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
         let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
         let exact = all.filter { $0.1.id == id }
@@ -60,7 +60,7 @@ struct CommitmentUpdate {
         if let due { updated.commitments[position].due = due }
         updated.commitments[position].history.append(CommitmentEvent(
             at: Timestamp.string(session.now), status: status, due: due, reflection: reflection.isEmpty ? nil : reflection))
-        try store.update(updated)
+        try session.withJournal { try $0.update(updated) }
         if session.json { session.printJSON(updated.commitments[position]); return }
         session.print(CommitmentView(session: session).line(updated.commitments[position]))
     }

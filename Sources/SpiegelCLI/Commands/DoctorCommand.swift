@@ -30,6 +30,10 @@ struct DoctorCommand: SessionCommand {
         } else {
             session.print(session.t("\(report.entries) entries and \(report.drafts) drafts read.", "\(report.entries) notities en \(report.drafts) concepten gelezen."))
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
+            if report.debrisRemoved > 0 {
+                session.print(session.t("Removed \(report.debrisRemoved) temporary \(report.debrisRemoved == 1 ? "file" : "files") left by interrupted writes.",
+                                        "\(report.debrisRemoved) tijdelijke \(report.debrisRemoved == 1 ? "bestand" : "bestanden") van onderbroken schrijfacties verwijderd."))
+            }
             for path in moved { session.print(session.t("moved aside: ", "apart gezet: ") + path) }
             if report.problems.isEmpty { session.print(session.style.good(session.t("The journal is healthy.", "Het dagboek is gezond."))) }
         }

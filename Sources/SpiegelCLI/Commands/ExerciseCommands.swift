@@ -71,7 +71,7 @@ struct StartCommand: SessionCommand {
             return
         }
         let store = try session.journal
-        if session.reader.isInteractive, let draft = store.drafts().entries.first(where: { $0.exercise == definition.id }) {
+        if session.reader.isInteractive, let draft = try store.drafts().entries.first(where: { $0.exercise == definition.id }) {
             let reply = session.reader.read(prompt: session.t(
                 "You have an unfinished draft of this exercise (\(draft.answers.count) answers). Continue it? [Y/n] ",
                 "Je hebt een onafgemaakt concept van deze oefening (\(draft.answers.count) antwoorden). Verder gaan? [J/n] "), remember: false)
@@ -134,7 +134,7 @@ struct ResumeCommand: SessionCommand {
         if let id {
             draft = try store.draft(matching: id)
         } else {
-            guard let newest = store.drafts().entries.first else {
+            guard let newest = try store.drafts().entries.first else {
                 throw CommandFailure(session.t("there is no draft to resume", "er is geen concept om te hervatten"), exitCode: ExitStatus.noInput)
             }
             draft = newest

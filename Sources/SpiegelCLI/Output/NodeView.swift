@@ -9,8 +9,10 @@ struct NodeView {
     struct JSONNode: Encodable {
         struct Relation: Encodable { var kind, direction, id, name, nodeKind: String }
         struct Source: Encodable { var id, title, author, publication, seed: String }
+        struct Quote: Encodable { var text, language, author, source: String; var translation, work: String? }
         var id, kind, name, summary: String
         var body: String?
+        var quotations: [Quote]
         var relations: [Relation]
         var sources: [Source]
         var record: Source?
@@ -27,6 +29,10 @@ struct NodeView {
             session.printJSON(JSONNode(
                 id: node.id, kind: node.kind.rawValue, name: node.name.resolved(language).text,
                 summary: node.summary.resolved(language).text, body: node.body?.resolved(language).text,
+                quotations: node.quotations.map {
+                    .init(text: $0.text, language: $0.language.rawValue, author: $0.author, source: $0.source,
+                          translation: $0.resolved(language).translation, work: $0.work)
+                },
                 relations: relations.compactMap { relation in
                     graph.node(relation.other).map {
                         .init(kind: relation.kind.rawValue, direction: relation.outgoing ? "out" : "in", id: $0.id,
@@ -44,11 +50,25 @@ struct NodeView {
             session.print()
             session.print(Wrap.paragraph(session.text(body), width: min(Console.width(), 100)))
         }
-        if let record = node.source {
+        if !node.quotations.isEmpty {
             session.print()
-            session.print("\(session.t("Title", "Titel")): \(record.title)")
-            session.print("\(session.t("Author", "Auteur")): \(record.author)")
-            session.print("\(session.t("Published in", "Verschenen in")): \(record.publication)")
+            session.print(style.bold(session.t("Quoted", "Citaten")))
+            for quotation in node.quotations {
+                let shown = quotation.resolved(language)
+                session.print(Wrap.paragraph("“\(quotation.text)”", width: min(Console.width(), 100), indent: "  "))
+                if let translation = shown.translation {
+                    session.print(Wrap.paragraph("(\(translation))", width: min(Console.width(), 100), indent: "  "))
+                }
+                let work = quotation.work.map { ", \($0)" } ?? ""
+                session.print(style.dim("    — \(quotation.author)\(work) (\(session.t("quoted in", "geciteerd in")) \(quotation.source))"))
+            }
+        }
+        if let record = node.source {
+            let notGiven = session.t("not given in the text", "niet vermeld in de tekst")
+            session.print()
+            session.print("\(session.t("Title", "Titel")): \(record.title.isEmpty ? notGiven : record.title)")
+            session.print("\(session.t("Author", "Auteur")): \(record.author.isEmpty ? notGiven : record.author)")
+            session.print("\(session.t("Published in", "Verschenen in")): \(record.publication.isEmpty ? notGiven : record.publication)")
             session.print("\(session.t("Source file", "Bronbestand")): seeds/\(record.seed)")
         }
         var groups: [(String, [String])] = []
@@ -72,7 +92,9 @@ struct NodeView {
             session.print(style.bold(session.t("Sources", "Bronnen")))
             for source in sources {
                 let record = source.source
-                session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \($0.author)" } ?? session.text(source.name)))
+                let title = record.flatMap { $0.title.isEmpty ? nil : "\"\($0.title)\"" } ?? session.text(source.name)
+                let author = record.flatMap { $0.author.isEmpty ? nil : ", \($0.author)" } ?? ""
+                session.print("  " + style.accent(source.id) + "  " + title + author)
             }
         }
     }

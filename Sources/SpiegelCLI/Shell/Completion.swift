@@ -27,7 +27,7 @@ struct Completion {
         case "start": return graph?.exercises.map(\.id).sorted() ?? []
         case "help": return Program.commandNames.sorted()
         case "entry": return (try? session.summaries())?.entries.map(\.id) ?? []
-        case "resume", "discard": return (try? session.journal)?.drafts().entries.map(\.id) ?? []
+        case "resume", "discard": return ((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? []
         case "done", "moved", "dropped":
             return (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen).map(\.id) ?? []
         default: return options(for: command)
@@ -42,7 +42,7 @@ struct Completion {
             "related": ["--kind"],
             "exercises": ["--principle"],
             "recommend": ["--count", "--principle"],
-            "export": ["--format", "--output", "--since", "--principle", "--redact", "--redact-words", "--as"],
+            "export": ["--format", "--output", "--since", "--principle", "--redact", "--redact-words", "--preview", "--as"],
             "start": ["--answers"],
             "doctor": ["--quarantine"],
             "commitments": ["--all"],
@@ -74,7 +74,7 @@ struct Greeting {
             session.print(style.dim(session.t("Mark them with: done ID, moved ID DATE, dropped ID",
                                               "Werk ze bij met: done ID, moved ID DATUM, dropped ID")))
         }
-        if let draft = store.drafts().entries.first {
+        if let draft = (try? store.drafts())?.entries.first {
             session.print(session.t("Unfinished: \(draft.exercise) (\(draft.answers.count) answers) — type 'resume' to continue.",
                                     "Nog niet af: \(draft.exercise) (\(draft.answers.count) antwoorden) — typ 'resume' om verder te gaan."))
         }

@@ -65,16 +65,17 @@ struct ExerciseDriver {
             case .end:
                 return try endOfInput(runner)
             }
-            do { try store.saveDraft(runner.entry) } catch { throw rescued(error, runner.entry) }
+            do { try session.withJournal { try $0.saveDraft(runner.entry) } } catch { throw rescued(error, runner.entry) }
         }
-        let entry = runner.completedEntry(at: session.now)
-        do { try store.saveNew(entry) } catch { throw rescued(error, runner.entry) }
-        return .saved(entry)
+        do { return .saved(try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.now)) }) } catch {
+            throw rescued(error, runner.entry)
+        }
     }
 
     /// When the journal cannot be written, the answers so far go to a private rescue file in the state
     /// directory, and the error says where; nothing in the journal is touched.
-    private func rescued(_ failure: JournalError, _ draft: Entry) -> CommandFailure {
+    private func rescued(_ error: Error, _ draft: Entry) -> CommandFailure {
+        let failure = (error as? SpiegelFailure) ?? CommandFailure("\(error)", exitCode: ExitStatus.ioError)
         guard !draft.answers.isEmpty else { return CommandFailure(failure.message, exitCode: failure.exitCode) }
         let folder = session.environment.stateHome + "/rescued"
         let path = folder + "/" + draft.id + ".json"
@@ -192,7 +193,7 @@ struct ExerciseDriver {
         }
         let answer = session.reader.read(prompt: session.t("Keep a draft to resume later? [Y/n] ", "Concept bewaren om later verder te gaan? [J/n] "), remember: false)
         if case .line(let text) = answer, ["n", "no", "nee"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()) {
-            try store.deleteDraft(id: runner.entry.id)
+            try session.withJournal { try $0.deleteDraft(id: runner.entry.id) }
             session.print(session.t("Draft discarded.", "Concept weggegooid."))
         } else {
             session.print(session.t("Draft kept: resume \(runner.entry.id)", "Concept bewaard: resume \(runner.entry.id)"))
