@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The Snowball stemmers (Debian's libstemmer-dev ships no pkg-config file: the module map links it).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The content model, the YAML reader and the validator, shared by the build-time compiler
         // and by run-time packs.
         .target(
@@ -49,6 +51,7 @@ let package = Package(
             dependencies: [
                 "SpiegelContent",
                 "CSQLite",
+                "CStemmer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -9,7 +9,7 @@ public struct SpiegelCommand: ParsableCommand {
         Run without a command to open the shell; pipe commands in to run them as a script. \
         Every shell command also runs one-shot: spiegel principles, spiegel start most-satisfied-customer, ...
         """,
-        version: "1.0.0",
+        version: SpiegelVersion.current,
         subcommands: Program.commands
     )
 
