@@ -15,7 +15,7 @@ struct DoctorCommand: SessionCommand {
     func execute(in session: Session) throws {
         let store = try session.journal
         guard store.exists else {
-            throw CommandFailure("no journal at \(store.root)", exitCode: ExitStatus.noInput)
+            throw CommandFailure(session.say.journalNone(store.root), exitCode: ExitStatus.noInput)
         }
         let report = try JournalDoctor(store: store).check()
         var moved: [String] = []
@@ -28,10 +28,10 @@ struct DoctorCommand: SessionCommand {
                                      problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
                                      quarantined: moved))
         } else {
-            session.print(session.t("\(report.entries) entries and \(report.drafts) drafts read.", "\(report.entries) notities en \(report.drafts) concepten gelezen."))
+            session.print(session.say.doctorRead(session.say.countEntries(report.entries), session.say.countDrafts(report.drafts)))
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
-            for path in moved { session.print(session.t("moved aside: ", "apart gezet: ") + path) }
-            if report.problems.isEmpty { session.print(session.style.good(session.t("The journal is healthy.", "Het dagboek is gezond."))) }
+            for path in moved { session.print(session.say.doctorMovedAside() + path) }
+            if report.problems.isEmpty { session.print(session.style.good(session.say.doctorTheJournalIsHealthy())) }
         }
         if !report.problems.isEmpty && moved.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }

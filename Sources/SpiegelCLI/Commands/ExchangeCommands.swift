@@ -34,12 +34,13 @@ struct ExportCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let formats = ["json", "md", "html", "csv"]
-        guard formats.contains(format) else { throw CommandFailure("--format must be one of \(formats.joined(separator: ", ")), not '\(format)'") }
+        guard formats.contains(format) else { throw CommandFailure(session.say.errorOneOf("--format", formats.joined(separator: ", "), format)) }
         var sinceDay: CalendarDay?
         if let since {
-            guard let day = CalendarDay(since) else { throw CommandFailure("--since needs a date as YYYY-MM-DD, not '\(since)'") }
+            guard let day = CalendarDay(since) else { throw CommandFailure(session.say.errorDateOption("--since", since)) }
             sinceDay = day
         }
+        if let principle { _ = try session.graph().principle(principle, say: session.say) }
         _ = try session.journal.manifest()
         let contents = try session.summaries()
         session.report(contents.problems)
@@ -71,8 +72,8 @@ struct ExportCommand: SessionCommand {
             entries = entries.map(redactor.redact)
         }
         let progress = entries.count > 2_000 && Console.isTerminal(2)
-        if progress { session.warn("exporting \(entries.count) entries…") }
-        let title = session.t("Spiegel journal of \(name)", "Spiegel-dagboek van \(name)")
+        if progress { session.warn(session.say.progressExporting(session.say.countEntries(entries.count))) }
+        let title = session.say.exchangeSpiegelJournalOfName(name)
         let text: String
         switch format {
         case "md":
@@ -89,7 +90,7 @@ struct ExportCommand: SessionCommand {
             text = JSONOutput.string(bundle)
         }
         try ExportDestination(path: output).write(text)
-        if progress { session.warn("done") }
+        if progress { session.warn(session.say.progressDone()) }
     }
 }
 
@@ -135,13 +136,10 @@ struct ImportCommand: SessionCommand {
         if session.json { session.printJSON(result); return }
         switch bundle.kind {
         case .entries:
-            session.print(session.t("\(result.added) entries added, \(result.alreadyPresent) already there.",
-                                    "\(result.added) notities toegevoegd, \(result.alreadyPresent) waren er al."))
+            session.print(session.say.exchangeAdded(session.say.countEntries(result.added), session.say.countEntries(result.alreadyPresent)))
         case .feedback:
-            session.print(session.t("\(result.notesAttached) notes from \(bundle.exporter) attached.",
-                                    "\(result.notesAttached) notities van \(bundle.exporter) toegevoegd.")
-                          + (result.notesForUnknownEntries > 0 ? session.t(" \(result.notesForUnknownEntries) were for entries not in this journal.",
-                                                                            " \(result.notesForUnknownEntries) hoorden bij notities die hier niet zijn.") : ""))
+            session.print(session.say.exchangeNotesAttached(session.say.countNotes(result.notesAttached), bundle.exporter)
+                          + (result.notesForUnknownEntries > 0 ? session.say.exchangeNotesUnknown(session.say.countNotes(result.notesForUnknownEntries)) : ""))
         }
     }
 }

@@ -4,7 +4,7 @@ import SpiegelContent
 import SpiegelCore
 
 /// `exercises [--principle P]`: the reflective exercises.
-struct ExercisesCommand: SessionCommand {
+struct ExercisesCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises", abstract: "List the reflective exercises, optionally for one principle.")
 
@@ -15,9 +15,7 @@ struct ExercisesCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let graph = try session.graph()
-        if let principle, graph.node(principle)?.kind != .principle {
-            throw CommandFailure("unknown principle '\(principle)'; one of \(graph.principles.map(\.id).joined(separator: ", "))")
-        }
+        if let principle { _ = try graph.principle(principle, say: session.say) }
         let exercises = graph.exercises.filter { principle == nil || $0.principles.contains(principle!) }
         if session.json {
             struct Item: Encodable {
@@ -62,8 +60,8 @@ struct StartCommand: SessionCommand {
     func execute(in session: Session) throws {
         let graph = try session.graph()
         guard let definition = graph.exercise(exercise) else {
-            let hint = Suggestion.closest(to: exercise, among: graph.exercises.map(\.id)).map { " — did you mean '\($0)'?" } ?? ""
-            throw CommandFailure("unknown exercise '\(exercise)'\(hint); 'exercises' lists them", exitCode: ExitStatus.dataError)
+            let hint = Suggestion.closest(to: exercise, among: graph.exercises.map(\.id)).map { session.say.errorDidYouMean($0) } ?? ""
+            throw CommandFailure(session.say.errorUnknownExercise(exercise, hint), exitCode: ExitStatus.dataError)
         }
         if let answers {
             let entry = try AnswerFile(path: answers).run(definition, session: session)
@@ -72,9 +70,7 @@ struct StartCommand: SessionCommand {
         }
         let store = try session.journal
         if session.reader.isInteractive, let draft = store.drafts().entries.first(where: { $0.exercise == definition.id }) {
-            let reply = session.reader.read(prompt: session.t(
-                "You have an unfinished draft of this exercise (\(draft.answers.count) answers). Continue it? [Y/n] ",
-                "Je hebt een onafgemaakt concept van deze oefening (\(draft.answers.count) antwoorden). Verder gaan? [J/n] "), remember: false)
+            let reply = session.reader.read(prompt: session.say.exercisesContinueDraft(session.say.countAnswers(draft.answers.count)), remember: false)
             if case .line(let text) = reply, !["n", "no", "nee"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) {
                 try ExerciseOutcome(session: session).run(definition, entry: draft)
                 return
@@ -105,15 +101,15 @@ struct ExerciseOutcome {
         }
         if session.reader.isInteractive {
             session.print()
-            session.print(session.style.bold(session.t("Summary", "Samenvatting")))
+            session.print(session.style.bold(session.say.exercisesSummary()))
             for answer in entry.answers where answer.skipped != true {
                 session.print("  " + session.style.dim(TerminalSafe.visible(answer.prompt, keepNewlines: false)))
                 session.print("    " + TerminalSafe.visible(answer.plainText).replacingOccurrences(of: "\n", with: "\n    "))
             }
         }
-        session.print(session.style.good(session.t("saved", "opgeslagen")) + " \(entry.id)")
+        session.print(session.style.good(session.say.exercisesSaved()) + " \(entry.id)")
         if session.reader.isInteractive, let next = try? Recommender(session: session).next() {
-            session.print(session.t("Next: ", "Volgende: ") + next)
+            session.print(session.say.exercisesNext() + next)
         }
     }
 }
@@ -135,25 +131,24 @@ struct ResumeCommand: SessionCommand {
             draft = try store.draft(matching: id)
         } else {
             guard let newest = store.drafts().entries.first else {
-                throw CommandFailure(session.t("there is no draft to resume", "er is geen concept om te hervatten"), exitCode: ExitStatus.noInput)
+                throw CommandFailure(session.say.exercisesThereIsNoDraftTo(), exitCode: ExitStatus.noInput)
             }
             draft = newest
         }
         let graph = try session.graph()
         guard let exercise = graph.exercise(draft.exercise) else {
-            throw CommandFailure("draft \(draft.id) is for exercise '\(draft.exercise)', which is not loaded (a missing --knowledge pack?)",
+            throw CommandFailure(session.say.errorDraftExerciseMissing(draft.id, draft.exercise),
                                  exitCode: ExitStatus.dataError)
         }
         if session.reader.isInteractive {
-            session.print(session.style.dim(session.t("Resuming \(exercise.id) after \(draft.answers.count) answers.",
-                                                      "Verder met \(exercise.id) na \(draft.answers.count) antwoorden.")))
+            session.print(session.style.dim(session.say.exercisesResuming(exercise.id, session.say.countAnswers(draft.answers.count))))
         }
         try ExerciseOutcome(session: session).run(exercise, entry: draft)
     }
 }
 
 /// `drafts`: unfinished exercises.
-struct DraftsCommand: SessionCommand {
+struct DraftsCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "drafts", abstract: "List unfinished exercises (drafts).")
 
     @OptionGroup var global: GlobalOptions
@@ -165,10 +160,10 @@ struct DraftsCommand: SessionCommand {
             session.printJSON(contents.entries)
             return
         }
-        if contents.entries.isEmpty { session.print(session.t("No drafts.", "Geen concepten.")); return }
+        if contents.entries.isEmpty { session.print(session.say.exercisesNoDrafts()); return }
         for draft in contents.entries {
             session.print(session.style.accent(draft.id) + "  " + draft.exercise
-                          + session.style.dim("  \(draft.answers.count) " + session.t("answers", "antwoorden") + " · " + draft.startedAt))
+                          + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + draft.startedAt))
         }
     }
 }
@@ -189,17 +184,16 @@ struct DiscardCommand: SessionCommand {
         let draft = try session.journal.draft(matching: id)
         if !yes {
             guard session.reader.isInteractive else {
-                throw CommandFailure("discard needs --yes when it cannot ask", exitCode: ExitStatus.usage)
+                throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
             }
-            let reply = session.reader.read(prompt: session.t("Delete draft \(draft.id) (\(draft.exercise), \(draft.answers.count) answers)? [y/N] ",
-                                                              "Concept \(draft.id) (\(draft.exercise), \(draft.answers.count) antwoorden) verwijderen? [j/N] "),
+            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(draft.id, draft.exercise, session.say.countAnswers(draft.answers.count)),
                                             remember: false)
             guard case .line(let text) = reply, ["y", "yes", "j", "ja"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                session.print(session.t("Kept.", "Bewaard."))
+                session.print(session.say.exercisesKept())
                 return
             }
         }
         try session.journal.deleteDraft(id: draft.id)
-        session.print(session.t("Discarded \(draft.id).", "\(draft.id) verwijderd."))
+        session.print(session.say.exercisesDiscardedDraftid(draft.id))
     }
 }

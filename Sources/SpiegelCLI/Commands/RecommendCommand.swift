@@ -16,11 +16,9 @@ struct RecommendCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        guard count >= 1 else { throw CommandFailure("--count must be 1 or more") }
+        guard count >= 1 else { throw CommandFailure(session.say.errorCountAtLeastOne("--count")) }
         let graph = try session.graph()
-        if let principle, graph.node(principle)?.kind != .principle {
-            throw CommandFailure("unknown principle '\(principle)'; one of \(graph.principles.map(\.id).joined(separator: ", "))")
-        }
+        if let principle { _ = try graph.principle(principle, say: session.say) }
         let result = try Recommender(session: session).recommend(count: count, principle: principle)
         if session.json {
             Console.write(JSONOutput.orderedObject([("recommendations", result.recommendations), ("checkIns", result.checkIns)]), to: .standardOutput)
@@ -28,7 +26,7 @@ struct RecommendCommand: SessionCommand {
         }
         let style = session.style
         if !result.checkIns.isEmpty {
-            session.print(style.bold(session.t("First, check in:", "Eerst even terugkijken:")))
+            session.print(style.bold(session.say.recommendFirstCheckIn()))
             for checkIn in result.checkIns { session.print("  " + style.warn("• ") + TerminalSafe.visible(checkIn.reason.text, keepNewlines: false)) }
             session.print()
         }

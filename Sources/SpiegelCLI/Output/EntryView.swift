@@ -19,14 +19,14 @@ struct EntryView {
         let style = session.style
         session.print(style.bold(TerminalSafe.visible(entry.exerciseTitle)) + style.dim("  \(entry.id)"))
         session.print(style.dim("\(entry.exercise) v\(entry.exerciseVersion) · \(entry.language.rawValue) · "
-                                + session.t("started ", "begonnen ") + entry.startedAt
-                                + (entry.completedAt.map { session.t(" · completed ", " · afgerond ") + $0 } ?? "")))
-        session.print(style.dim(session.t("Principles: ", "Principes: ") + entry.principles.joined(separator: ", ")))
+                                + session.say.entryStarted() + entry.startedAt
+                                + (entry.completedAt.map { session.say.entryCompleted() + $0 } ?? "")))
+        session.print(style.dim(session.say.entryPrinciples() + session.names(entry.principles)))
         for answer in entry.answers {
             session.print()
             session.print(style.bold(TerminalSafe.visible(answer.prompt)))
             if answer.skipped == true {
-                session.print(style.dim("  (" + session.t("skipped", "overgeslagen") + ")"))
+                session.print(style.dim("  (" + session.say.entrySkipped() + ")"))
             } else if let items = answer.items {
                 for item in items { session.print("  • " + TerminalSafe.visible(item)) }
             } else {
@@ -35,11 +35,11 @@ struct EntryView {
         }
         if !entry.commitments.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Commitments", "Afspraken")))
+            session.print(style.bold(session.say.entryCommitments()))
             for commitment in entry.commitments {
                 session.print("  " + CommitmentView(session: session).line(commitment))
                 for event in commitment.history.dropFirst() {
-                    session.print(style.dim("    \(event.at) \(event.status.rawValue)" + (event.due.map { " → \($0)" } ?? "")
+                    session.print(style.dim("    \(event.at) \(session.say.status(event.status))" + (event.due.map { " → \($0)" } ?? "")
                                             + (event.reflection.map { ": " + TerminalSafe.visible($0, keepNewlines: false) } ?? "")))
                 }
             }
@@ -47,7 +47,7 @@ struct EntryView {
         let allNotes = (entry.coachNotes ?? []) + notes
         if !allNotes.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Coach notes", "Notities van de coach")))
+            session.print(style.bold(session.say.entryCoachNotes()))
             for note in allNotes {
                 session.print("  " + style.dim("\(TerminalSafe.visible(note.author, keepNewlines: false)), \(note.at): ") + TerminalSafe.visible(note.text))
             }
@@ -62,8 +62,8 @@ struct CommitmentView {
     func line(_ commitment: Commitment) -> String {
         let style = session.style
         let overdue = commitment.isOpen && commitment.due < session.today
-        let due = overdue ? style.bad("\(commitment.due) " + session.t("overdue", "te laat")) : commitment.due.description
-        return style.accent(commitment.id) + "  [\(commitment.status.rawValue)] " + due + "  "
+        let due = overdue ? style.bad("\(commitment.due) " + session.say.entryOverdue()) : commitment.due.description
+        return style.accent(commitment.id) + "  [\(session.say.status(commitment.status))] " + due + "  "
             + TerminalSafe.visible(commitment.action, keepNewlines: false)
     }
 }

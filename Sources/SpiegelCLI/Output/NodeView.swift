@@ -38,24 +38,24 @@ struct NodeView {
             return
         }
         let style = session.style
-        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(node.kind.rawValue)"))
+        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(session.say.nodeKind(node.kind))"))
         session.print(session.text(node.summary))
         if let body = node.body {
             session.print()
-            session.print(Wrap.paragraph(session.text(body), width: min(Console.width(), 100)))
+            session.printProse(session.text(body))
         }
         if let record = node.source {
             session.print()
-            session.print("\(session.t("Title", "Titel")): \(record.title)")
-            session.print("\(session.t("Author", "Auteur")): \(record.author)")
-            session.print("\(session.t("Published in", "Verschenen in")): \(record.publication)")
-            session.print("\(session.t("Source file", "Bronbestand")): seeds/\(record.seed)")
+            session.print("\(session.say.nodeTitle()): \(record.title)")
+            session.print("\(session.say.nodeAuthor()): \(record.author == "not named in the text" ? session.say.nodeAuthorUnnamed() : record.author)")
+            session.print("\(session.say.nodePublishedIn()): \(record.publication)")
+            session.print("\(session.say.nodeSourceFile()): seeds/\(record.seed)")
         }
         var groups: [(String, [String])] = []
         for relation in relations {
             guard let other = graph.node(relation.other) else { continue }
-            let label = (relation.outgoing ? "" : "← ") + relation.kind.rawValue
-            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(other.kind.rawValue))")
+            let label = session.say.edge(relation.kind, outgoing: relation.outgoing)
+            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(session.say.nodeKind(other.kind)))")
             if let index = groups.firstIndex(where: { $0.0 == label }) {
                 groups[index].1.append(line)
             } else {
@@ -69,30 +69,11 @@ struct NodeView {
         }
         if !sources.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Sources", "Bronnen")))
+            session.print(style.bold(session.say.nodeSources()))
             for source in sources {
                 let record = source.source
                 session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \($0.author)" } ?? session.text(source.name)))
             }
         }
-    }
-}
-
-/// Word-wrapping for longer texts.
-enum Wrap {
-    static func paragraph(_ text: String, width: Int, indent: String = "") -> String {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = indent
-            for word in paragraph.split(separator: " ") {
-                if line.count + word.count + 1 > width && line.count > indent.count {
-                    lines.append(line)
-                    line = indent
-                }
-                line += (line.count > indent.count ? " " : "") + word
-            }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -54,7 +54,7 @@ struct AnswerFile {
             do {
                 try runner.answer(input, today: session.today)
             } catch {
-                throw CommandFailure("\(path): step '\(slot.step.id)': \(error.message)", exitCode: ExitStatus.dataError)
+                throw CommandFailure("\(path): step '\(slot.step.id)': \(session.say.answerError(error))", exitCode: ExitStatus.dataError)
             }
         }
         try session.journal.prepare(now: session.now)

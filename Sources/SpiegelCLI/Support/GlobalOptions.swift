@@ -17,6 +17,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("Treat this date/time as now (YYYY-MM-DD; env SPIEGEL_NOW), for scripts and tests.", valueName: "date"))
     public var now: String?
 
+    @Flag(name: .long, help: "Do not page long output on a terminal (env PAGER, default less -FRX).")
+    public var noPager = false
+
     public init() {}
 
     /// These options with `other`'s given values taking precedence.
@@ -27,6 +30,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         merged.json = json || other.json
         merged.knowledge = knowledge + other.knowledge.filter { !knowledge.contains($0) }
         merged.now = other.now ?? now
+        merged.noPager = noPager || other.noPager
         return merged
     }
 }

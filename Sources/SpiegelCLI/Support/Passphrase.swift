@@ -8,6 +8,7 @@ import Glibc
 /// terminal, read without echo.
 struct Passphrase {
     let environment: SpiegelEnvironment
+    let say: Messages
 
     /// `variable` names the file variable (SPIEGEL_NEW_PASSPHRASE_FILE for a new passphrase).
     func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false) throws -> String {
@@ -18,17 +19,17 @@ struct Passphrase {
             }
             let text = String(decoding: data, as: UTF8.self)
             let line = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-            guard !line.isEmpty else { throw CommandFailure("\(variable): the file holds no passphrase", exitCode: ExitStatus.dataError) }
+            guard !line.isEmpty else { throw CommandFailure(say.passphraseFileEmpty(variable), exitCode: ExitStatus.dataError) }
             return line
         }
         let first = try fromTerminal(prompt)
         if confirm {
-            guard try fromTerminal("Again: ") == first else {
-                throw CommandFailure("the two passphrases differ; nothing was changed", exitCode: ExitStatus.dataError)
+            guard try fromTerminal(say.passphraseAgain()) == first else {
+                throw CommandFailure(say.passphraseDiffer(), exitCode: ExitStatus.dataError)
             }
         }
         guard first.count >= 8 || !confirm else {
-            throw CommandFailure("choose a passphrase of at least 8 characters", exitCode: ExitStatus.dataError)
+            throw CommandFailure(say.passphraseTooShort(), exitCode: ExitStatus.dataError)
         }
         return first
     }
@@ -36,7 +37,7 @@ struct Passphrase {
     private func fromTerminal(_ prompt: String) throws -> String {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else {
-            throw CommandFailure("this needs a passphrase: set \("SPIEGEL_PASSPHRASE_FILE") or run it in a terminal",
+            throw CommandFailure(say.passphraseNeedsTerminal(),
                                  exitCode: ExitStatus.noPermission)
         }
         defer { close(fd) }

@@ -37,6 +37,8 @@ extension ContentErrors: SpiegelFailure {
 }
 
 extension AnswerError: SpiegelFailure {
+    /// In English; where the reader's language is known the message comes from `Messages.answerError`.
+    public var message: String { Messages(.en).answerError(self) }
     public var exitCode: Int32 { ExitStatus.dataError }
 }
 
