@@ -78,7 +78,7 @@ struct JrnlBench {
 
     /// One jrnl entry per Spiegel entry: its date, the exercise title as the title, the answers as the body.
     private func convert(journal: String, to path: String) throws {
-        let entries = JournalStore(root: journal).entries().entries.sorted { $0.id < $1.id }
+        let entries = try JournalStore(root: journal).entries().entries.sorted { $0.id < $1.id }
         var out = ""
         for entry in entries {
             let stamp = entry.completedAt.flatMap { Timestamp.date($0) } ?? Date()

@@ -43,7 +43,7 @@ struct ProcessBench {
     private func journal(count: Int) throws -> String {
         let path = workDirectory + "/journal-\(count)"
         let store = JournalStore(root: path)
-        if store.exists, SafeFiles.list(store.entriesDirectory).filter({ $0.hasSuffix(".json") }).count == count {
+        if store.exists, ((try? SafeFiles.list(store.entriesDirectory)) ?? []).filter({ $0.hasSuffix(".json") }).count == count {
             return path
         }
         try? FileManager.default.removeItem(atPath: path)

@@ -37,7 +37,7 @@ import Testing
         #expect(files(in: sandbox.journal, containing: "GEHEIM").isEmpty)
         #expect(files(in: sandbox.journal, containing: "chair").isEmpty)
         #expect(files(in: sandbox.root + "/state", containing: "GEHEIM").isEmpty)
-        let md = try spiegel(["export", "--format", "md"], sandbox: sandbox, environment: env)
+        let md = try spiegel(["export", "--format", "json"], sandbox: sandbox, environment: env)
         #expect(md.status == 0 && md.stdout.contains(Self.secret))
         let redacted = try spiegel(["export", "--format", "json", "--redact"], sandbox: sandbox, environment: env)
         #expect(redacted.status == 0 && redacted.stdout.contains("GEHEIM"))

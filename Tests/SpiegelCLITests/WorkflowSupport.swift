@@ -52,6 +52,45 @@ enum Python {
     static let available: Bool = (try? runTool(["python3", "-c", "import csv, json, sys"]))?.status == 0
     static let hasJSONSchema: Bool = available
         && (try? runTool(["python3", "-c", "import jsonschema, referencing"]))?.status == 0
+    static let hasMarkdownIt: Bool = available && (try? runTool(["python3", "-c", "import markdown_it"]))?.status == 0
+
+    /// Renders a Markdown file with markdown-it-py (CommonMark) and reports its structure: the text of each
+    /// block quote, how many headings and rules, and whether any raw HTML came through.
+    static func markdownStructure(_ file: String) throws -> [String: Any] {
+        let script = """
+            import json, sys
+            from markdown_it import MarkdownIt
+            md = MarkdownIt("commonmark")
+            tokens = md.parse(open(sys.argv[1], encoding="utf-8").read())
+            quotes, depth, current = [], 0, []
+            facts = {"headings": 0, "rules": 0, "html": 0, "lists": 0, "code": 0}
+            for t in tokens:
+                if t.type == "heading_open": facts["headings"] += 1
+                if t.type == "hr": facts["rules"] += 1
+                if t.type in ("html_block", "html_inline"): facts["html"] += 1
+                if t.type in ("bullet_list_open", "ordered_list_open") and depth: facts["lists"] += 1
+                if t.type in ("code_block", "fence"): facts["code"] += 1
+                if t.type == "blockquote_open": depth += 1; current = []
+                elif t.type == "blockquote_close":
+                    depth -= 1; quotes.append("\\n".join(current))
+                elif depth and t.type == "inline":
+                    text = "".join(c.content if c.type in ("text", "code_inline") else "\\n" if c.type in ("softbreak", "hardbreak") else "" for c in t.children)
+                    if any(c.type == "html_inline" for c in t.children): facts["html"] += 1
+                    current.append(text)
+            facts["quotes"] = quotes
+            print(json.dumps(facts))
+            """
+        let result = try runTool(["python3", "-c", script, file])
+        guard result.status == 0, let data = result.stdout.data(using: .utf8),
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ToolFailure(description: "markdown-it-py failed: \(result.stderr)")
+        }
+        return object
+    }
+}
+
+struct ToolFailure: Error, CustomStringConvertible {
+    var description: String
 }
 
 extension Sandbox {

@@ -43,7 +43,7 @@ import SpiegelContent
         let first = try BundleImporter(store: store).merge(bundle)
         let second = try BundleImporter(store: store).merge(bundle)
         #expect(first.added == 3 && second.added == 0 && second.alreadyPresent == 3)
-        #expect(store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
+        #expect(try store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
     }
 
     @Test func feedbackNotesAttachOnce() throws {

@@ -32,30 +32,30 @@ import SpiegelContent
         let store = JournalStore(root: dir.path + "/j")
         try store.prepare(now: Date())
         let first = try entry(store, text: "Één café, naïef", at: Date(timeIntervalSince1970: 1_790_000_000))
-        #expect(store.summaries().entries.map(\.id) == [first.id])
+        #expect(try store.summaries().entries.map(\.id) == [first.id])
         #expect(FileManager.default.fileExists(atPath: store.root + "/.index"))
 
         // A new entry appears without the index being told.
         let second = try entry(store, text: "the lift was broken", at: Date(timeIntervalSince1970: 1_790_100_000))
-        #expect(store.summaries().entries.map(\.id) == [second.id, first.id])
+        #expect(try store.summaries().entries.map(\.id) == [second.id, first.id])
 
         // An entry replaced in place (a commitment follow-up) is read again.
         var updated = first
         updated.commitments[0].status = .done
         try store.update(updated)
-        let summary = try #require(store.summaries().entries.first { $0.id == first.id })
+        let summary = try #require(try store.summaries().entries.first { $0.id == first.id })
         #expect(summary.commitments.first?.status == .done)
 
         // Search text is folded and only loaded on request.
-        #expect(store.summaries().entries.allSatisfy { $0.searchText.isEmpty })
-        let withText = store.summaries(withText: true).entries
+        #expect(try store.summaries().entries.allSatisfy { $0.searchText.isEmpty })
+        let withText = try store.summaries(withText: true).entries
         #expect(JournalFilter(grep: "CAFE").apply(withText).map(\.id) == [first.id])
 
         // A corrupt file is reported on every read and never rewritten.
         let bad = store.entriesDirectory + "/20300101-000000-abcdef.json"
         try Data("{ not json".utf8).write(to: URL(fileURLWithPath: bad))
         for _ in 0..<2 {
-            let read = store.summaries()
+            let read = try store.summaries()
             #expect(read.entries.count == 2)
             #expect(read.problems.contains { $0.path == bad })
         }
@@ -63,7 +63,7 @@ import SpiegelContent
 
         // A deleted entry disappears.
         try FileManager.default.removeItem(atPath: store.entriesDirectory + "/\(second.id).json")
-        #expect(store.summaries().entries.map(\.id) == [first.id])
+        #expect(try store.summaries().entries.map(\.id) == [first.id])
     }
 
     @Test func aBrokenIndexIsRebuilt() throws {
@@ -72,15 +72,15 @@ import SpiegelContent
         let store = JournalStore(root: dir.path + "/j")
         try store.prepare(now: Date())
         let saved = try entry(store, text: "quiet room", at: Date(timeIntervalSince1970: 1_790_000_000))
-        _ = store.summaries()
+        _ = try store.summaries()
         for garbage in ["spiegel-index 2\t1\nE\tbroken", "", "not an index at all\n"] {
             try Data(garbage.utf8).write(to: URL(fileURLWithPath: store.root + "/.index"))
-            #expect(store.summaries().entries.map(\.id) == [saved.id])
-            #expect(store.summaries(withText: true).entries.first?.searchText.contains("quiet room") == true)
+            #expect(try store.summaries().entries.map(\.id) == [saved.id])
+            #expect(try store.summaries(withText: true).entries.first?.searchText.contains("quiet room") == true)
         }
         // A text file that belongs to another state of the journal is not trusted.
         try Data("spiegel-index 2\t42\n".utf8).write(to: URL(fileURLWithPath: store.root + "/.index-text"))
-        #expect(store.summaries(withText: true).entries.first?.searchText.contains("quiet room") == true)
+        #expect(try store.summaries(withText: true).entries.first?.searchText.contains("quiet room") == true)
     }
 
     @Test func summaryAgreesWithTheEntry() throws {
@@ -89,8 +89,8 @@ import SpiegelContent
         let store = JournalStore(root: dir.path + "/j")
         try store.prepare(now: Date())
         let saved = try entry(store, text: "tab\there, newline\nthere, backslash \\ end", at: Date(timeIntervalSince1970: 1_790_000_000))
-        _ = store.summaries()  // builds the index
-        let fromIndex = try #require(store.summaries(withText: true).entries.first)
+        _ = try store.summaries()  // builds the index
+        let fromIndex = try #require(try store.summaries(withText: true).entries.first)
         // The index keeps each commitment's current state, not its history.
         var expected = EntrySummary(saved)
         expected.commitments = expected.commitments.map { var c = $0; c.history = []; return c }

@@ -39,7 +39,7 @@ struct CommitmentUpdate {
     func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
         let store = try session.journal
         _ = try store.manifest()
-        let entries = store.summaries().entries
+        let entries = try store.summaries().entries
         let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
         let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
         let exact = all.filter { $0.1.id == id }

@@ -30,6 +30,9 @@ struct DoctorCommand: SessionCommand {
         } else {
             session.print(session.say.doctorRead(session.say.countEntries(report.entries), session.say.countDrafts(report.drafts)))
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
+            if report.debrisRemoved > 0 {
+                session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))
+            }
             for path in moved { session.print(session.say.doctorMovedAside() + path) }
             if report.problems.isEmpty { session.print(session.style.good(session.say.doctorTheJournalIsHealthy())) }
         }

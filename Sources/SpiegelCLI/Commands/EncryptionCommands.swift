@@ -39,7 +39,7 @@ struct EncryptCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let plain = JournalStore(root: session.journalRoot)
+        let plain = JournalStore(root: session.journalRoot, lockWaiting: session.lockWaiting)
         guard let manifest = try plain.manifest() else {
             throw CommandFailure(session.say.journalNone(plain.root), exitCode: ExitStatus.noInput)
         }
@@ -54,10 +54,16 @@ struct EncryptCommand: SessionCommand {
                 .read(prompt: session.say.journalNewPassphrase(), confirm: true)
             (cipher, settings) = try JournalCipher.create(passphrase: passphrase)
         }
-        let count = try plain.encrypt(with: cipher, settings: settings)
+        let count = try plain.encrypt(with: cipher, settings: settings, extra: try rescuedFiles(session))
         session.forgetJournal()
         session.print(session.say.journalEncryptedFiles(session.say.countFiles(count)))
     }
+}
+
+/// Answers rescued from failed writes (plain JSON in the state directory): sealed along with the journal.
+private func rescuedFiles(_ session: Session) throws -> [String] {
+    let folder = session.environment.stateHome + "/rescued"
+    return try SafeFiles.list(folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
 }
 
 /// `decrypt`: turns an encrypted journal back into plain files.

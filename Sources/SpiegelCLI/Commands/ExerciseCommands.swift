@@ -69,7 +69,7 @@ struct StartCommand: SessionCommand {
             return
         }
         let store = try session.journal
-        if session.reader.isInteractive, let draft = store.drafts().entries.first(where: { $0.exercise == definition.id }) {
+        if session.reader.isInteractive, let draft = try store.drafts().entries.first(where: { $0.exercise == definition.id }) {
             let reply = session.reader.read(prompt: session.say.exercisesContinueDraft(session.say.countAnswers(draft.answers.count)), remember: false)
             if case .line(let text) = reply, !["n", "no", "nee"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) {
                 try ExerciseOutcome(session: session).run(definition, entry: draft)
@@ -130,7 +130,7 @@ struct ResumeCommand: SessionCommand {
         if let id {
             draft = try store.draft(matching: id)
         } else {
-            guard let newest = store.drafts().entries.first else {
+            guard let newest = try store.drafts().entries.first else {
                 throw CommandFailure(session.say.exercisesThereIsNoDraftTo(), exitCode: ExitStatus.noInput)
             }
             draft = newest

@@ -19,10 +19,17 @@ struct ReviewCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute))
-        for problem in workspace.problems { session.warn(session.say.warningProblem(problem)) }
         guard !workspace.clients.isEmpty else {
-            throw CommandFailure(session.say.errorNothingToReview(paths.joined(separator: ", ")), exitCode: ExitStatus.noInput)
+            // Nothing to open: the one reason is the error (65 for a broken file, 66 when nothing is there).
+            let missing = workspace.problems.allSatisfy { $0.hasSuffix(": no such file or directory") }
+            guard let first = workspace.problems.first else {
+                throw CommandFailure(session.say.errorNothingToReview(paths.joined(separator: ", ")), exitCode: ExitStatus.noInput)
+            }
+            let more = workspace.problems.count > 1 ? session.say.errorAndMore(workspace.problems.count - 1) : ""
+            throw CommandFailure(first + more, exitCode: missing ? ExitStatus.noInput : ExitStatus.dataError)
         }
+        for problem in workspace.problems { session.warn(session.say.warningProblem(problem)) }
+        for notice in workspace.notices { session.warn(session.say.warningNote(notice)) }
         let runner = ShellRunner(options: session.options, keepGoing: false, mode: .review(workspace),
                                  lines: commands.isEmpty ? nil : commands)
         let status = runner.run()

@@ -12,11 +12,22 @@ public enum Console {
         case standardError = 2
     }
 
+    /// Writes text; on a terminal, control characters from data are made visible first (`TerminalSafe`).
     public static func write(_ text: String, to stream: Stream) {
-        write(Data(text.utf8), to: stream)
+        let safe = isTerminal(stream.rawValue) ? TerminalSafe.forTerminal(text) : text
+        writeRaw(Data(safe.utf8), to: stream)
     }
 
+    /// Writes bytes as they are to a pipe or file; on a terminal, as text made safe.
     public static func write(_ data: Data, to stream: Stream) {
+        if isTerminal(stream.rawValue) {
+            write(String(decoding: data, as: UTF8.self), to: stream)
+        } else {
+            writeRaw(data, to: stream)
+        }
+    }
+
+    private static func writeRaw(_ data: Data, to stream: Stream) {
         var offset = 0
         data.withUnsafeBytes { buffer in
             guard buffer.count > 0 else { return }

@@ -11,8 +11,8 @@ struct EntryView {
         let date = entry.day?.description ?? String(entry.completedAt.prefix(10))
         let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
         let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        return style.dim(date) + "  " + style.accent(entry.id) + "  " + entry.exercise
-            + style.dim(" [" + entry.principles.joined(separator: ",") + "]") + (glance.isEmpty ? "" : "  " + glance)
+        return style.dim(date) + "  " + style.accent(entry.id) + "  " + TerminalSafe.visible(entry.exercise, keepNewlines: false)
+            + style.dim(" [" + TerminalSafe.visible(entry.principles.joined(separator: ","), keepNewlines: false) + "]") + (glance.isEmpty ? "" : "  " + glance)
     }
 
     func full(_ entry: Entry, notes: [CoachNote] = []) {
@@ -44,7 +44,9 @@ struct EntryView {
                 }
             }
         }
-        let allNotes = (entry.coachNotes ?? []) + notes
+        // A note the coach keeps and the same note come back in the client's export are one note.
+        var seen = Set<CoachNote>()
+        let allNotes = ((entry.coachNotes ?? []) + notes).filter { seen.insert($0).inserted }
         if !allNotes.isEmpty {
             session.print()
             session.print(style.bold(session.say.entryCoachNotes()))

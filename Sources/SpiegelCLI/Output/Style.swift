@@ -40,4 +40,47 @@ public enum TerminalSafe {
         }
         return out
     }
+
+    /// The escape sequences Spiegel writes itself: its colours (SGR 0, 1, 2, 31, 32, 33, 36), erase to the
+    /// end of the line and clear the screen. Nothing else with an ESC reaches a terminal.
+    static let ownSequences: Set<String> = ["[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[K", "[H", "[2J"]
+
+    /// The last line of defence before a terminal: every control character becomes visible, except
+    /// newlines, tabs, carriage returns and Spiegel's own sequences (`ownSequences`). Applied by `Console`
+    /// to everything written to a terminal, so text from files cannot drive the terminal.
+    public static func forTerminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F..<0xA0).contains($0.value)
+            || (0x200E...0x200F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\u{1B}", let length = ownSequenceLength(scalars, from: index + 1) {
+                out.unicodeScalars.append(contentsOf: scalars[index...(index + length)])
+                index += length + 1
+                continue
+            }
+            if scalar == "\r" {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += visible(String(scalar))
+            }
+            index += 1
+        }
+        return out
+    }
+
+    private static func ownSequenceLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var candidate = ""
+        var index = start
+        while index < scalars.count, index - start < 4 {
+            candidate.unicodeScalars.append(scalars[index])
+            if ownSequences.contains(candidate) { return candidate.unicodeScalars.count }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -58,9 +58,7 @@ struct AnswerFile {
             }
         }
         try session.journal.prepare(now: session.now)
-        let entry = runner.completedEntry(at: session.now)
-        try session.journal.saveNew(entry)
-        return entry
+        return try session.journal.saveNew(runner.completedEntry(at: session.now))
     }
 
     private static func text(_ value: Any) -> String {

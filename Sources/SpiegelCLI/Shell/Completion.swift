@@ -27,7 +27,7 @@ struct Completion {
         case "start": return graph?.exercises.map(\.id).sorted() ?? []
         case "help": return Program.commandNames.sorted()
         case "entry": return (try? session.summaries())?.entries.map(\.id) ?? []
-        case "resume", "discard": return (try? session.journal)?.drafts().entries.map(\.id) ?? []
+        case "resume", "discard": return ((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? []
         case "done", "moved", "dropped":
             return (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen).map(\.id) ?? []
         default: return options(for: command)
@@ -70,7 +70,7 @@ struct Greeting {
             }
             session.print(style.dim(session.say.greetingMarkThemWithDoneId()))
         }
-        if let draft = store.drafts().entries.first {
+        if let draft = (try? store.drafts())?.entries.first {
             session.print(session.say.greetingUnfinished(draft.exercise, session.say.countAnswers(draft.answers.count)))
         }
         if !due.isEmpty || !contents.entries.isEmpty,

@@ -76,9 +76,9 @@ struct ExerciseDriver {
             }
             do { try store.saveDraft(runner.entry) } catch { throw rescued(error, runner.entry) }
         }
-        let entry = runner.completedEntry(at: session.clock())
-        do { try store.saveNew(entry) } catch { throw rescued(error, runner.entry) }
-        return .saved(entry)
+        do { return .saved(try store.saveNew(runner.completedEntry(at: session.clock()))) } catch {
+            throw rescued(error, runner.entry)
+        }
     }
 
     /// When the journal cannot be written, the answers so far go to a private rescue file in the state

@@ -60,7 +60,7 @@ struct ShellRunner {
             case .line(let line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                reader.remember(HistoryPolicy.remembered(trimmed))
+                reader.remember(HistoryPolicy.remembered(trimmed, root: mode.root))
                 do {
                     status = try execute(trimmed, session: session)
                 } catch {
@@ -159,18 +159,5 @@ final class ListLineReader: LineReader {
         guard lineNumber < lines.count else { return .end }
         lineNumber += 1
         return .line(lines[lineNumber - 1])
-    }
-}
-
-/// What of a command line goes into the history file: journal content typed as arguments (reflections,
-/// coach notes) stays out of it; the command and its ids are kept.
-enum HistoryPolicy {
-    /// How many words to keep for commands whose later words are free text.
-    static let kept: [String: Int] = ["done": 2, "dropped": 2, "moved": 3, "note": 2]
-
-    static func remembered(_ line: String) -> String {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true)
-        guard let first = words.first, let keep = kept[String(first)], words.count > keep else { return line }
-        return words.prefix(keep).joined(separator: " ")
     }
 }

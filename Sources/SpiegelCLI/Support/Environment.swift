@@ -59,6 +59,12 @@ public struct SpiegelEnvironment: Sendable {
         return FileManager.default.currentDirectoryPath + "/" + path
     }
 
+    /// Seconds a command waits for another spiegel's whole-journal work (`SPIEGEL_LOCK_TIMEOUT`, default 30).
+    public var lockTimeout: Double {
+        guard let text = variables["SPIEGEL_LOCK_TIMEOUT"], let value = Double(text), value.isFinite else { return 30 }
+        return min(max(value, 0), 3_600)
+    }
+
     /// Colours only on a terminal, never with NO_COLOR set or TERM=dumb.
     public func wantsColour(isTerminal: Bool) -> Bool {
         isTerminal && variables["NO_COLOR"] == nil && variables["TERM"] != "dumb"

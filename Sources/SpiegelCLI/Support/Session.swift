@@ -63,7 +63,8 @@ public final class Session {
     public var journal: JournalStore {
         get throws {
             if let cached = caches.stores[journalRoot] { return cached }
-            let plain = JournalStore(root: journalRoot)
+            let waiting = lockWaiting
+            let plain = JournalStore(root: journalRoot, lockWaiting: waiting)
             guard let settings = try plain.manifest()?.encryption else {
                 caches.stores[journalRoot] = plain
                 return plain
@@ -72,11 +73,29 @@ public final class Session {
                 .read(prompt: say.sessionPassphraseForJournalroot(journalRoot))
             let cipher: JournalCipher
             do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
-                throw CommandFailure(error.message, exitCode: ExitStatus.noPermission)
+                switch error {
+                case .wrongPassphrase: throw CommandFailure(error.message, exitCode: ExitStatus.noPermission)
+                case .damaged, .unsupported:
+                    throw CommandFailure("\(manifestPath): \(error.message)", exitCode: ExitStatus.dataError)
+                }
             }
-            let store = JournalStore(root: journalRoot, cipher: cipher)
+            let store = JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting)
             caches.stores[journalRoot] = store
             return store
+        }
+    }
+
+    private var manifestPath: String { JournalStore(root: journalRoot).manifestPath }
+
+    /// How this process waits for the journal lock: a line on stderr when it has to, then a bounded wait.
+    var lockWaiting: LockWaiting {
+        let language = language
+        return LockWaiting(timeout: environment.lockTimeout) { holder in
+            let name = holder.map { TerminalSafe.visible($0) }
+            let text = language == .nl
+                ? "wachten tot een andere spiegel\(name.map { " (\($0))" } ?? "") klaar is…"
+                : "waiting for another spiegel\(name.map { " (\($0))" } ?? "") to finish…"
+            Console.write(text + "\n", to: .standardError)
         }
     }
 

@@ -15,6 +15,7 @@ public enum ExitStatus {
     public static let noInput: Int32 = 66
     public static let cantCreate: Int32 = 73
     public static let ioError: Int32 = 74
+    public static let busy: Int32 = 75
     public static let noPermission: Int32 = 77
 }
 
@@ -29,7 +30,20 @@ public struct CommandFailure: SpiegelFailure {
     }
 }
 
-extension JournalError: SpiegelFailure {}
+extension JournalError: SpiegelFailure {
+    /// The sysexits status: 73 can't create, 74 I/O error, 65 bad data, 66 no input, 75 busy, 77 passphrase.
+    public var exitCode: Int32 {
+        switch self {
+        case .cannotCreate: ExitStatus.cantCreate
+        case .cannotWrite, .cannotRead: ExitStatus.ioError
+        case .corrupt, .newerSchema, .ambiguous, .unsafePath, .damagedKey: ExitStatus.dataError
+        case .notFound: ExitStatus.noInput
+        case .encryption: ExitStatus.noPermission
+        case .busy, .changedMeanwhile: ExitStatus.busy
+        case .incomplete(_, _, _, let cause): cause.exitCode
+        }
+    }
+}
 
 extension ContentErrors: SpiegelFailure {
     public var message: String { description }

@@ -14,17 +14,26 @@ public struct BundleImporter: Sendable {
         public var notesForUnknownEntries = 0
     }
 
+    /// Merges with the journal locked: no other spiegel writes meanwhile, and the debris of an earlier,
+    /// interrupted import is cleared first.
     public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
+        try store.exclusively("import") { store throws(JournalError) in
+            try store.cleanDebris()
+            return try Self(store: store).mergeLocked(bundle)
+        }
+    }
+
+    private func mergeLocked(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
         var result = Result()
         switch bundle.kind {
         case .entries:
-            let existing = Set(store.summaries().entries.map(\.id))
+            let existing = Set(try store.summaries().entries.map(\.id))
             var seen = Set<String>()
             let fresh = bundle.entries.filter { !existing.contains($0.id) && seen.insert($0.id).inserted }
             result.added = try store.saveNew(batch: fresh)
             result.alreadyPresent = bundle.entries.count - result.added
         case .feedback:
-            let entries = Dictionary(store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var changed: [String: Entry] = [:]
             for note in bundle.notes {
                 guard var entry = changed[note.entryId] ?? entries[note.entryId] else {

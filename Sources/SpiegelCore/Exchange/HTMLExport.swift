@@ -20,7 +20,7 @@ public enum HTMLExport {
     }
 
     static let style = """
-    body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5}
+    body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5;overflow-wrap:anywhere}
     h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #d8dee8;padding-bottom:.2rem}
     .meta{color:#5a6577;font-size:.9rem}.entry{border:1px solid #d8dee8;border-radius:8px;padding:.8rem 1rem;margin:1rem 0;break-inside:avoid}
     .prompt{font-weight:600;margin:.8rem 0 .2rem}.answer{white-space:pre-wrap;margin:0;padding-left:.8rem;border-left:3px solid #8fb3d9}ul.answer{white-space:normal;padding-left:1.8rem}

@@ -2,16 +2,33 @@ import SpiegelContent
 
 /// Readable Markdown: entries grouped by date, prompts in bold, answers quoted, commitments as task lists.
 public enum MarkdownExport {
-    /// Escapes Markdown's active characters at the start of lines so user text cannot restructure the page.
+    /// A person's text as a block quote, every line escaped: it cannot start a heading, a rule, a list,
+    /// a table or raw HTML.
     static func quote(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + String($0) }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "> " + escape(String($0).replacingOccurrences(of: "\r", with: "")) }.joined(separator: "\n")
     }
 
+    /// A person's text on one line, escaped.
     static func inline(_ text: String) -> String {
+        escape(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " "))
+    }
+
+    /// Backslash before every ASCII punctuation character (CommonMark renders each as itself), and leading
+    /// spaces kept as no-break spaces so that indentation cannot make a code block.
+    static func escape(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var leading = true
         for character in text {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
-            out.append(character == "\n" ? " " : character)
+            if leading && character == " " {
+                out += "&#32;"
+                continue
+            }
+            leading = false
+            if character.isASCII, character.isPunctuation || character.isSymbol { out.append("\\") }
+            out.append(character)
         }
         return out
     }

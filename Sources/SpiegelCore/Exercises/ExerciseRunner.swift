@@ -183,7 +183,7 @@ public struct ExerciseRunner: Sendable {
     /// Finds an option by its number (1-based), id or label (case- and accent-insensitive).
     static func option(_ typed: String, in options: [ChoiceOption], language: Language) -> ChoiceOption? {
         let trimmed = typed.trimmingCharacters(in: .whitespaces)
-        if let number = Int(trimmed) { return options.indices.contains(number - 1) ? options[number - 1] : nil }
+        if let number = Int(trimmed) { return number >= 1 && number <= options.count ? options[number - 1] : nil }
         let folded = KnowledgeSearch.fold(trimmed)
         return options.first {
             $0.id == trimmed || KnowledgeSearch.fold($0.label.resolved(language).text) == folded

@@ -14,6 +14,9 @@ public struct EncryptionSettings: Codable, Sendable, Hashable {
     public var salt: String
     /// The data key, sealed with the passphrase key (base64 of nonce + ciphertext + tag).
     public var wrappedKey: String
+    /// A fingerprint of the data key (not the key): lets a writer notice that the journal was re-encrypted
+    /// under another key while it had it open. Absent in journals encrypted by earlier versions.
+    public var keyID: String?
 }
 
 /// Seals and opens journal files (entries, drafts, the index) with AES-256-GCM.
@@ -43,6 +46,15 @@ public struct JournalCipher: Sendable {
 
     /// scrypt parameters: N = 2^15, r = 8, p = 1 (about 32 MB and a few tens of milliseconds).
     static let rounds = 1 << 15, blockSize = 8, parallelism = 1
+    /// The most work a manifest may ask for (16 times the default's N·r·p, at most 256 MB of memory), so a
+    /// tampered manifest cannot make every command take minutes.
+    static let maxWork = 16 << 18, maxMemory = 256 << 20
+
+    /// The fingerprint of this journal's data key (see `EncryptionSettings.keyID`).
+    public var keyID: String {
+        let digest = key.withUnsafeBytes { SHA256.hash(data: Data("spiegel-key-id".utf8) + Data($0)) }
+        return Data(digest.prefix(12)).base64EncodedString()
+    }
 
     private static func passphraseKey(_ passphrase: String, salt: Data, rounds: Int, blockSize: Int, parallelism: Int) throws -> SymmetricKey {
         try KDF.Scrypt.deriveKey(from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: rounds,
@@ -62,24 +74,36 @@ public struct JournalCipher: Sendable {
         let raw = dataKey.withUnsafeBytes { Data($0) }
         let sealed = try AES.GCM.seal(raw, using: kek).combined!
         return EncryptionSettings(rounds: rounds, blockSize: blockSize, parallelism: parallelism,
-                                  salt: salt.base64EncodedString(), wrappedKey: sealed.base64EncodedString())
+                                  salt: salt.base64EncodedString(), wrappedKey: sealed.base64EncodedString(),
+                                  keyID: JournalCipher(key: dataKey).keyID)
     }
 
     /// Opens the data key with `passphrase`; a wrong passphrase is reported as such.
     public static func open(_ settings: EncryptionSettings, passphrase: String) throws(Failure) -> JournalCipher {
         guard settings.cipher == "AES-256-GCM" else { throw .unsupported(settings.cipher) }
         guard settings.kdf == "scrypt" else { throw .unsupported(settings.kdf) }
-        guard let salt = Data(base64Encoded: settings.salt), let wrapped = Data(base64Encoded: settings.wrappedKey),
-              (1...(1 << 20)).contains(settings.rounds), (1...32).contains(settings.blockSize), (1...16).contains(settings.parallelism)
+        guard let salt = Data(base64Encoded: settings.salt), salt.count >= 8,
+              let wrapped = Data(base64Encoded: settings.wrappedKey), wrapped.count == 12 + 32 + 16,
+              let box = try? AES.GCM.SealedBox(combined: wrapped)
         else { throw .damaged("the journal manifest's encryption settings") }
-        do {
-            let kek = try passphraseKey(passphrase, salt: salt, rounds: settings.rounds, blockSize: settings.blockSize,
-                                        parallelism: settings.parallelism)
-            let raw = try AES.GCM.open(try AES.GCM.SealedBox(combined: wrapped), using: kek)
-            return JournalCipher(key: SymmetricKey(data: raw))
-        } catch {
-            throw .wrongPassphrase
+        let (n, r, p) = (settings.rounds, settings.blockSize, settings.parallelism)
+        guard n >= 2, n & (n - 1) == 0, (1...32).contains(r), (1...16).contains(p),
+              n.multipliedReportingOverflow(by: r * p).partialValue <= maxWork, n <= maxWork,
+              128 * r <= maxMemory / n
+        else {
+            throw .unsupported("scrypt parameters N=\(n), r=\(r), p=\(p) (more work than Spiegel allows: N·r·p at most \(maxWork))")
         }
+        let kek: SymmetricKey
+        do {
+            kek = try passphraseKey(passphrase, salt: salt, rounds: n, blockSize: r, parallelism: p)
+        } catch {
+            throw .damaged("the journal manifest's encryption settings")
+        }
+        guard let raw = try? AES.GCM.open(box, using: kek) else { throw .wrongPassphrase }
+        guard raw.count == 32 else { throw .damaged("the journal manifest's wrapped key") }
+        let cipher = JournalCipher(key: SymmetricKey(data: raw))
+        if let keyID = settings.keyID, keyID != cipher.keyID { throw .damaged("the journal manifest's key fingerprint") }
+        return cipher
     }
 
     /// The same data key kept under a new passphrase.

@@ -12,17 +12,16 @@ public struct JournalDoctor: Sendable {
         public var entries: Int
         public var drafts: Int
         public var problems: [JournalProblem]
+        /// Temporary files of interrupted writes (their processes are gone) that were removed: debris,
+        /// not a fault of the journal.
+        public var debrisRemoved: Int
     }
 
     public func check() throws(JournalError) -> Report {
         _ = try store.manifest()
-        let entries = store.entries(), drafts = store.drafts()
+        let debris = try store.cleanDebris()
+        let entries = try store.entries(), drafts = try store.drafts()
         var problems = entries.problems + drafts.problems
-        for folder in [store.entriesDirectory, store.draftsDirectory] {
-            for name in SafeFiles.list(folder) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-                problems.append(JournalProblem(path: folder + "/" + name, message: "\(folder)/\(name): left over from an interrupted write"))
-            }
-        }
         for path in try store.unsealedFiles() {
             problems.append(JournalProblem(path: path, message: "\(path): not encrypted in an encrypted journal (run 'encrypt' again to finish)"))
         }
@@ -31,30 +30,30 @@ public struct JournalDoctor: Sendable {
                 problems.append(JournalProblem(path: path, message: "\(path): readable by others (mode \(String(mode, radix: 8))); expected 700"))
             }
         }
-        return Report(entries: entries.entries.count, drafts: drafts.entries.count, problems: problems)
+        return Report(entries: entries.entries.count, drafts: drafts.entries.count, problems: problems, debrisRemoved: debris)
     }
 
-    /// Moves the files behind `problems` into `quarantine/` (directories with wrong modes are fixed instead).
+    /// Moves the files behind `problems` into `quarantine/` under names not used before there (nothing is
+    /// ever replaced or deleted); directories with wrong modes are fixed instead. The journal is locked.
     public func quarantine(_ problems: [JournalProblem]) throws(JournalError) -> [String] {
-        let target = store.root + "/quarantine"
-        try SafeFiles.makePrivateDirectory(target)
-        var moved: [String] = []
-        for problem in problems {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: problem.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                chmod(problem.path, 0o700)
-                continue
+        try store.exclusively("doctor --quarantine") { store throws(JournalError) in
+            let target = store.root + "/quarantine"
+            try SafeFiles.makePrivateDirectory(target)
+            var moved: [String] = []
+            for problem in problems {
+                var info = stat()
+                guard lstat(problem.path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    chmod(problem.path, 0o700)
+                    continue
+                }
+                // A readable entry (a plain file in an encrypted journal) is never moved aside.
+                if (try? store.readEntry(problem.path)) != nil { continue }
+                let name = (problem.path as NSString).lastPathComponent
+                let destination = target + "/" + (name.hasPrefix(".") ? String(name.dropFirst()) : name) + ".quarantined"
+                moved.append(try SafeFiles.moveAside(problem.path, to: destination))
             }
-            // A readable entry (a plain file in an encrypted journal) is never moved aside.
-            if (try? store.readEntry(problem.path)) != nil { continue }
-            let name = (problem.path as NSString).lastPathComponent
-            let destination = target + "/" + (name.hasPrefix(".") ? String(name.dropFirst()) : name) + ".quarantined"
-            if rename(problem.path, destination) != 0 {
-                throw .cannotWrite(path: problem.path, reason: String(cString: strerror(errno)))
-            }
-            moved.append(destination)
+            return moved
         }
-        return moved
     }
 }

@@ -10,6 +10,14 @@ public enum JournalError: Error, Sendable, Equatable {
     case unsafePath(String)
     /// The journal is encrypted and no (or the wrong) key was given, or a sealed file is damaged.
     case encryption(String)
+    /// A sealed file or the manifest's key cannot be opened although the passphrase was right: damaged data.
+    case damagedKey(String)
+    /// Another spiegel held the journal's lock for longer than this one would wait.
+    case busy(operation: String?)
+    /// The journal was encrypted or decrypted by another spiegel while this one had it open.
+    case changedMeanwhile(path: String)
+    /// Whole-journal work stopped part-way: `done` of `total` files converted, then `cause`.
+    indirect case incomplete(operation: String, done: Int, total: Int, cause: JournalError)
 
     public var message: String {
         switch self {
@@ -23,18 +31,14 @@ public enum JournalError: Error, Sendable, Equatable {
         case .ambiguous(let what, let prefix, let matches):
             "'\(prefix)' matches \(matches.count) \(what)s: \(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", ..." : "")"
         case .unsafePath(let id): "'\(id)' is not a valid id"
-        case .encryption(let message): message
-        }
-    }
-
-    /// The sysexits status: 73 can't create, 74 I/O error, 65 bad data, 66 no input.
-    public var exitCode: Int32 {
-        switch self {
-        case .cannotCreate: 73
-        case .cannotWrite, .cannotRead: 74
-        case .corrupt, .newerSchema, .ambiguous, .unsafePath: 65
-        case .notFound: 66
-        case .encryption: 77
+        case .encryption(let message), .damagedKey(let message): message
+        case .busy(let operation):
+            "the journal is busy: another spiegel\(operation.map { " (\($0))" } ?? "") did not finish in time; try again when it has"
+        case .changedMeanwhile(let path):
+            "\(path): the journal was encrypted or decrypted by another spiegel meanwhile; run the command again"
+        case .incomplete(let operation, let done, let total, let cause):
+            "\(operation) stopped after \(done) of \(total) files: \(cause.message). Nothing is lost and the journal "
+                + "can be read; fix the cause and run 'spiegel \(operation)' again to finish"
         }
     }
 }

@@ -39,15 +39,21 @@ public struct JournalSummaries: Sendable {
 }
 
 /// The only code that touches journal files. A journal is a directory: `journal.json`, `entries/ID.json`,
-/// `drafts/ID.json`. Every write is atomic; unreadable files are reported and left alone.
+/// `drafts/ID.json`. Every write is atomic and made under the journal's lock; unreadable files are reported
+/// and left alone.
 public struct JournalStore: Sendable {
     public let root: String
     /// The key of an encrypted journal: entries, drafts and the index are sealed with it.
-    public let cipher: JournalCipher?
+    public private(set) var cipher: JournalCipher?
+    /// How long writes wait for whole-journal work by another spiegel, and whom they tell.
+    public var lockWaiting: LockWaiting
+    /// Set inside `exclusively`: this process holds the lock already.
+    private var holdsLock = false
 
-    public init(root: String, cipher: JournalCipher? = nil) {
+    public init(root: String, cipher: JournalCipher? = nil, lockWaiting: LockWaiting = LockWaiting()) {
         self.root = root
         self.cipher = cipher
+        self.lockWaiting = lockWaiting
     }
 
     /// What goes to disk: sealed when the journal is encrypted.
@@ -85,13 +91,75 @@ public struct JournalStore: Sendable {
         }
     }
 
+    // MARK: locking
+
+    /// Runs whole-journal work (`operation` names it for waiters) with the journal locked exclusively:
+    /// no other spiegel writes an entry or a draft meanwhile.
+    public func exclusively<T>(_ operation: String,
+                               _ work: (JournalStore) throws(JournalError) -> T) throws(JournalError) -> T {
+        if holdsLock { return try work(self) }
+        let lock = try JournalLock.acquire(root: root, mode: .exclusive, operation: operation, waiting: lockWaiting)
+        defer { lock.release() }
+        var inner = self
+        inner.holdsLock = true
+        return try work(inner)
+    }
+
+    /// Runs one write with the journal locked shared, through the store as the journal is now: a journal
+    /// decrypted meanwhile is written plain; one encrypted meanwhile (or under another key) is refused
+    /// rather than written in the wrong form.
+    private func writing<T>(_ work: (JournalStore) throws(JournalError) -> T) throws(JournalError) -> T {
+        if holdsLock { return try work(self) }
+        let lock = try JournalLock.acquire(root: root, mode: .shared, operation: "write", waiting: lockWaiting)
+        defer { lock.release() }
+        var current = self
+        let settings = try manifest()?.encryption
+        switch (settings, cipher) {
+        case (nil, _):
+            current.cipher = nil
+        case (.some, nil):
+            throw .changedMeanwhile(path: root)
+        case (.some(let settings), .some(let cipher)):
+            if let keyID = settings.keyID, keyID != cipher.keyID { throw .changedMeanwhile(path: root) }
+        }
+        current.holdsLock = true
+        return try work(current)
+    }
+
     // MARK: encryption
 
     /// Every entry and draft file.
-    private var allFiles: [String] {
-        [entriesDirectory, draftsDirectory].flatMap { folder in
-            SafeFiles.list(folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
+    private func allFiles() throws(JournalError) -> [String] {
+        var files: [String] = []
+        for folder in [entriesDirectory, draftsDirectory] {
+            files += try SafeFiles.list(folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
         }
+        return files
+    }
+
+    /// Converts every entry and draft file with `convert` (nil: leave it), and then the files that appeared
+    /// meanwhile, so nothing is left in the old form. A failure part-way says how far it got.
+    private func convertAll(_ operation: String, extra: [String] = [],
+                            _ convert: (Data, String) throws(JournalError) -> Data?) throws(JournalError) -> Int {
+        var seen = Set<String>()
+        var converted = 0
+        var pending = try allFiles() + extra
+        let total = pending.count
+        while !pending.isEmpty {
+            for path in pending {
+                seen.insert(path)
+                do {
+                    let data = try SafeFiles.read(path)
+                    guard let replacement = try convert(data, path) else { continue }
+                    try SafeFiles.write(replacement, to: path, replace: true)
+                    converted += 1
+                } catch {
+                    throw .incomplete(operation: operation, done: converted, total: total, cause: error)
+                }
+            }
+            pending = try allFiles().filter { !seen.contains($0) }
+        }
+        return converted
     }
 
     private func removeIndex() throws(JournalError) {
@@ -99,55 +167,65 @@ public struct JournalStore: Sendable {
         try SafeFiles.remove(root + "/.index-text")
     }
 
-    /// Encrypts a plain journal with `cipher`: the manifest first, then each file is sealed in place
-    /// (atomically). Running it again after an interruption finishes the job. Returns the files sealed.
-    public func encrypt(with cipher: JournalCipher, settings: EncryptionSettings) throws(JournalError) -> Int {
-        guard var manifest = try manifest() else { throw .notFound(what: "journal", id: root) }
-        if let existing = manifest.encryption, existing != settings {
-            throw .encryption("\(root) is already encrypted; use rekey to change its passphrase")
+    /// Encrypts a plain journal with `cipher`, with the journal locked: the manifest first, then each file
+    /// is sealed in place (atomically), then the files that appeared meanwhile. `extra` are files outside the
+    /// journal that hold its answers (rescued drafts) and are sealed too. Running it again after an
+    /// interruption finishes the job. Returns the files sealed.
+    public func encrypt(with cipher: JournalCipher, settings: EncryptionSettings,
+                        extra: [String] = []) throws(JournalError) -> Int {
+        try exclusively("encrypt") { store throws(JournalError) in
+            guard var manifest = try store.manifest() else { throw .notFound(what: "journal", id: root) }
+            if let existing = manifest.encryption, existing != settings {
+                throw .encryption("\(root) is already encrypted; use rekey to change its passphrase")
+            }
+            manifest.encryption = settings
+            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+            try store.removeIndex()
+            try store.cleanDebris()
+            return try store.convertAll("encrypt", extra: extra) { data, _ in
+                JournalCipher.isSealed(data) ? nil : cipher.seal(data)
+            }
         }
-        manifest.encryption = settings
-        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
-        try removeIndex()
-        var sealed = 0
-        for path in allFiles {
-            let data = try SafeFiles.read(path)
-            if JournalCipher.isSealed(data) { continue }
-            try SafeFiles.write(cipher.seal(data), to: path, replace: true)
-            sealed += 1
-        }
-        return sealed
     }
 
-    /// Decrypts an encrypted journal (this store must hold its key): each file first, the manifest last.
+    /// Decrypts an encrypted journal (this store must hold its key), with the journal locked: each file
+    /// first (and those that appeared meanwhile), the manifest last.
     public func decrypt() throws(JournalError) -> Int {
-        guard var manifest = try manifest() else { throw .notFound(what: "journal", id: root) }
-        var opened = 0
-        for path in allFiles {
-            let data = try SafeFiles.read(path)
-            guard JournalCipher.isSealed(data) else { continue }
-            try SafeFiles.write(try plain(data, path: path), to: path, replace: true)
-            opened += 1
+        try exclusively("decrypt") { store throws(JournalError) in
+            guard var manifest = try store.manifest() else { throw .notFound(what: "journal", id: root) }
+            try store.cleanDebris()
+            let opened = try store.convertAll("decrypt") { data, path throws(JournalError) in
+                JournalCipher.isSealed(data) ? try store.plain(data, path: path) : nil
+            }
+            try store.removeIndex()
+            manifest.encryption = nil
+            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+            return opened
         }
-        try removeIndex()
-        manifest.encryption = nil
-        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
-        return opened
     }
 
     /// Keeps the same data key under new settings (a new passphrase): one atomic manifest write.
     public func rekey(_ settings: EncryptionSettings) throws(JournalError) {
-        guard var manifest = try manifest(), manifest.encryption != nil else {
-            throw .encryption("\(root) is not encrypted; use encrypt")
+        try exclusively("rekey") { store throws(JournalError) in
+            guard var manifest = try store.manifest(), manifest.encryption != nil else {
+                throw .encryption("\(root) is not encrypted; use encrypt")
+            }
+            manifest.encryption = settings
+            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
         }
-        manifest.encryption = settings
-        try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
     }
 
     /// Plain files in an encrypted journal (left by an interrupted `encrypt`).
     public func unsealedFiles() throws(JournalError) -> [String] {
         guard try manifest()?.encryption != nil else { return [] }
-        return allFiles.filter { path in (try? SafeFiles.read(path)).map { !JournalCipher.isSealed($0) } ?? false }
+        return try allFiles().filter { path in (try? SafeFiles.read(path)).map { !JournalCipher.isSealed($0) } ?? false }
+    }
+
+    /// Removes the temporary files of interrupted writes by processes that no longer run.
+    @discardableResult
+    public func cleanDebris() throws(JournalError) -> Int {
+        try SafeFiles.removeDebris(in: entriesDirectory) + SafeFiles.removeDebris(in: draftsDirectory)
+            + SafeFiles.removeDebris(in: root)
     }
 
     /// The manifest, or nil when there is no journal yet; a newer schema is refused.
@@ -190,11 +268,14 @@ public struct JournalStore: Sendable {
         if let found = version.schemaVersion, found > Entry.schemaVersion {
             throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
         }
+        let entry: Entry
         do {
-            return try JSONDecoder().decode(Entry.self, from: data)
+            entry = try JSONDecoder().decode(Entry.self, from: data)
         } catch {
             throw .corrupt(path: path, reason: Self.describe(error))
         }
+        if let problem = entry.validationProblem { throw .corrupt(path: path, reason: problem) }
+        return entry
     }
 
     static func describe(_ error: Error) -> String {
@@ -207,10 +288,10 @@ public struct JournalStore: Sendable {
         }
     }
 
-    private func readFolder(_ directory: String) -> JournalContents {
+    private func readFolder(_ directory: String) throws(JournalError) -> JournalContents {
         var entries: [Entry] = []
         var problems: [JournalProblem] = []
-        for name in SafeFiles.list(directory).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in try SafeFiles.list(directory).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let path = directory + "/" + name
             do {
                 let entry = try readEntry(path)
@@ -229,9 +310,9 @@ public struct JournalStore: Sendable {
 
     /// Every completed entry, newest first, and the files that could not be read (including stray
     /// JSON files beside the manifest, which are never entries).
-    public func entries() -> JournalContents {
-        var contents = readFolder(entriesDirectory)
-        contents.problems += strayFiles()
+    public func entries() throws(JournalError) -> JournalContents {
+        var contents = try readFolder(entriesDirectory)
+        contents.problems += try strayFiles()
         return contents
     }
 
@@ -256,8 +337,10 @@ public struct JournalStore: Sendable {
     /// Summaries of every completed entry through the derived index: only new or replaced files are read.
     /// `withText` fills in each summary's search text (for `--grep`).
     /// `progress` hears (files read, files to read) when many files must be read (a first read, a big import).
-    public func summaries(withText: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> JournalSummaries {
+    public func summaries(withText: Bool = false,
+                          progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
+        try SafeFiles.checkListable(entriesDirectory)
         let index = JournalIndex(path: root + "/.index", cipher: cipher)
         let listing = JournalIndex.listing(entriesDirectory, keepStamps: false)
         var (fingerprint, records) = index.load(withText: withText)
@@ -273,7 +356,7 @@ public struct JournalStore: Sendable {
         let problems = records.compactMap { record in
             record.problem.map { JournalProblem(path: entriesDirectory + "/" + record.name, message: $0) }
         }.sorted { $0.path < $1.path }
-        return JournalSummaries(entries: summaries, problems: problems + strayFiles())
+        return JournalSummaries(entries: summaries, problems: problems + (try strayFiles()))
     }
 
     /// Keeps the records whose file is unchanged; reads the files that are new or changed.
@@ -300,9 +383,9 @@ public struct JournalStore: Sendable {
     }
 
     /// JSON files beside the manifest: never entries, always reported.
-    private func strayFiles() -> [JournalProblem] {
+    private func strayFiles() throws(JournalError) -> [JournalProblem] {
         var problems: [JournalProblem] = []
-        for name in SafeFiles.list(root).sorted() where name.hasSuffix(".json") && name != "journal.json" && !name.hasPrefix(".") {
+        for name in try SafeFiles.list(root).sorted() where name.hasSuffix(".json") && name != "journal.json" && !name.hasPrefix(".") {
             let path = root + "/" + name
             let reason: String
             do {
@@ -317,10 +400,11 @@ public struct JournalStore: Sendable {
     }
 
     /// Every draft, newest first.
-    public func drafts() -> JournalContents { readFolder(draftsDirectory) }
+    public func drafts() throws(JournalError) -> JournalContents { try readFolder(draftsDirectory) }
 
     /// The entry whose id is `prefix` or starts with it.
     public func entry(matching prefix: String) throws(JournalError) -> Entry {
+        try SafeFiles.checkListable(entriesDirectory)
         let ids = JournalIndex.listing(entriesDirectory).stamps.keys.map { String($0.dropLast(5)) }
         let id = try Self.unique(prefix, in: ids, what: "entry")
         return try readEntry(entriesDirectory + "/" + id + ".json")
@@ -336,7 +420,7 @@ public struct JournalStore: Sendable {
 
     /// The draft whose id is `prefix` or starts with it.
     public func draft(matching prefix: String) throws(JournalError) -> Entry {
-        try Self.unique(prefix, in: drafts().entries, what: "draft")
+        try Self.unique(prefix, in: try drafts().entries, what: "draft")
     }
 
     static func unique(_ prefix: String, in entries: [Entry], what: String) throws(JournalError) -> Entry {
@@ -357,40 +441,60 @@ public struct JournalStore: Sendable {
     /// Saves a draft (replacing its previous state) atomically. Drafts guard against the process ending
     /// (Ctrl-C, a closed terminal, end of input), so they skip the fsyncs that completed entries get.
     public func saveDraft(_ draft: Entry) throws(JournalError) {
-        try SafeFiles.write(stored(JSONOutput.data(draft)), to: try path(for: draft), replace: true, durable: false)
+        try writing { store throws(JournalError) in
+            try SafeFiles.write(store.stored(JSONOutput.data(draft)), to: try store.path(for: draft), replace: true, durable: false)
+        }
     }
 
     /// Saves many new completed entries with one flush to disk instead of one per entry (imports).
     /// Existing entries are never overwritten; returns how many were added.
     public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
-        var files: [(Data, String)] = []
-        for entry in entries {
-            precondition(!entry.isDraft, "a completed entry has completedAt")
-            files.append((stored(JSONOutput.data(entry)), try path(for: entry)))
+        try writing { store throws(JournalError) in
+            var files: [(Data, String)] = []
+            for entry in entries {
+                precondition(!entry.isDraft, "a completed entry has completedAt")
+                files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
+            }
+            return try SafeFiles.writeNew(batch: files).filter { $0 }.count
         }
-        return try SafeFiles.writeNew(batch: files).filter { $0 }.count
     }
 
-    /// Saves a completed entry as a new file and then removes its draft. Returns false if an entry with
-    /// that id already exists (it is left as it is).
+    /// Saves a completed entry as a new file and then removes its draft. When an entry with that id exists
+    /// already (it is left as it is), the new one gets a new id: answers are never dropped. Returns the
+    /// entry as saved.
     @discardableResult
-    public func saveNew(_ entry: Entry) throws(JournalError) -> Bool {
+    public func saveNew(_ entry: Entry) throws(JournalError) -> Entry {
         precondition(!entry.isDraft, "a completed entry has completedAt")
-        let saved = try SafeFiles.write(stored(JSONOutput.data(entry)), to: try path(for: entry), replace: false)
-        try SafeFiles.remove(draftsDirectory + "/" + entry.id + ".json")
-        return saved
+        return try writing { store throws(JournalError) in
+            var saved = entry
+            var attempts = 0
+            while !(try SafeFiles.write(store.stored(JSONOutput.data(saved)), to: try store.path(for: saved), replace: false)) {
+                attempts += 1
+                guard attempts < 100 else { throw .cannotWrite(path: entriesDirectory, reason: "no free id for a new entry") }
+                saved.id = Self.newID(at: Timestamp.date(saved.completedAt ?? "") ?? Date())
+                saved.commitments = saved.commitments.enumerated().map { index, commitment in
+                    var renamed = commitment
+                    renamed.id = "\(saved.id).\(index + 1)"
+                    return renamed
+                }
+            }
+            try SafeFiles.remove(draftsDirectory + "/" + entry.id + ".json")
+            return saved
+        }
     }
 
     /// Replaces an existing completed entry (commitment follow-up, imported notes).
     public func update(_ entry: Entry) throws(JournalError) {
-        let target = try path(for: entry)
-        guard FileManager.default.fileExists(atPath: target) else { throw .notFound(what: "entry", id: entry.id) }
-        try SafeFiles.write(stored(JSONOutput.data(entry)), to: target, replace: true)
+        try writing { store throws(JournalError) in
+            let target = try store.path(for: entry)
+            guard SafeFiles.isRegularFile(target) else { throw .notFound(what: "entry", id: entry.id) }
+            try SafeFiles.write(store.stored(JSONOutput.data(entry)), to: target, replace: true)
+        }
     }
 
     /// Deletes a draft.
     public func deleteDraft(id: String) throws(JournalError) {
         guard Self.isSafeID(id) else { throw .unsafePath(id) }
-        try SafeFiles.remove(draftsDirectory + "/" + id + ".json")
+        try writing { _ throws(JournalError) in try SafeFiles.remove(draftsDirectory + "/" + id + ".json") }
     }
 }

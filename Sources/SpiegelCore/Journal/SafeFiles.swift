@@ -38,7 +38,7 @@ public enum SafeFiles {
     public static func write(_ data: Data, to path: String, replace: Bool, durable: Bool = true) throws(JournalError) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temp = "\(directory)/.\(name).\(tempSuffix())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             let code = errno
@@ -94,7 +94,7 @@ public enum SafeFiles {
         defer { temps.forEach { unlink($0) } }
         for (data, path) in files {
             let directory = (path as NSString).deletingLastPathComponent
-            let temp = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            let temp = "\(directory)/.\((path as NSString).lastPathComponent).\(tempSuffix())"
             try write(data, to: temp, replace: true, durable: false)
             temps.append(temp)
         }
@@ -115,6 +115,9 @@ public enum SafeFiles {
         return added
     }
 
+    /// `PID-RANDOM.tmp`: whose file it is, so that the debris of a dead process can be told apart.
+    static func tempSuffix() -> String { "\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp" }
+
     static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
@@ -125,7 +128,8 @@ public enum SafeFiles {
 
     /// Reads a regular file (never through a symlink), refusing files larger than `limit`.
     public static func read(_ path: String, limit: Int = 64 << 20) throws(JournalError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Non-blocking, so that a FIFO or a device in the journal cannot make the open hang.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP { throw .corrupt(path: path, reason: "is a symbolic link") }
@@ -162,8 +166,90 @@ public enum SafeFiles {
         syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
-    /// The names in a directory (none if it does not exist).
-    public static func list(_ directory: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    /// The names in a directory: none if it does not exist; a directory that cannot be listed, or a
+    /// symbolic link in its place, is an error (never taken for an empty one).
+    public static func list(_ directory: String) throws(JournalError) -> [String] {
+        guard let handle = try openDirectory(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        errno = 0
+        while let item = readdir(handle) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+            errno = 0
+        }
+        if errno != 0 { throw .cannotRead(path: directory, reason: errnoText()) }
+        return names
+    }
+
+    /// Opens a directory for listing: nil if it does not exist; a symbolic link, a file or a directory that
+    /// cannot be read is an error.
+    static func openDirectory(_ directory: String) throws(JournalError) -> OpaquePointer? {
+        var info = stat()
+        if lstat(directory, &info) != 0 {
+            if errno == ENOENT { return nil }
+            throw .cannotRead(path: directory, reason: errnoText())
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw .corrupt(path: directory, reason: "is a symbolic link; Spiegel does not follow links inside a journal")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .corrupt(path: directory, reason: "not a directory") }
+        guard let handle = opendir(directory) else { throw .cannotRead(path: directory, reason: errnoText()) }
+        return handle
+    }
+
+    /// Checks that a directory can be listed (see `list`) without reading it.
+    public static func checkListable(_ directory: String) throws(JournalError) {
+        if let handle = try openDirectory(directory) { closedir(handle) }
+    }
+
+    /// Whether `path` is a regular file (not a link, FIFO, device or directory).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Moves a file to `destination` without ever replacing what is there: when the name is taken,
+    /// `name.2`, `name.3`, ... are tried. Returns where the file went.
+    public static func moveAside(_ path: String, to destination: String) throws(JournalError) -> String {
+        var candidate = destination
+        var number = 1
+        while true {
+            if link(path, candidate) == 0 {
+                if unlink(path) != 0 { throw .cannotWrite(path: path, reason: errnoText()) }
+                syncDirectory((path as NSString).deletingLastPathComponent)
+                syncDirectory((destination as NSString).deletingLastPathComponent)
+                return candidate
+            }
+            guard errno == EEXIST else { throw .cannotWrite(path: path, reason: errnoText()) }
+            number += 1
+            guard number < 10_000 else { throw .cannotWrite(path: destination, reason: "too many files of that name") }
+            candidate = destination + ".\(number)"
+        }
+    }
+
+    /// A temporary file of an atomic write (`.NAME.PID-RANDOM.tmp`) whose process no longer runs:
+    /// debris of an interrupted write, safe to remove. Files of running processes are not debris.
+    public static func isDebris(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropLast(4).split(separator: ".")
+        guard let last = parts.last, parts.count >= 2 else { return false }
+        // `PID-RANDOM` today; `PID.RANDOM` in files written by earlier versions.
+        let owner = last.contains("-") ? last.split(separator: "-").first : parts[parts.count - 2]
+        guard let pid = owner.flatMap({ Int32($0) }), pid > 0 else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Removes the debris of interrupted writes in `directory`; returns how many files went.
+    @discardableResult
+    public static func removeDebris(in directory: String) throws(JournalError) -> Int {
+        var removed = 0
+        for name in try list(directory) where isDebris(name) {
+            if unlink(directory + "/" + name) == 0 { removed += 1 }
+        }
+        if removed > 0 { syncDirectory(directory) }
+        return removed
     }
 }

@@ -7,6 +7,8 @@ public struct Client: Sendable {
     public var origin: String
     public var entries: [Entry]
     public var exercises: [Exercise]
+    /// When the bundle was exported (nil for a journal directory).
+    public var exportedAt: String?
 
     /// The entries as summaries, for filters, statistics and recommendations.
     public var summaries: [EntrySummary] { entries.map(EntrySummary.init) }
@@ -15,7 +17,10 @@ public struct Client: Sendable {
 /// The coach's workspace over exported bundles and journal directories; client data is never written.
 public struct ReviewWorkspace: Sendable {
     public private(set) var clients: [Client] = []
+    /// Paths that could not be read, each with the reason.
     public private(set) var problems: [String] = []
+    /// Things the coach should know that are not errors (an older export set aside).
+    public private(set) var notices: [String] = []
 
     public init(paths: [String]) {
         for path in paths { load(path) }
@@ -23,34 +28,43 @@ public struct ReviewWorkspace: Sendable {
     }
 
     private mutating func load(_ path: String) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             problems.append("\(path): no such file or directory")
             return
         }
-        if isDirectory.boolValue {
-            if FileManager.default.fileExists(atPath: path + "/journal.json") {
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            if SafeFiles.isRegularFile(path + "/journal.json") {
                 let store = JournalStore(root: path)
-                do { _ = try store.manifest() } catch { problems.append(error.message); return }
-                let contents = store.entries()
-                problems += contents.problems.map(\.message)
-                let name = (path as NSString).lastPathComponent
-                clients.append(Client(name: name, origin: path, entries: contents.entries, exercises: []))
+                do {
+                    _ = try store.manifest()
+                    let contents = try store.entries()
+                    problems += contents.problems.map(\.message)
+                    let name = (path as NSString).lastPathComponent
+                    add(Client(name: name, origin: path, entries: contents.entries, exercises: []))
+                } catch {
+                    problems.append(error.message)
+                }
             } else {
-                for name in SafeFiles.list(path).sorted() where name.hasSuffix(".json") || FileManager.default.fileExists(atPath: path + "/" + name + "/journal.json") {
-                    load(path + "/" + name)
+                do {
+                    for name in try SafeFiles.list(path).sorted()
+                    where name.hasSuffix(".json") || SafeFiles.isRegularFile(path + "/" + name + "/journal.json") {
+                        load(path + "/" + name)
+                    }
+                } catch {
+                    problems.append(error.message)
                 }
             }
             return
         }
         do {
-            let bundle = try ExchangeBundle.read(try SafeFiles.read(path), path: path)
+            let bundle = try ExchangeBundle.read(try SafeFiles.read(path, limit: ExchangeBundle.maxSize), path: path)
             guard bundle.kind == .entries else {
                 problems.append("\(path): a feedback bundle, not a client's entries")
                 return
             }
-            let name = uniqueName(bundle.exporter)
-            clients.append(Client(name: name, origin: path, entries: bundle.entries.sorted { $0.id > $1.id }, exercises: bundle.exercises))
+            add(Client(name: bundle.exporter, origin: path, entries: bundle.entries.sorted { $0.id > $1.id },
+                       exercises: bundle.exercises, exportedAt: bundle.exportedAt))
         } catch let error as ExchangeBundle.ReadError {
             problems.append(error.message)
         } catch let error as JournalError {
@@ -60,11 +74,31 @@ public struct ReviewWorkspace: Sendable {
         }
     }
 
+    /// Adds a client; two exports of the same journal (they share entries) are one client: the newer
+    /// export is kept and the coach is told.
+    private mutating func add(_ client: Client) {
+        var client = client
+        let ids = Set(client.entries.map(\.id))
+        if let index = clients.firstIndex(where: { other in other.exportedAt != nil && client.exportedAt != nil
+            && other.entries.contains { ids.contains($0.id) } }) {
+            let other = clients[index]
+            let newer = (Timestamp.date(client.exportedAt!) ?? .distantPast) > (Timestamp.date(other.exportedAt!) ?? .distantPast)
+            var (kept, setAside) = newer ? (client, other) : (other, client)
+            notices.append("\(setAside.origin): an older export of the same journal as \(kept.origin); showing the newer one")
+            kept.name = other.name
+            clients[index] = kept
+            return
+        }
+        client.name = uniqueName(client.name)
+        clients.append(client)
+    }
+
     private func uniqueName(_ name: String) -> String {
-        var candidate = name.isEmpty ? "client" : name
+        let base = name.isEmpty ? "client" : name
+        var candidate = base
         var number = 2
         while clients.contains(where: { $0.name == candidate }) {
-            candidate = "\(name) (\(number))"
+            candidate = "\(base) (\(number))"
             number += 1
         }
         return candidate

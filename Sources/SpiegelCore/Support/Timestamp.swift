@@ -29,7 +29,7 @@ public enum Timestamp {
             return Int(String(decoding: chars[start..<start + length], as: UTF8.self))
         }
         guard let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              hour < 24, minute < 60, second < 61 else { return nil }
+              (0..<24).contains(hour), (0..<60).contains(minute), (0..<61).contains(second) else { return nil }
         var rest = 19
         if rest < chars.count, chars[rest] == UInt8(ascii: ".") {
             rest += 1
@@ -38,7 +38,8 @@ public enum Timestamp {
         var offset = 0
         if rest < chars.count, chars[rest] == UInt8(ascii: "Z") {
             rest += 1
-        } else if rest + 6 == chars.count, let oh = number(rest + 1, 2), let om = number(rest + 4, 2) {
+        } else if rest + 6 == chars.count, let oh = number(rest + 1, 2), let om = number(rest + 4, 2),
+                  (0..<24).contains(oh), (0..<60).contains(om) {
             offset = (oh * 3600 + om * 60) * (chars[rest] == UInt8(ascii: "-") ? -1 : 1)
             rest += 6
         } else {
