@@ -62,7 +62,7 @@ let package = Package(
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["Localization"],
+            exclude: ["Localization/Catalogs"],
             plugins: ["EmbedMessages"]
         ),
         .executableTarget(name: "spiegel", dependencies: ["SpiegelCLI"]),

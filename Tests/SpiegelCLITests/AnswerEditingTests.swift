@@ -179,5 +179,19 @@ struct AnswerEditingTests {
         #expect(resumed["startedAt"] as? String == started, "a resumed exercise keeps its start")
         #expect(try duration(resumed) >= 2)
     }
+
+    /// Ctrl-C at a one-shot command's passphrase prompt ends it with 130 (not a wrong passphrase, 77),
+    /// with the terminal's echo back on and nothing created.
+    @Test func ctrlCAtThePassphrasePromptEndsWith130() throws {
+        let sandbox = Sandbox()
+        let process = try PTYProcess(executable: try SpiegelBinary.require(), arguments: ["init", "--encrypt"],
+                                     environment: sandbox.environment(["NO_COLOR": "1"]))
+        try process.expect("passphrase", timeout: 10)
+        usleep(300_000)  // the passphrase is read from /dev/tty, not fd 0: give the read a moment to start
+        process.send(Self.ctrlC)
+        let status = process.waitForExit(timeout: 5)
+        #expect(status == 130, "status \(status.map(String.init) ?? "none"): \(process.text.debugDescription)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.journal + "/manifest.json"), "nothing was created")
+    }
 }
 #endif

@@ -104,7 +104,7 @@ struct ExerciseOutcome {
             session.print(session.style.bold(session.say.exercisesSummary()))
             for answer in entry.answers where answer.skipped != true {
                 session.print("  " + session.style.dim(TerminalSafe.visible(answer.prompt, keepNewlines: false)))
-                session.print("    " + TerminalSafe.visible(answer.plainText).replacingOccurrences(of: "\n", with: "\n    "))
+                session.print("    " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n    "))
             }
         }
         session.print(session.style.good(session.say.exercisesSaved()) + " \(entry.id)")
@@ -163,7 +163,7 @@ struct DraftsCommand: PagedCommand {
         if contents.entries.isEmpty { session.print(session.say.exercisesNoDrafts()); return }
         for draft in contents.entries {
             session.print(session.style.accent(draft.id) + "  " + draft.exercise
-                          + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + draft.startedAt))
+                          + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + session.time.moment(draft.startedAt)))
         }
     }
 }

@@ -94,7 +94,7 @@ struct StatsCommand: PagedCommand {
         session.print(style.bold(session.say.journalPrinciple().padding(toLength: 12, withPad: " ", startingAt: 0))
                       + style.bold(session.say.journalEntriesLastConfidence()))
         for figures in stats.principles {
-            let last = figures.lastPractised.map { "\($0)" } ?? "—".padding(toLength: 10, withPad: " ", startingAt: 0)
+            let last = (figures.lastPractised.map { session.time.day($0) } ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0)
             let trend = Sparkline.render(figures.confidence.suffix(12).map { $0 })
             let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
             session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)

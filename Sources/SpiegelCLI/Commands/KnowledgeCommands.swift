@@ -125,7 +125,7 @@ struct SearchCommand: PagedCommand {
         }
         if hits.isEmpty { session.print(session.say.knowledgeNothingFound()); return }
         for hit in hits {
-            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(hit.node.kind.rawValue))"))
+            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(session.say.nodeKind(hit.node.kind)))"))
             session.print("  " + session.text(hit.node.summary))
         }
     }

@@ -82,10 +82,11 @@ public enum Program {
         return status
     }
 
-    /// Where a one-shot command reads answers: the editor on a terminal, buffered stdin otherwise.
+    /// Where a one-shot command reads answers: the editor on a terminal (made on the first read, so that
+    /// until then Ctrl-C ends the command with 130), buffered stdin otherwise.
     static func answerReader(environment: SpiegelEnvironment) -> LineReader {
         if Console.isTerminal(0) && Console.isTerminal(1) {
-            return EditLineReader(program: "spiegel", historyFile: nil)
+            return DeferredEditLineReader()
         }
         return PipedLineReader()
     }

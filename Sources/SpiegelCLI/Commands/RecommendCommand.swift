@@ -13,6 +13,9 @@ struct RecommendCommand: SessionCommand {
     @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"))
     var principle: String?
 
+    @Flag(help: "Show every reason and the scores behind the order.")
+    var why = false
+
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
@@ -24,17 +27,7 @@ struct RecommendCommand: SessionCommand {
             Console.write(JSONOutput.orderedObject([("recommendations", result.recommendations), ("checkIns", result.checkIns)]), to: .standardOutput)
             return
         }
-        let style = session.style
-        if !result.checkIns.isEmpty {
-            session.print(style.bold(session.say.recommendFirstCheckIn()))
-            for checkIn in result.checkIns { session.print("  " + style.warn("• ") + TerminalSafe.visible(checkIn.reason.text, keepNewlines: false)) }
-            session.print()
-        }
-        for (rank, item) in result.recommendations.enumerated() {
-            session.print("\(rank + 1). " + style.bold(item.title) + "  " + style.accent("start \(item.exercise)")
-                          + style.dim(String(format: "  (%.2f)", item.score)))
-            for reason in item.reasons { session.print("   - " + reason.text) }
-        }
+        RecommendationView(session: session).show(result, why: why)
     }
 }
 
@@ -54,7 +47,6 @@ struct Recommender {
     /// "Next: ..." after an exercise was saved.
     func next() throws -> String? {
         guard let first = try recommend(count: 1, principle: nil).recommendations.first else { return nil }
-        let why = first.reasons.first.map { " — " + $0.text } ?? ""
-        return "\(first.title) (start \(first.exercise))\(why)"
+        return RecommendationView(session: session).nextLine(first)
     }
 }

@@ -47,8 +47,8 @@ struct NodeView {
         if let record = node.source {
             session.print()
             session.print("\(session.say.nodeTitle()): \(record.title)")
-            session.print("\(session.say.nodeAuthor()): \(record.author == "not named in the text" ? session.say.nodeAuthorUnnamed() : record.author)")
-            session.print("\(session.say.nodePublishedIn()): \(record.publication)")
+            session.print("\(session.say.nodeAuthor()): \(sourceText(record.author))")
+            session.print("\(session.say.nodePublishedIn()): \(sourceText(record.publication))")
             session.print("\(session.say.nodeSourceFile()): seeds/\(record.seed)")
         }
         var groups: [(String, [String])] = []
@@ -72,8 +72,17 @@ struct NodeView {
             session.print(style.bold(session.say.nodeSources()))
             for source in sources {
                 let record = source.source
-                session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \($0.author)" } ?? session.text(source.name)))
+                session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \(sourceText($0.author))" } ?? session.text(source.name)))
             }
         }
+    }
+
+    /// A source record's field with the curators' notes about it ("not named in the text") in the
+    /// session's language; the bibliographic data itself stays as published.
+    func sourceText(_ text: String) -> String {
+        let notes = [("blog; publishing site not named in the text", session.say.sourcePublishingSiteUnnamed()),
+                     ("blog of a training provider for the welfare sector", session.say.sourceWelfareBlog()),
+                     ("not named in the text", session.say.nodeAuthorUnnamed())]
+        return notes.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }

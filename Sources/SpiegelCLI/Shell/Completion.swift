@@ -70,13 +70,16 @@ struct Greeting {
             }
             session.print(style.dim(session.say.greetingMarkThemWithDoneId()))
         }
-        if let draft = (try? store.drafts())?.entries.first {
+        let drafts = (try? store.drafts())?.entries ?? []
+        if let draft = drafts.first {
             session.print(session.say.greetingUnfinished(draft.exercise, session.say.countAnswers(draft.answers.count)))
         }
+        // An exercise with a draft waiting is offered through 'resume', not suggested anew.
         if !due.isEmpty || !contents.entries.isEmpty,
            let first = try? Recommender(session: session).recommend(count: 1, principle: nil, contents: contents).recommendations.first,
+           !drafts.contains(where: { $0.exercise == first.exercise }),
            first.reasons.contains(where: { $0.code == "never-practised" || ($0.days ?? 0) > 14 }) {
-            session.print(session.say.greetingSuggestedNext() + "\(first.title) (start \(first.exercise))")
+            session.print(session.say.greetingSuggestedNext() + RecommendationView(session: session).nextLine(first))
         }
     }
 }

@@ -46,7 +46,8 @@ struct ExerciseDriver {
                 } catch {
                     guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
                     session.print(style.warn(session.say.answerError(error)))
-                    prefill = Self.lines(of: input)
+                    // Longer answers stay in the line to be corrected; a number is quicker typed again.
+                    if case .rating = input {} else if case .choice = input {} else { prefill = Self.lines(of: input) }
                     continue
                 }
             case .skip:
@@ -114,7 +115,9 @@ struct ExerciseDriver {
             }
         case .choice:
             for (index, option) in slot.step.options.enumerated() {
-                session.print("  \(index + 1). \(session.text(option.label))")
+                // A label that carries its own number ("1. Helping differs…") is not numbered twice.
+                let label = session.text(option.label)
+                session.print(label.hasPrefix("\(index + 1).") ? "  " + label : "  \(index + 1). " + label)
             }
         case .commitment:
             session.print(style.dim(session.say.exerciseFirstWhatYouWillDo()))
@@ -156,12 +159,13 @@ struct ExerciseDriver {
         var pending = prefill[...]
         func control(_ text: String) -> Read? {
             let word = text.trimmingCharacters(in: .whitespaces)
-            if word == "skip" && slot.step.optional { return .skip }
+            // The steering words in either language: skip/overslaan, back/terug.
+            if (word == "skip" || word == "overslaan") && slot.step.optional { return .skip }
             guard interactive else { return nil }
             switch word {
             case "?": return .help
-            case "back": return .back
-            case "skip": return .skip
+            case "back", "terug": return .back
+            case "skip", "overslaan": return .skip
             default: return nil
             }
         }

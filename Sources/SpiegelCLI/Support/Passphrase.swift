@@ -51,9 +51,28 @@ struct Passphrase {
             _ = Glibc.write(fd, "\n", 1)
         }
         _ = prompt.withCString { Glibc.write(fd, $0, strlen($0)) }
+        // Ctrl-C while typing ends the command (130) with the terminal restored, not as a wrong passphrase.
+        var action = sigaction()
+        var previous = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in EditLineReader.lastSignal.store(signal, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the read must return on Ctrl-C
+        sigaction(SIGINT, &action, &previous)
+        defer { sigaction(SIGINT, &previous, nil) }
+        EditLineReader.lastSignal.store(0, ordering: .relaxed)
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while Glibc.read(fd, &byte, 1) == 1, byte != 10, bytes.count < 4096 { bytes.append(byte) }
+        while bytes.count < 4096 {
+            let count = Glibc.read(fd, &byte, 1)
+            if count < 0 && errno == EINTR {
+                if EditLineReader.lastSignal.load(ordering: .relaxed) == SIGINT {
+                    throw CommandFailure(say.errorInterrupted(), exitCode: ExitStatus.interrupted)
+                }
+                continue
+            }
+            guard count == 1, byte != 10 else { break }
+            bytes.append(byte)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

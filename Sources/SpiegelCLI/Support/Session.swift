@@ -106,6 +106,9 @@ public final class Session {
 
     public var today: CalendarDay { CalendarDay(now) }
 
+    /// Days and times as people read them, in this session's language.
+    var time: HumanTime { HumanTime(say: say, today: today) }
+
     /// The time at this moment (for when things happen during a command: the first question shown, the
     /// last answer given); the fixed `now` when one was given.
     public func clock() -> Date { fixedNow ? now : Date() }

@@ -10,8 +10,7 @@ extension Messages {
         case .emptyList: answerEmptyList()
         case .notARating(let typed, let min, let max): answerNotARating(TerminalSafe.visible(typed, keepNewlines: false), min, max)
         case .notAnOption(let typed, let options):
-            answerNotAnOption(TerminalSafe.visible(typed, keepNewlines: false),
-                              options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", "))
+            answerNotAnOption(TerminalSafe.visible(typed, keepNewlines: false), options.count)
         case .noAction: answerNoAction()
         case .notADate(let typed): answerNotADate(TerminalSafe.visible(typed, keepNewlines: false))
         case .dateInPast(let day): answerDateInPast(day)
