@@ -52,7 +52,7 @@ struct Catalog {
                     throw CatalogProblem(file: path, line: offset + 1, message: "'\(form)' is not a plural form (one, other)")
                 }
             }
-            guard key.range(of: #"^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)*$"#, options: .regularExpression) != nil else {
+            guard key.range(of: #"^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$"#, options: .regularExpression) != nil else {
                 throw CatalogProblem(file: path, line: offset + 1, message: "'\(key)' is not a key (lower-case words joined by dots)")
             }
             var phrase = catalog.phrases[key] ?? Phrase(line: offset + 1)

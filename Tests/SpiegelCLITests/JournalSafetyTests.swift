@@ -24,7 +24,11 @@ struct JournalSafetyTests {
         var killed = 0
         for round in 1...10 {
             let run = try SpiegelRun([], input: input, sandbox: sandbox)
-            usleep(UInt32.random(in: 50_000...400_000))
+            // Kill once this run has saved something (however slow the machine), at a random moment after.
+            let deadline = Date().addingTimeInterval(10)
+            while run.process.isRunning, Date() < deadline,
+                  sandbox.files(in: sandbox.entries).filter({ !$0.hasPrefix(".") }).count <= previous { usleep(2_000) }
+            usleep(UInt32.random(in: 0...200_000))
             if run.process.isRunning {
                 kill(run.process.processIdentifier, SIGKILL)
             }

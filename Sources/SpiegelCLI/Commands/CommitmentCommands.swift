@@ -59,7 +59,7 @@ struct CommitmentUpdate {
         if let due { updated.commitments[position].due = due }
         updated.commitments[position].history.append(CommitmentEvent(
             at: Timestamp.string(session.now), status: status, due: due, reflection: reflection.isEmpty ? nil : reflection))
-        try store.update(updated)
+        try session.withJournal { try $0.update(updated) }
         if session.json { session.printJSON(updated.commitments[position]); return }
         session.print(CommitmentView(session: session).line(updated.commitments[position]))
     }

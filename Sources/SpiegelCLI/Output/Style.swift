@@ -41,9 +41,9 @@ public enum TerminalSafe {
         return out
     }
 
-    /// The escape sequences Spiegel writes itself: its colours (SGR 0, 1, 2, 31, 32, 33, 36), erase to the
-    /// end of the line and clear the screen. Nothing else with an ESC reaches a terminal.
-    static let ownSequences: Set<String> = ["[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[K", "[H", "[2J"]
+    /// The escape sequences Spiegel writes itself: its colours (SGR 0, 1, 2, 31, 32, 33, 36) and erase to
+    /// the end of the line. Nothing else with an ESC reaches a terminal through `Console.write`.
+    static let ownSequences: Set<String> = ["[0m", "[1m", "[2m", "[31m", "[32m", "[33m", "[36m", "[K"]
 
     /// The last line of defence before a terminal: every control character becomes visible, except
     /// newlines, tabs, carriage returns and Spiegel's own sequences (`ownSequences`). Applied by `Console`

@@ -75,16 +75,17 @@ struct ExerciseDriver {
             case .end:
                 return try endOfInput(runner)
             }
-            do { try store.saveDraft(runner.entry) } catch { throw rescued(error, runner.entry) }
+            do { try session.withJournal { try $0.saveDraft(runner.entry) } } catch { throw rescued(error, runner.entry) }
         }
-        do { return .saved(try store.saveNew(runner.completedEntry(at: session.clock()))) } catch {
+        do { return .saved(try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.clock())) }) } catch {
             throw rescued(error, runner.entry)
         }
     }
 
     /// When the journal cannot be written, the answers so far go to a private rescue file in the state
     /// directory, and the error says where; nothing in the journal is touched.
-    private func rescued(_ failure: JournalError, _ draft: Entry) -> CommandFailure {
+    private func rescued(_ error: Error, _ draft: Entry) -> CommandFailure {
+        let failure = (error as? SpiegelFailure) ?? CommandFailure("\(error)", exitCode: ExitStatus.ioError)
         guard !draft.answers.isEmpty else { return CommandFailure(failure.message, exitCode: failure.exitCode) }
         let folder = session.environment.stateHome + "/rescued"
         let path = folder + "/" + draft.id + ".json"
@@ -252,7 +253,7 @@ struct ExerciseDriver {
         }
         let answer = session.reader.read(prompt: session.say.exerciseKeepADraftToResume(), remember: false)
         if case .line(let text) = answer, ["n", "no", "nee"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()) {
-            try store.deleteDraft(id: runner.entry.id)
+            try session.withJournal { try $0.deleteDraft(id: runner.entry.id) }
             session.print(session.say.exerciseDraftDiscarded())
         } else {
             session.print(session.say.exerciseDraftKeptResumeId(runner.entry.id))

@@ -99,6 +99,18 @@ public final class Session {
         }
     }
 
+    /// Runs a write on the journal; when another spiegel encrypted or decrypted it meanwhile, the journal is
+    /// opened again as it is now (asking the passphrase if it needs one) and the write is tried once more.
+    @discardableResult
+    public func withJournal<T>(_ write: (JournalStore) throws -> T) throws -> T {
+        do {
+            return try write(try journal)
+        } catch JournalError.changedMeanwhile {
+            forgetJournal()
+            return try write(try journal)
+        }
+    }
+
     /// Forgets the opened store (after init, encrypt, decrypt or rekey).
     func forgetJournal() {
         caches.stores[journalRoot] = nil

@@ -148,6 +148,7 @@ public struct JournalStore: Sendable {
         while !pending.isEmpty {
             for path in pending {
                 seen.insert(path)
+                guard SafeFiles.isRegularFile(path) else { continue }  // FIFOs and the like hold no entry
                 do {
                     let data = try SafeFiles.read(path)
                     guard let replacement = try convert(data, path) else { continue }
@@ -178,6 +179,7 @@ public struct JournalStore: Sendable {
             if let existing = manifest.encryption, existing != settings {
                 throw .encryption("\(root) is already encrypted; use rekey to change its passphrase")
             }
+            _ = try store.allFiles()  // a folder that cannot be listed stops here, before anything changes
             manifest.encryption = settings
             try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
             try store.removeIndex()
