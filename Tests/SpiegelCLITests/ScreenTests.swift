@@ -119,5 +119,20 @@ struct ScreenTests {
             #expect(found.isEmpty, "\(command) in \(language): \(found.sorted()) in\n\(text)")
         }
     }
+
+    /// The bash/zsh/fish scripts call spiegel back for ids: exercises, nodes, open commitments.
+    @Test func completionScriptsCompleteIds() throws {
+        let sandbox = try Self.journal()
+        func complete(_ command: String) throws -> [String] {
+            try spiegel(["---completion", command, "--", "positional@0", "2", "0", ""], sandbox: sandbox).stdout
+                .split(separator: "\n").map(String.init)
+        }
+        #expect(try complete("start").contains("most-satisfied-customer"))
+        #expect(try complete("show").contains("connection"))
+        let commitments = try complete("done")
+        #expect(commitments.count == 1 && commitments[0].hasSuffix(".1"), "\(commitments)")
+        let script = try spiegel(["--generate-completion-script", "bash"], sandbox: sandbox).stdout
+        #expect(script.contains("---completion start"), "the script asks spiegel for exercise ids")
+    }
 }
 #endif

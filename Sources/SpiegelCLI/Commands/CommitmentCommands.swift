@@ -69,7 +69,7 @@ struct CommitmentUpdate {
 struct DoneCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a commitment as done, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("done")) var id: String
     @Argument(parsing: .remaining, help: "What you noticed (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
@@ -82,7 +82,7 @@ struct DoneCommand: SessionCommand {
 struct MovedCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("moved")) var id: String
     @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed).") var date: String
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
@@ -101,7 +101,7 @@ struct MovedCommand: SessionCommand {
 struct DroppedCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "dropped", abstract: "Drop a commitment, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("dropped")) var id: String
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 

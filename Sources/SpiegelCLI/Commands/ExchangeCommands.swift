@@ -9,7 +9,7 @@ struct ExportCommand: SessionCommand {
         commandName: "export", abstract: "Export your journal (json, md, html, csv) for a coach or for yourself.",
         discussion: "Without --output the export goes to stdout. --redact masks e-mail addresses, phone numbers, IBANs and the words in --redact-words.")
 
-    @Option(help: "json, md, html or csv.")
+    @Option(help: "json, md, html or csv.", completion: .list(["json", "md", "html", "csv"]))
     var format: String = "json"
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -18,7 +18,8 @@ struct ExportCommand: SessionCommand {
     @Option(help: ArgumentHelp("Only entries from this day on (YYYY-MM-DD).", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @Flag(help: "Mask e-mail addresses, phone numbers, IBANs and listed words before anything leaves the machine.")

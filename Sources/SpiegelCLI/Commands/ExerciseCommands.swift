@@ -8,7 +8,8 @@ struct ExercisesCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises", abstract: "List the reflective exercises, optionally for one principle.")
 
-    @Option(help: ArgumentHelp("Only exercises that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only exercises that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @OptionGroup var global: GlobalOptions
@@ -49,7 +50,7 @@ struct StartCommand: SessionCommand {
         'in N days'). 'show EXERCISE --json' lists the steps.
         """)
 
-    @Argument(help: "The exercise id (tab completes).")
+    @Argument(help: "The exercise id (tab completes).", completion: ScriptCompletion.kind("start"))
     var exercise: String
 
     @Option(help: ArgumentHelp("Take the answers from a JSON file keyed by step id.", valueName: "file"))
@@ -119,7 +120,7 @@ struct ResumeCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "Continue an unfinished exercise (a draft).")
 
-    @Argument(help: "The draft id or its start (default: the newest draft).")
+    @Argument(help: "The draft id or its start (default: the newest draft).", completion: ScriptCompletion.kind("resume"))
     var id: String?
 
     @OptionGroup var global: GlobalOptions
@@ -172,7 +173,7 @@ struct DraftsCommand: PagedCommand {
 struct DiscardCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "discard", abstract: "Delete a draft (asks first).")
 
-    @Argument(help: "The draft id or its start.")
+    @Argument(help: "The draft id or its start.", completion: ScriptCompletion.kind("discard"))
     var id: String
 
     @Flag(name: [.long, .customShort("y")], help: "Do not ask for confirmation.")

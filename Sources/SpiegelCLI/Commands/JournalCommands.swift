@@ -4,7 +4,8 @@ import SpiegelCore
 
 /// Filters shared by `journal` and the coach's `entries`.
 struct EntryFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @Option(help: ArgumentHelp("Only entries of this exercise.", valueName: "exercise"))
@@ -64,7 +65,7 @@ struct JournalCommand: PagedCommand {
 struct EntryCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "entry", abstract: "Show one journal entry in full (an id prefix is enough).")
 
-    @Argument(help: "The entry id or its start.")
+    @Argument(help: "The entry id or its start.", completion: ScriptCompletion.kind("entry"))
     var id: String
 
     @OptionGroup var global: GlobalOptions

@@ -43,7 +43,7 @@ struct ShowCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a principle, practice, barrier, need, concept, source or exercise.")
 
-    @Argument(help: "The id to show (tab completes).")
+    @Argument(help: "The id to show (tab completes).", completion: ScriptCompletion.kind("show"))
     var id: String
 
     @OptionGroup var global: GlobalOptions
@@ -63,7 +63,7 @@ struct RelatedCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "related", abstract: "List the nodes related to one, optionally of one kind.")
 
-    @Argument(help: "The id whose relations to list.")
+    @Argument(help: "The id whose relations to list.", completion: ScriptCompletion.kind("related"))
     var id: String
 
     @Option(help: ArgumentHelp("Only nodes of this kind (principle, practice, barrier, need, concept, source, exercise).", valueName: "kind"))
@@ -136,7 +136,7 @@ struct GraphCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph", abstract: "Print the knowledge graph for Graphviz, Mermaid or other tools.")
 
-    @Option(help: "dot, mermaid or json.")
+    @Option(help: "dot, mermaid or json.", completion: .list(["dot", "mermaid", "json"]))
     var format: String = "dot"
 
     @Option(help: ArgumentHelp("Only the neighbourhood of this id.", valueName: "id"))

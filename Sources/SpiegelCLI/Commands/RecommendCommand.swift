@@ -10,7 +10,8 @@ struct RecommendCommand: SessionCommand {
     @Option(help: "How many suggestions.")
     var count = 3
 
-    @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @Flag(help: "Show every reason and the scores behind the order.")

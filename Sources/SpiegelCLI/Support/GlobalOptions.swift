@@ -2,10 +2,12 @@ import ArgumentParser
 
 /// Options every command accepts (before or after the command name).
 public struct GlobalOptions: ParsableArguments, Sendable {
-    @Option(name: .long, help: ArgumentHelp("The journal directory (default: $XDG_DATA_HOME/spiegel/journal; env SPIEGEL_JOURNAL).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The journal directory (default: $XDG_DATA_HOME/spiegel/journal; env SPIEGEL_JOURNAL).", valueName: "dir"),
+            completion: .directory)
     public var journal: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of texts: en or nl (env SPIEGEL_LANG, else from LANG).", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp("Language of texts: en or nl (env SPIEGEL_LANG, else from LANG).", valueName: "lang"),
+            completion: .list(["en", "nl"]))
     public var lang: String?
 
     @Flag(name: .long, help: "Print machine-readable JSON instead of text.")
