@@ -92,6 +92,8 @@ struct ExportCommand: SessionCommand {
         }
         try ExportDestination(path: output).write(text)
         if progress { session.warn(session.say.progressDone()) }
+        // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
+        if let output { session.warn(session.say.exchangeWritten(session.say.countEntries(entries.count), format, SpiegelEnvironment.absolute(output))) }
     }
 }
 

@@ -173,8 +173,8 @@ struct DraftsCommand: PagedCommand {
 struct DiscardCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "discard", abstract: "Delete a draft (asks first).")
 
-    @Argument(help: "The draft id or its start.", completion: ScriptCompletion.kind("discard"))
-    var id: String
+    @Argument(help: "The draft id or its start (default: the newest draft, as for resume).", completion: ScriptCompletion.kind("discard"))
+    var id: String?
 
     @Flag(name: [.long, .customShort("y")], help: "Do not ask for confirmation.")
     var yes = false
@@ -182,7 +182,16 @@ struct DiscardCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let draft = try session.journal.draft(matching: id)
+        let store = try session.journal
+        let draft: Entry
+        if let id {
+            draft = try store.draft(matching: id)
+        } else {
+            guard let newest = try store.drafts().entries.first else {
+                throw CommandFailure(session.say.exercisesNoDraftToDiscard(), exitCode: ExitStatus.noInput)
+            }
+            draft = newest
+        }
         if !yes {
             guard session.reader.isInteractive else {
                 throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
