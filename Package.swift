@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            exclude: ["Privacy/PersonNames-SOURCE.md"],
             plugins: ["EmbedContent"]
         ),
         // Commands, the shell, line readers, completion, output.

@@ -55,9 +55,14 @@ struct SwiftEmitter {
         let source = node.source.map {
             "SourceRecord(title: \(literal($0.title)), author: \(literal($0.author)), publication: \(literal($0.publication)), seed: \(literal($0.seed)))"
         } ?? "nil"
+        let quotations = node.quotations.map {
+            "Quotation(text: \(literal($0.text)), language: Language.\($0.language.rawValue), "
+                + "translation: \(literal($0.translation)), author: \(literal($0.author)), work: \(literal($0.work)), "
+                + "source: \(literal($0.source)))"
+        }
         return "Node(id: \(literal(node.id)), kind: NodeKind.\(node.kind.rawValue), name: \(emit(node.name)), "
             + "summary: \(emit(node.summary)), body: \(emit(node.body)), edges: [\(edges.joined(separator: ", "))], "
-            + "source: \(source))"
+            + "source: \(source), quotations: [\(quotations.joined(separator: ", "))] as [Quotation])"
     }
 
     private func caseName(_ kind: EdgeKind) -> String {

@@ -28,4 +28,34 @@ import Testing
         #expect(!dom.contains("<script>alert(1)"))
         #expect((try FileManager.default.attributesOfItem(atPath: sandbox.root + "/rendered.png")[.size] as? Int ?? 0) > 10_000)
     }
+
+    /// A long unbroken token (a URL) wraps: on a 390 px phone the page is no wider than the screen.
+    @Test func aLongURLDoesNotWidenThePageOnAPhone() throws {
+        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            try Test.cancel("chromium is not installed (apt-get install -y chromium)")
+        }
+        let sandbox = Sandbox("spiegel-html")
+        let url = "https://example.org/" + String(repeating: "a-very-long-path-segment-", count: 12) + "end"
+        let script = "start small-gesture-plan\n\(url)\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        #expect(try spiegel([], input: script, sandbox: sandbox).status == 0)
+        let page = sandbox.root + "/export.html"
+        #expect(try spiegel(["export", "--format", "html", "--output", page], sandbox: sandbox).status == 0)
+        // The export has no scripts; a copy gets one that writes the page's width into the DOM.
+        let probe = sandbox.root + "/probe.html"
+        let html = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(
+            of: "</body>", with: "<script>document.body.setAttribute('data-width', document.documentElement.scrollWidth + 'x' + window.innerWidth)</script></body>")
+        try html.write(toFile: probe, atomically: true, encoding: .utf8)
+        let run = try runTool([browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                               "--user-data-dir=" + sandbox.root + "/profile", "--window-size=390,844",
+                               "--virtual-time-budget=2000", "--dump-dom", "file://" + probe])
+        // Headless Chromium keeps a window at least ~500 px wide; what matters is that nothing is wider
+        // than the window: no sideways scrolling.
+        let figures = run.stdout.range(of: #"data-width="\d+x\d+""#, options: .regularExpression)
+            .map { run.stdout[$0].dropFirst(12).dropLast().split(separator: "x").compactMap { Int($0) } } ?? []
+        #expect(figures.count == 2, "the probe ran: \(run.stderr.suffix(400))")
+        if figures.count == 2 {
+            #expect(figures[1] <= 520, "a phone-sized window: \(figures[1]) px")
+            #expect(figures[0] <= figures[1], "the page is \(figures[0]) px wide in a \(figures[1]) px window")
+        }
+    }
 }

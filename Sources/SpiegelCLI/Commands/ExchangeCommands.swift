@@ -6,10 +6,15 @@ import SpiegelCore
 /// `export`: the journal as a JSON bundle, Markdown, a self-contained HTML page or CSV.
 struct ExportCommand: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export your journal (json, md, html, csv) for a coach or for yourself.",
-        discussion: "Without --output the export goes to stdout. --redact masks e-mail addresses, phone numbers, IBANs and the words in --redact-words.")
+        commandName: "export", abstract: "Export your journal (json, md, html, csv, ics) for a coach or for yourself.",
+        discussion: """
+            Without --output the export goes to stdout. --redact masks phone numbers, e-mail addresses, IBANs, BSNs, \
+            postcodes, addresses, dates of birth, licence plates and names in everything you typed, and the words \
+            in --redact-words; add --preview to see what would be masked (and possible names that would not) first.
+            """)
 
-    @Option(help: "json, md, html or csv.", completion: .list(["json", "md", "html", "csv"]))
+    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).",
+            completion: .list(["json", "md", "html", "csv", "ics"]))
     var format: String = "json"
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -22,11 +27,18 @@ struct ExportCommand: SessionCommand {
             completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
-    @Flag(help: "Mask e-mail addresses, phone numbers, IBANs and listed words before anything leaves the machine.")
+    @Flag(help: """
+        Mask personal data (phone, e-mail, IBAN, BSN, postcode, address, date of birth, plate, names) \
+        before anything leaves the machine.
+        """)
     var redact = false
 
-    @Option(help: ArgumentHelp("A file with words to mask (one a line: customer names). Implies --redact.", valueName: "file"))
+    @Option(help: ArgumentHelp("A UTF-8 file with names to mask, one a line (# for comments). Implies --redact.",
+                               valueName: "file"))
     var redactWords: String?
+
+    @Flag(help: "With --redact: show what would be masked, and words that might be names, instead of exporting.")
+    var preview = false
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Your display name in the export (default: your user name).", valueName: "name"))
     var displayName: String?
@@ -34,7 +46,10 @@ struct ExportCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let formats = ["json", "md", "html", "csv"]
+        if preview && !redact && redactWords == nil {
+            throw CommandFailure(session.say.errorPreviewNeedsRedact())
+        }
+        let formats = ["json", "md", "html", "csv", "ics"]
         guard formats.contains(format) else { throw CommandFailure(session.say.errorOneOf("--format", formats.joined(separator: ", "), format)) }
         var sinceDay: CalendarDay?
         if let since {
@@ -47,9 +62,10 @@ struct ExportCommand: SessionCommand {
         session.report(contents.problems)
         let graph = try session.graph()
         let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
-        let name = displayName ?? session.environment.variables["USER"] ?? "me"
-        let exportedAt = Timestamp.string(session.now)
         let redacting = redact || redactWords != nil
+        let userName = session.environment.variables["USER"] ?? "me"
+        let name = displayName ?? (redacting ? PersonalDataKind.name.label : userName)
+        let exportedAt = Timestamp.string(session.now)
         if format == "json" && !redacting {
             // The entry files are copied as they are: no decoding and encoding of every entry.
             let used = Set(chosen.map(\.exercise))
@@ -61,15 +77,12 @@ struct ExportCommand: SessionCommand {
         }
         var entries = try session.journal.entries(ids: chosen.map(\.id))
         if redacting {
-            var words: [String] = []
-            if let redactWords {
-                let data: Data
-                do { data = try SafeFiles.read(SpiegelEnvironment.absolute(redactWords)) } catch {
-                    throw CommandFailure("--redact-words: \(error.message)", exitCode: ExitStatus.noInput)
-                }
-                words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            let redactor = Redactor(words: try wordList(in: session))
+            if preview {
+                let report = RedactionPreview(entries: entries, redactor: redactor, knownWords: KnownWords.from(graph))
+                if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
+                return
             }
-            let redactor = Redactor(words: words)
             entries = entries.map(redactor.redact)
         }
         let progress = entries.count > 2_000 && Console.isTerminal(2)
@@ -84,6 +97,12 @@ struct ExportCommand: SessionCommand {
                                      today: session.today, language: session.language)
         case "csv":
             text = CSVExport.render(entries)
+        case "ics":
+            let labels = ICalendarExport.Labels(
+                calendarName: session.say.icsCalendarName(),
+                fromExercise: session.say.icsFromExercise(),
+                reflection: session.say.icsReflection())
+            text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
         default:
             let used = Set(entries.map(\.exercise))
             let bundle = ExchangeBundle(kind: .entries, exportedAt: exportedAt, exporter: name,
@@ -94,6 +113,24 @@ struct ExportCommand: SessionCommand {
         if progress { session.warn(session.say.progressDone()) }
         // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
         if let output { session.warn(session.say.exchangeWritten(session.say.countEntries(entries.count), format, SpiegelEnvironment.absolute(output))) }
+    }
+}
+
+extension ExportCommand {
+    /// The `--redact-words` file, or an empty list.
+    func wordList(in session: Session) throws -> WordList {
+        guard let redactWords else { return WordList(lines: []) }
+        let data: Data
+        do { data = try SafeFiles.read(SpiegelEnvironment.absolute(redactWords)) } catch {
+            throw CommandFailure("--redact-words: \(error.message)", exitCode: ExitStatus.noInput)
+        }
+        do { return try WordList(data: data) } catch {
+            let problem = switch error {
+            case .utf16: session.say.fileUtf16()
+            case .notUTF8: session.say.fileNotUtf8()
+            }
+            throw CommandFailure("--redact-words \(redactWords): \(problem)", exitCode: ExitStatus.dataError)
+        }
     }
 }
 

@@ -9,8 +9,10 @@ struct NodeView {
     struct JSONNode: Encodable {
         struct Relation: Encodable { var kind, direction, id, name, nodeKind: String }
         struct Source: Encodable { var id, title, author, publication, seed: String }
+        struct Quote: Encodable { var text, language, author, source: String; var translation, work: String? }
         var id, kind, name, summary: String
         var body: String?
+        var quotations: [Quote]
         var relations: [Relation]
         var sources: [Source]
         var record: Source?
@@ -27,6 +29,10 @@ struct NodeView {
             session.printJSON(JSONNode(
                 id: node.id, kind: node.kind.rawValue, name: node.name.resolved(language).text,
                 summary: node.summary.resolved(language).text, body: node.body?.resolved(language).text,
+                quotations: node.quotations.map {
+                    .init(text: $0.text, language: $0.language.rawValue, author: $0.author, source: $0.source,
+                          translation: $0.resolved(language).translation, work: $0.work)
+                },
                 relations: relations.compactMap { relation in
                     graph.node(relation.other).map {
                         .init(kind: relation.kind.rawValue, direction: relation.outgoing ? "out" : "in", id: $0.id,
@@ -44,11 +50,25 @@ struct NodeView {
             session.print()
             session.printProse(session.text(body))
         }
-        if let record = node.source {
+        if !node.quotations.isEmpty {
             session.print()
-            session.print("\(session.say.nodeTitle()): \(record.title)")
-            session.print("\(session.say.nodeAuthor()): \(sourceText(record.author))")
-            session.print("\(session.say.nodePublishedIn()): \(sourceText(record.publication))")
+            session.print(style.bold(session.say.nodeQuoted()))
+            for quotation in node.quotations {
+                let shown = quotation.resolved(language)
+                session.printProse("  “\(quotation.text)”")
+                if let translation = shown.translation {
+                    session.printProse("  (\(translation))")
+                }
+                let work = quotation.work.map { ", \($0)" } ?? ""
+                session.print(style.dim("    — \(quotation.author)\(work) (\(session.say.nodeQuotedIn()) \(quotation.source))"))
+            }
+        }
+        if let record = node.source {
+            let notGiven = session.say.nodeNotGiven()
+            session.print()
+            session.print("\(session.say.nodeTitle()): \(record.title.isEmpty ? notGiven : record.title)")
+            session.print("\(session.say.nodeAuthor()): \(record.author.isEmpty ? notGiven : record.author)")
+            session.print("\(session.say.nodePublishedIn()): \(record.publication.isEmpty ? notGiven : sourceText(record.publication))")
             session.print("\(session.say.nodeSourceFile()): seeds/\(record.seed)")
         }
         var groups: [(String, [String])] = []
@@ -72,7 +92,9 @@ struct NodeView {
             session.print(style.bold(session.say.nodeSources()))
             for source in sources {
                 let record = source.source
-                session.print("  " + style.accent(source.id) + "  " + (record.map { "\"\($0.title)\", \(sourceText($0.author))" } ?? session.text(source.name)))
+                let title = record.flatMap { $0.title.isEmpty ? nil : "\"\($0.title)\"" } ?? session.text(source.name)
+                let author = record.flatMap { $0.author.isEmpty ? nil : ", \($0.author)" } ?? ""
+                session.print("  " + style.accent(source.id) + "  " + title + author)
             }
         }
     }
@@ -80,9 +102,6 @@ struct NodeView {
     /// A source record's field with the curators' notes about it ("not named in the text") in the
     /// session's language; the bibliographic data itself stays as published.
     func sourceText(_ text: String) -> String {
-        let notes = [("blog; publishing site not named in the text", session.say.sourcePublishingSiteUnnamed()),
-                     ("blog of a training provider for the welfare sector", session.say.sourceWelfareBlog()),
-                     ("not named in the text", session.say.nodeAuthorUnnamed())]
-        return notes.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        text.replacingOccurrences(of: "blog; publishing site not named in the text", with: session.say.sourcePublishingSiteUnnamed())
     }
 }

@@ -42,7 +42,7 @@ struct Completion {
             "related": ["--kind"],
             "exercises": ["--principle"],
             "recommend": ["--count", "--principle"],
-            "export": ["--format", "--output", "--since", "--principle", "--redact", "--redact-words", "--as"],
+            "export": ["--format", "--output", "--since", "--principle", "--redact", "--redact-words", "--preview", "--as"],
             "start": ["--answers"],
             "doctor": ["--quarantine"],
             "commitments": ["--all"],

@@ -63,6 +63,8 @@ enum FailureReport {
     /// `brief` gives the parser's one-line message without usage (for scripts).
     static func describe(_ error: Error, root: any ParsableCommand.Type, brief: Bool = false) -> (message: String, status: Int32) {
         if let failure = error as? SpiegelFailure { return (failure.message, failure.exitCode) }
+        // A status a command chose on purpose (`due` exits 1 when nothing is due, like grep).
+        if let chosen = error as? ExitCode { return ("", chosen.rawValue) }
         let code = root.exitCode(for: error).rawValue
         let text = (brief && code != 0 ? root.message(for: error) : root.fullMessage(for: error))
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -46,7 +46,8 @@ public struct Edge: Codable, Sendable, Hashable {
     }
 }
 
-/// The bibliographic record of a source text.
+/// The bibliographic record of a source text. `title`, `author` and `publication` are empty when the text
+/// itself does not give them (nothing is guessed).
 public struct SourceRecord: Codable, Sendable, Hashable {
     public var title: String
     public var author: String
@@ -70,11 +71,13 @@ public struct Node: Codable, Sendable, Hashable {
     public var body: LocalizedText?
     public var edges: [Edge]
     public var source: SourceRecord?
+    /// Passages quoted word for word from the sources, each with its author.
+    public var quotations: [Quotation]
     public var location: SourceLocation?
 
     public init(
         id: String, kind: NodeKind, name: LocalizedText, summary: LocalizedText, body: LocalizedText? = nil,
-        edges: [Edge] = [], source: SourceRecord? = nil, location: SourceLocation? = nil
+        edges: [Edge] = [], source: SourceRecord? = nil, quotations: [Quotation] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -83,6 +86,7 @@ public struct Node: Codable, Sendable, Hashable {
         self.body = body
         self.edges = edges
         self.source = source
+        self.quotations = quotations
         self.location = location
     }
 }

@@ -122,16 +122,49 @@ public struct ContentReader: Sendable {
         let body = fields.text("body", required: false, partial: partial)
         var source: SourceRecord?
         if kind == .source {
-            let title = fields.string("title"), author = fields.string("author")
-            let publication = fields.string("publication"), seed = fields.string("seed")
-            if let title, let author, let publication, let seed {
-                source = SourceRecord(title: title, author: author, publication: publication, seed: seed)
+            // A title, author or publication the text does not give is left out rather than guessed.
+            let title = fields.string("title", required: false), author = fields.string("author", required: false)
+            let publication = fields.string("publication", required: false), seed = fields.string("seed")
+            if let seed {
+                source = SourceRecord(title: title ?? "", author: author ?? "", publication: publication ?? "",
+                                      seed: seed)
             }
         }
+        let quotations = readQuotations(&fields, diagnostics: &diagnostics)
         let edges = readEdges(&fields)
         guard let id, let kind, let name, let summary else { return }
         content.nodes.append(Node(id: id, kind: kind, name: name, summary: summary, body: body,
-                                  edges: edges, source: source, location: yaml.location))
+                                  edges: edges, source: source, quotations: quotations, location: yaml.location))
+    }
+
+    /// The `quotes` list: each one the verbatim `text`, its `language`, our `translation`, `by` (the author),
+    /// optionally `in` (the work) and `from` (the source id).
+    private func readQuotations(_ fields: inout FieldReader, diagnostics: inout [ContentDiagnostic]) -> [Quotation] {
+        guard let list = fields.take("quotes") else { return [] }
+        guard let items = list.sequence, !items.isEmpty else {
+            fields.diagnostics.append(list.error("'quotes' must be a non-empty list"))
+            return []
+        }
+        return items.compactMap { item in
+            guard var quote = FieldReader(item, what: "a quotation", diagnostics: &diagnostics) else { return nil }
+            defer { diagnostics += quote.finish() }
+            let text = quote.string("text")
+            var language: Language?
+            if let code = quote.string("language") {
+                language = Language(rawValue: code)
+                if language == nil {
+                    quote.diagnostics.append(quote.fields["language"]!.error("'language' must be en or nl"))
+                }
+            }
+            let translation = quote.string("translation", required: !allowsPartialTexts)
+            let author = quote.string("by")
+            let work = quote.string("in", required: false)
+            let from = quote.ids("from")
+            if from.count != 1 { quote.diagnostics.append(item.error("a quotation needs exactly one source ('from')")) }
+            guard let text, let language, let author, from.count == 1 else { return nil }
+            return Quotation(text: text, language: language, translation: translation, author: author, work: work,
+                             source: from[0].0, location: from[0].1)
+        }
     }
 
     private func readEdges(_ fields: inout FieldReader) -> [Edge] {

@@ -87,7 +87,17 @@ public struct ContentValidator: Sendable {
             problems.append(diagnostic(node.location, "'\(node.id)' has no source: add 'from: [source-id]'"))
         }
         if node.kind == .source && node.source == nil && node.location != nil {
-            problems.append(diagnostic(node.location, "source '\(node.id)' needs title, author, publication and seed"))
+            problems.append(diagnostic(node.location, "source '\(node.id)' needs a seed (and a title, author and publication where the text gives them)"))
+        }
+        for quotation in node.quotations {
+            let location = quotation.location ?? node.location
+            guard let target = index[quotation.source].map({ nodes[$0] }) else {
+                problems.append(diagnostic(location, "a quotation in '\(node.id)' comes from unknown id '\(quotation.source)'\(hint(quotation.source, index))"))
+                continue
+            }
+            if target.kind != .source {
+                problems.append(diagnostic(location, "a quotation in '\(node.id)' must come from a source, not the \(target.kind.rawValue) '\(target.id)'"))
+            }
         }
         return problems
     }

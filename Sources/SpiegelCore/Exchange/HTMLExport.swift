@@ -25,7 +25,7 @@ public enum HTMLExport {
     .meta{color:#5a6577;font-size:.9rem}.entry{border:1px solid #d8dee8;border-radius:8px;padding:.8rem 1rem;margin:1rem 0;break-inside:avoid}
     .prompt{font-weight:600;margin:.8rem 0 .2rem}.answer{white-space:pre-wrap;margin:0;padding-left:.8rem;border-left:3px solid #8fb3d9}ul.answer{white-space:normal;padding-left:1.8rem}
     .tag{display:inline-block;background:#eef3f9;border-radius:4px;padding:0 .4rem;margin-right:.3rem;font-size:.85rem}
-    .charts{display:flex;flex-wrap:wrap;gap:1.5rem}svg text{font-size:11px;fill:#1d2430}
+    .charts{display:flex;flex-wrap:wrap;gap:1.5rem}.charts svg{max-width:100%;height:auto}svg text{font-size:11px;fill:#1d2430}
     ul.commitments{list-style:none;padding-left:0}.note{background:#fff8e6;padding:.4rem .6rem;border-radius:4px}
     @media print{body{margin:0;max-width:none}.entry{border-color:#999}a{color:inherit}}
     """

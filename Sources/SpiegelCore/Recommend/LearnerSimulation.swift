@@ -118,7 +118,9 @@ public struct LearnerSimulation: Sendable {
         var onWeakest = 0, repeats = 0
         var weeksToCheckIn: Int?
         var previous = entries.last?.exercise
-        var cursor = 0
+        // Round-robin starts at an offset given by the seed, so its figures can be averaged over every
+        // starting point instead of depending on the catalogue's order.
+        var cursor = policy == .roundRobin ? Int((seed - 1) % UInt64(max(1, graph.exercises.count))) : 0
         let scheduler = Scheduler(graph: graph, language: .en)
         for week in 0..<weeks {
             let today = start.adding(days: 7 * week)
@@ -167,17 +169,23 @@ public struct LearnerSimulation: Sendable {
         var results: [SimulationResult] = []
         for profile in LearnerProfile.standard(principles: graph.principles.map(\.id)) {
             results.append(run(profile, policy: .scheduler))
-            results.append(run(profile, policy: .roundRobin))
+            let rotations = (1...max(1, graph.exercises.count)).map { run(profile, policy: .roundRobin, seed: UInt64($0)) }
+            results.append(mean(rotations, profile: profile.name, policy: "round-robin (mean of \(rotations.count) starts)"))
             let runs = (1...randomRuns).map { run(profile, policy: .random, seed: UInt64($0)) }
-            let covered = runs.compactMap(\.weeksToCoverAll)
-            results.append(SimulationResult(
-                profile: profile.name, policy: "random (mean of \(randomRuns))",
-                weeksToCoverAll: covered.count == runs.count ? covered.reduce(0, +) / Double(covered.count) : nil,
-                weakestShare: runs.map(\.weakestShare).reduce(0, +) / Double(runs.count),
-                repeatsInARow: Int((Double(runs.map(\.repeatsInARow).reduce(0, +)) / Double(runs.count)).rounded()),
-                weeksToCheckIn: nil,
-                finalMeanSkill: runs.map(\.finalMeanSkill).reduce(0, +) / Double(runs.count)))
+            results.append(mean(runs, profile: profile.name, policy: "random (mean of \(randomRuns))"))
         }
         return results
+    }
+
+    /// The mean figures of several runs of one profile under one policy.
+    private func mean(_ runs: [SimulationResult], profile: String, policy: String) -> SimulationResult {
+        let covered = runs.compactMap(\.weeksToCoverAll)
+        return SimulationResult(
+            profile: profile, policy: policy,
+            weeksToCoverAll: covered.count == runs.count ? covered.reduce(0, +) / Double(covered.count) : nil,
+            weakestShare: runs.map(\.weakestShare).reduce(0, +) / Double(runs.count),
+            repeatsInARow: Int((Double(runs.map(\.repeatsInARow).reduce(0, +)) / Double(runs.count)).rounded()),
+            weeksToCheckIn: nil,
+            finalMeanSkill: runs.map(\.finalMeanSkill).reduce(0, +) / Double(runs.count))
     }
 }

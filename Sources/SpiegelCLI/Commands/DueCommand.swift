@@ -1,0 +1,39 @@
+import ArgumentParser
+import SpiegelCore
+
+/// `due [--count]`: for cron jobs, timers and shell prompts. One line per commitment due today or
+/// overdue; exit 0 when something is due, 1 when nothing is (like grep), 64 and up on errors.
+struct DueCommand: SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due", abstract: "List commitments due today or overdue (exit 1 when none: for prompts and cron).",
+        discussion: "Prints one line per due or overdue commitment and exits 0; prints nothing and exits 1 when nothing is due.")
+
+    @Flag(help: "Print only how many commitments are due.")
+    var count = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        let summaries = try session.summaries()
+        session.report(summaries.problems)
+        let due = DueCommitments(summaries.entries, today: session.today)
+        if session.json {
+            session.printJSON(due.items)
+        } else if count {
+            session.print(String(due.items.count))
+        } else {
+            for item in due.items { session.print(line(item, session: session)) }
+        }
+        // One-shot, nothing due is exit 1 (like grep); in the shell and in scripts it is simply nothing.
+        if due.items.isEmpty && !session.inShell { throw ExitCode(1) }
+    }
+
+    private func line(_ item: DueCommitments.Item, session: Session) -> String {
+        let when: String
+        switch item.daysOverdue {
+        case 0: when = session.say.dueToday()
+        default: when = session.say.dueOverdue(item.daysOverdue)
+        }
+        return "\(item.commitment.id)  \(when)  " + TerminalSafe.visible(item.commitment.action, keepNewlines: false)
+    }
+}
