@@ -24,7 +24,10 @@ enum SwiftMessages {
             let parameters = ordered.map { $0 == "count" ? "\($0): Int" : "\($0): some CustomStringConvertible" }
             let english = reference.phrases[key]!.forms[""] ?? reference.phrases[key]!.forms["other"]!
             out += "    /// \(english.replacingOccurrences(of: "\n", with: " "))\n"
-            out += "    func \(identifier(key))(\(parameters.map { "_ " + $0 }.joined(separator: ", "))) -> String {\n"
+            // One value needs no label; with several, each is named after its placeholder, so that a
+            // phrase reworded with its placeholders in another order cannot swap them silently.
+            let labelled = parameters.count > 1 ? parameters : parameters.map { "_ " + $0 }
+            out += "    func \(identifier(key))(\(labelled.joined(separator: ", "))) -> String {\n"
             out += "        switch language {\n"
             for catalog in catalogs {
                 let phrase = catalog.phrases[key]!

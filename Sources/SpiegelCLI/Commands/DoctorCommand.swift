@@ -28,7 +28,7 @@ struct DoctorCommand: SessionCommand {
                                      problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
                                      quarantined: moved))
         } else {
-            session.print(session.say.doctorRead(session.say.countEntries(report.entries), session.say.countDrafts(report.drafts)))
+            session.print(session.say.doctorRead(entries: session.say.countEntries(report.entries), drafts: session.say.countDrafts(report.drafts)))
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
             if report.debrisRemoved > 0 {
                 session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))

@@ -50,10 +50,10 @@ struct ExportCommand: SessionCommand {
             throw CommandFailure(session.say.errorPreviewNeedsRedact())
         }
         let formats = ["json", "md", "html", "csv", "ics"]
-        guard formats.contains(format) else { throw CommandFailure(session.say.errorOneOf("--format", formats.joined(separator: ", "), format)) }
+        guard formats.contains(format) else { throw CommandFailure(session.say.errorOneOf(option: "--format", values: formats.joined(separator: ", "), value: format)) }
         var sinceDay: CalendarDay?
         if let since {
-            guard let day = CalendarDay(since) else { throw CommandFailure(session.say.errorDateOption("--since", since)) }
+            guard let day = CalendarDay(since) else { throw CommandFailure(session.say.errorDateOption(option: "--since", value: since)) }
             sinceDay = day
         }
         if let principle { _ = try session.graph().principle(principle, say: session.say) }
@@ -112,7 +112,7 @@ struct ExportCommand: SessionCommand {
         try ExportDestination(path: output).write(text)
         if progress { session.warn(session.say.progressDone()) }
         // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
-        if let output { session.warn(session.say.exchangeWritten(session.say.countEntries(entries.count), format, SpiegelEnvironment.absolute(output))) }
+        if let output { session.warn(session.say.exchangeWritten(entries: session.say.countEntries(entries.count), format: format, path: SpiegelEnvironment.absolute(output))) }
     }
 }
 
@@ -176,9 +176,9 @@ struct ImportCommand: SessionCommand {
         if session.json { session.printJSON(result); return }
         switch bundle.kind {
         case .entries:
-            session.print(session.say.exchangeAdded(session.say.countEntries(result.added), session.say.countEntries(result.alreadyPresent)))
+            session.print(session.say.exchangeAdded(added: session.say.countEntries(result.added), present: session.say.countEntries(result.alreadyPresent)))
         case .feedback:
-            session.print(session.say.exchangeNotesAttached(session.say.countNotes(result.notesAttached), bundle.exporter)
+            session.print(session.say.exchangeNotesAttached(notes: session.say.countNotes(result.notesAttached), exporter: bundle.exporter)
                           + (result.notesForUnknownEntries > 0 ? session.say.exchangeNotesUnknown(session.say.countNotes(result.notesForUnknownEntries)) : ""))
         }
     }

@@ -62,7 +62,7 @@ struct StartCommand: SessionCommand {
         let graph = try session.graph()
         guard let definition = graph.exercise(exercise) else {
             let hint = Suggestion.closest(to: exercise, among: graph.exercises.map(\.id)).map { session.say.errorDidYouMean($0) } ?? ""
-            throw CommandFailure(session.say.errorUnknownExercise(exercise, hint), exitCode: ExitStatus.dataError)
+            throw CommandFailure(session.say.errorUnknownExercise(id: exercise, hint: hint), exitCode: ExitStatus.dataError)
         }
         if let answers {
             let entry = try AnswerFile(path: answers).run(definition, session: session)
@@ -138,11 +138,11 @@ struct ResumeCommand: SessionCommand {
         }
         let graph = try session.graph()
         guard let exercise = graph.exercise(draft.exercise) else {
-            throw CommandFailure(session.say.errorDraftExerciseMissing(draft.id, draft.exercise),
+            throw CommandFailure(session.say.errorDraftExerciseMissing(id: draft.id, exercise: draft.exercise),
                                  exitCode: ExitStatus.dataError)
         }
         if session.reader.isInteractive {
-            session.print(session.style.dim(session.say.exercisesResuming(exercise.id, session.say.countAnswers(draft.answers.count))))
+            session.print(session.style.dim(session.say.exercisesResuming(exercise: exercise.id, answers: session.say.countAnswers(draft.answers.count))))
         }
         try ExerciseOutcome(session: session).run(exercise, entry: draft)
     }
@@ -196,7 +196,7 @@ struct DiscardCommand: SessionCommand {
             guard session.reader.isInteractive else {
                 throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
             }
-            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(draft.id, draft.exercise, session.say.countAnswers(draft.answers.count)),
+            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(id: draft.id, exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)),
                                             remember: false)
             guard case .line(let text) = reply, ["y", "yes", "j", "ja"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) else {
                 session.print(session.say.exercisesKept())

@@ -26,7 +26,7 @@ struct EntryFilterOptions: ParsableArguments {
     func filter(in session: Session) throws -> JournalFilter {
         func day(_ text: String?, _ name: String) throws -> CalendarDay? {
             guard let text else { return nil }
-            guard let day = CalendarDay(text) else { throw CommandFailure(session.say.errorDateOption("--" + name, text)) }
+            guard let day = CalendarDay(text) else { throw CommandFailure(session.say.errorDateOption(option: "--" + name, value: text)) }
             return day
         }
         if let limit, limit < 1 { throw CommandFailure(session.say.errorCountAtLeastOne("--limit")) }
@@ -103,7 +103,7 @@ struct StatsCommand: PagedCommand {
                           + last + "  " + style.accent(trend) + latest)
         }
         session.print()
-        session.print(session.say.journalEntriesEntriesWeeklyStreakWeeklystreak(stats.entries, stats.weeklyStreak, stats.openCommitments)
+        session.print(session.say.journalEntriesEntriesWeeklyStreakWeeklystreak(entries: stats.entries, weeklyStreak: stats.weeklyStreak, openCommitments: stats.openCommitments)
                       + (stats.overdueCommitments > 0 ? style.bad(session.say.journalOverduecommitmentsOverdue(stats.overdueCommitments)) : ""))
     }
 }

@@ -151,7 +151,7 @@ struct GraphCommand: SessionCommand {
         let graph = try session.graph()
         var chosen = GraphExport.Format(rawValue: format)
         if session.json && format == "dot" { chosen = .json }
-        guard let chosen else { throw CommandFailure(session.say.errorOneOf("--format", "dot, mermaid, json", format)) }
+        guard let chosen else { throw CommandFailure(session.say.errorOneOf(option: "--format", values: "dot, mermaid, json", value: format)) }
         if let around { _ = try graph.existing(around, say: session.say) }
         guard depth >= 0 else { throw CommandFailure(session.say.errorAtLeastZero("--depth")) }
         Console.write(GraphExport(graph: graph, language: session.language).render(chosen, around: around, depth: depth),
@@ -164,7 +164,7 @@ extension KnowledgeGraph {
     func existing(_ id: String, say: Messages) throws -> Node {
         guard let node = node(id) else {
             let hint = Suggestion.closest(to: id, among: ids).map { say.errorDidYouMean($0) } ?? ""
-            throw CommandFailure(say.errorNoNode(TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), hint),
+            throw CommandFailure(say.errorNoNode(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), hint: hint),
                                  exitCode: ExitStatus.dataError)
         }
         return node
@@ -176,8 +176,7 @@ extension KnowledgeGraph {
         if let node = node(id), node.kind == .principle { return node }
         let names = principles.map(\.id)
         let hint = Suggestion.closest(to: id, among: names).map { say.errorDidYouMean($0) } ?? ""
-        throw CommandFailure(say.errorUnknownPrinciple(TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), hint,
-                                                       names.joined(separator: ", ")),
+        throw CommandFailure(say.errorUnknownPrinciple(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), names: names.joined(separator: ", "), hint: hint),
                              exitCode: ExitStatus.usage)
     }
 }

@@ -60,7 +60,7 @@ extension Session {
     func client(_ name: String) throws -> Client {
         let workspace = try workspace()
         guard let client = workspace.client(name) else {
-            throw CommandFailure(say.errorNoClient(name, workspace.clients.map(\.name).joined(separator: ", ")), exitCode: ExitStatus.dataError)
+            throw CommandFailure(say.errorNoClient(name: name, names: workspace.clients.map(\.name).joined(separator: ", ")), exitCode: ExitStatus.dataError)
         }
         return client
     }
@@ -200,7 +200,7 @@ struct NoteCommand: SessionCommand {
         let (client, entry) = try session.workspace().entry(id)
         let author = session.environment.variables["USER"] ?? "coach"
         try session.coachNotes.add(EntryNote(entryId: entry.id, client: client.name, author: author, at: Timestamp.string(session.now), text: text))
-        session.print(session.say.reviewNotedOnIdClientname(entry.id, client.name))
+        session.print(session.say.reviewNotedOnIdClientname(id: entry.id, clientName: client.name))
     }
 }
 
@@ -222,7 +222,7 @@ struct FeedbackCommand: SessionCommand {
         let bundle = ExchangeBundle(kind: .feedback, exportedAt: Timestamp.string(session.now), exporter: name,
                                     exercises: [], entries: [], notes: notes)
         try ExportDestination(path: output).write(JSONOutput.string(bundle))
-        session.print(session.say.reviewNotesWritten(session.say.countNotes(notes.count), output))
+        session.print(session.say.reviewNotesWritten(notes: session.say.countNotes(notes.count), output: output))
     }
 }
 

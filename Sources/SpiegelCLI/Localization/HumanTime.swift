@@ -19,7 +19,7 @@ struct HumanTime {
         }
         let weekday = Self.word(say.calendarWeekdays(), day.weekday)
         let month = Self.word(say.calendarMonths(), day.month - 1)
-        return day.year == today.year ? say.calendarDay(weekday, day.day, month) : say.calendarDayYear(day.day, month, day.year)
+        return day.year == today.year ? say.calendarDay(weekday: weekday, day: day.day, month: month) : say.calendarDayYear(day: day.day, month: month, year: day.year)
     }
 
     /// A stored timestamp as a day and a local time: "today 14:05", "Mon 3 Nov 09:30"; text that is not
@@ -30,7 +30,7 @@ struct HumanTime {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return say.calendarMoment(day(CalendarDay(date, timeZone: timeZone)), time)
+        return say.calendarMoment(day: day(CalendarDay(date, timeZone: timeZone)), time: time)
     }
 
     private static func word(_ list: String, _ index: Int) -> String {

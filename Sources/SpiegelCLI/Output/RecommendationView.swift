@@ -60,10 +60,10 @@ struct RecommendationView {
         let principle = reason.principle.map { session.names([$0]) } ?? ""
         switch reason.code {
         case "never-practised": return session.say.reasonNeverPractised(principle)
-        case "last-practised": return session.say.reasonLastPractised(principle, session.say.countDaysAgo(reason.days ?? 0))
-        case "confidence": return session.say.reasonConfidence(principle, reason.value ?? 0)
+        case "last-practised": return session.say.reasonLastPractised(ago: session.say.countDaysAgo(reason.days ?? 0), principle: principle)
+        case "confidence": return session.say.reasonConfidence(value: reason.value ?? 0, principle: principle)
         case "prerequisite": return session.say.reasonPrerequisite(principle)
-        case "builds-on": return session.say.reasonBuildsOn(principle, session.say.countTimes(reason.value ?? 0))
+        case "builds-on": return session.say.reasonBuildsOn(times: session.say.countTimes(reason.value ?? 0), principle: principle)
         case "start-here": return session.say.reasonStartHere()
         case "too-early": return session.say.reasonTooEarly(principle)
         case "just-done": return session.say.reasonJustDone()
@@ -73,7 +73,6 @@ struct RecommendationView {
     }
 
     func checkInText(_ checkIn: CheckIn) -> String {
-        session.say.reasonCommitmentDue(TerminalSafe.visible(checkIn.action, keepNewlines: false), session.time.day(checkIn.due),
-                                        checkIn.commitment)
+        session.say.reasonCommitmentDue(action: TerminalSafe.visible(checkIn.action, keepNewlines: false), day: session.time.day(checkIn.due), id: checkIn.commitment)
     }
 }

@@ -17,7 +17,7 @@ struct AnswerFile {
         }
         let known = Set(exercise.steps.flatMap { [$0.id] + $0.followUps.map(\.id) })
         if let stray = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw CommandFailure(session.say.answersFileStrayStep(path, stray, exercise.id, known.sorted().joined(separator: ", ")),
+            throw CommandFailure(session.say.answersFileStrayStep(path: path, step: stray, exercise: exercise.id, steps: known.sorted().joined(separator: ", ")),
                                  exitCode: ExitStatus.dataError)
         }
         var runner = ExerciseRunner(exercise: exercise, entry: Entry(
@@ -29,7 +29,7 @@ struct AnswerFile {
                 guard let perItem = value as? [Any], perItem.indices.contains(item) else {
                     value = nil
                     if !slot.step.optional {
-                        throw CommandFailure(session.say.answersFileItemMissing(path, slot.step.id, item + 1),
+                        throw CommandFailure(session.say.answersFileItemMissing(path: path, step: slot.step.id, item: item + 1),
                                              exitCode: ExitStatus.dataError)
                     }
                     try runner.skip()
@@ -39,7 +39,7 @@ struct AnswerFile {
             }
             guard let value, !(value is NSNull) else {
                 if slot.step.optional { try runner.skip(); continue }
-                throw CommandFailure(session.say.answersFileNoAnswer(path, slot.step.id), exitCode: ExitStatus.dataError)
+                throw CommandFailure(session.say.answersFileNoAnswer(path: path, step: slot.step.id), exitCode: ExitStatus.dataError)
             }
             let input: AnswerInput
             switch slot.step.kind {

@@ -72,7 +72,7 @@ struct Greeting {
         }
         let drafts = (try? store.drafts())?.entries ?? []
         if let draft = drafts.first {
-            session.print(session.say.greetingUnfinished(draft.exercise, session.say.countAnswers(draft.answers.count)))
+            session.print(session.say.greetingUnfinished(exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)))
         }
         // An exercise with a draft waiting is offered through 'resume', not suggested anew.
         if !due.isEmpty || !contents.entries.isEmpty,

@@ -93,10 +93,10 @@ struct ExerciseDriver {
             try SafeFiles.makePrivateDirectory(folder)
             let data = JSONOutput.data(draft)
             try SafeFiles.write((try? session.journal)?.cipher.map { $0.seal(data) } ?? data, to: path, replace: true)
-            return CommandFailure(session.say.rescueKept(failure.message, path), exitCode: failure.exitCode)
+            return CommandFailure(session.say.rescueKept(problem: failure.message, path: path), exitCode: failure.exitCode)
         } catch {
             let earlier = FileManager.default.fileExists(atPath: JournalStore(root: session.journalRoot).draftsDirectory + "/" + draft.id + ".json")
-            return CommandFailure(earlier ? session.say.rescueDraftKept(failure.message, draft.id) : session.say.rescueLost(failure.message),
+            return CommandFailure(earlier ? session.say.rescueDraftKept(problem: failure.message, id: draft.id) : session.say.rescueLost(failure.message),
                                   exitCode: failure.exitCode)
         }
     }
@@ -239,7 +239,7 @@ struct ExerciseDriver {
             return .input(.text(text))
         } catch {
             switch error {
-            case .failed(let command, let status): return .invalid(session.say.exerciseTheEditorCommandDidNot(command, status))
+            case .failed(let command, let status): return .invalid(session.say.exerciseTheEditorCommandDidNot(command: command, status: status))
             case .file(let problem): return .invalid(session.say.exerciseCannotOpenAnEditorProblem(problem))
             }
         }
@@ -266,7 +266,7 @@ struct ExerciseDriver {
             if session.reader.isInteractive { return .cancelled }
             throw CommandFailure(session.say.exerciseInputEndedEarly(exercise.id), exitCode: ExitStatus.dataError)
         }
-        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exercise.id, runner.entry.id)
+        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: exercise.id, id: runner.entry.id)
         if session.reader.isInteractive {
             session.print(message)
             return .cancelled

@@ -159,7 +159,7 @@ public final class Session {
         let showProgress = Console.isTerminal(2)
         let words = say
         let report: @Sendable (Int, Int) -> Void = { done, total in
-            Console.write("\r" + words.progressReading(done, total), to: .standardError)
+            Console.write("\r" + words.progressReading(done: done, total: total), to: .standardError)
         }
         let summaries = try journal.summaries(withText: withText, progress: showProgress ? report : nil)
         if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
@@ -175,10 +175,11 @@ public final class Session {
 
 
     /// Node names in the session's language, for ids inside sentences ("interest, connection" becomes
-    /// "Interest, Connection"); an id the graph does not know stays as it is.
+    /// "Show real interest · Connect with the person…": names may hold commas); an id the graph does not
+    /// know stays as it is.
     func names(_ ids: [String]) -> String {
         let graph = try? graph()
-        return ids.map { id in graph?.node(id).map { $0.name.resolved(language).text } ?? id }.joined(separator: ", ")
+        return ids.map { id in graph?.node(id).map { $0.name.resolved(language).text } ?? id }.joined(separator: " · ")
     }
 
     /// A content text in the session's language; a fallback to the other language is marked.

@@ -8,9 +8,9 @@ extension Messages {
         case .alreadyComplete: answerAlreadyComplete()
         case .emptyText(let optional): optional ? answerEmptyOptional() : answerEmpty()
         case .emptyList: answerEmptyList()
-        case .notARating(let typed, let min, let max): answerNotARating(TerminalSafe.visible(typed, keepNewlines: false), min, max)
+        case .notARating(let typed, let min, let max): answerNotARating(typed: TerminalSafe.visible(typed, keepNewlines: false), min: min, max: max)
         case .notAnOption(let typed, let options):
-            answerNotAnOption(TerminalSafe.visible(typed, keepNewlines: false), options.count)
+            answerNotAnOption(typed: TerminalSafe.visible(typed, keepNewlines: false), count: options.count)
         case .noAction: answerNoAction()
         case .notADate(let typed): answerNotADate(TerminalSafe.visible(typed, keepNewlines: false))
         case .dateInPast(let day): answerDateInPast(day)

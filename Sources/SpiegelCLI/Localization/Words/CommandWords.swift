@@ -7,6 +7,7 @@ extension Messages {
         case "recommend": abstractRecommend()
         case "commitments": abstractCommitments()
         case "done": abstractDone()
+        case "due": abstractDue()
         case "moved": abstractMoved()
         case "dropped": abstractDropped()
         case "exercises": abstractExercises()
