@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // The Snowball stemmers (Debian's libstemmer-dev ships no pkg-config file: the module map links it).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The content model, the YAML reader and the validator, shared by the build-time compiler
         // and by run-time packs.
         .target(
@@ -49,6 +51,7 @@ let package = Package(
             name: "SpiegelCore",
             dependencies: [
                 "SpiegelContent",
+                "CStemmer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -12,7 +12,7 @@ enum BundleFuzz {
     static let bundlePath = "fuzz-bundle.json"
     static let entryPath = "fuzz-entry.json"
     /// What a journal directory may hold.
-    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".index", ".index-text"]
+    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".index", ".index-text", ".lock"]
 
     static let dictionary: [[UInt8]] = [
         "{", "}", "[", "]", "\"", ":", ",", "null", "true", "false", "\"\"", "{}", "[]", "\\u0000", "\\ud800",

@@ -12,7 +12,7 @@ public enum Program {
         HelpCommand.self, PrinciplesCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
         GraphCommand.self, ExercisesCommand.self, StartCommand.self, ResumeCommand.self, DraftsCommand.self,
         DiscardCommand.self, JournalCommand.self, EntryCommand.self, StatsCommand.self, CommitmentsCommand.self,
-        DoneCommand.self, MovedCommand.self, DroppedCommand.self, DueCommand.self, RecommendCommand.self, ExportCommand.self,
+        DoneCommand.self, MovedCommand.self, DroppedCommand.self, DueCommand.self, MirrorCommand.self, RecommendCommand.self, ExportCommand.self,
         ImportCommand.self, ReviewCommand.self, DoctorCommand.self, InitCommand.self, EncryptCommand.self, DecryptCommand.self, RekeyCommand.self, QuitCommand.self,
     ]
 

@@ -7,7 +7,7 @@ import SpiegelCore
 struct ReviewCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Review clients' exported bundles or journal directories (coach mode).",
-        discussion: "Commands in review mode: clients, summary, entries, entry, compare, note, feedback, help, quit.")
+        discussion: "Commands in review mode: clients, summary, entries, entry, compare, mirror, team, note, feedback, help, quit.")
 
     @Argument(help: "Bundles (.json), directories of bundles, or journal directories.")
     var paths: [String]
@@ -41,7 +41,7 @@ struct ReviewCommand: SessionCommand {
 struct ReviewShellCommand: ParsableCommand {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self, ClientsCommand.self, SummaryCommand.self, EntriesCommand.self, ReviewEntryCommand.self,
-        CompareCommand.self, NoteCommand.self, FeedbackCommand.self, QuitCommand.self,
+        CompareCommand.self, ReviewMirrorCommand.self, TeamCommand.self, NoteCommand.self, FeedbackCommand.self, QuitCommand.self,
     ]
     static var commandNames: [String] {
         commands.compactMap { $0.configuration.commandName } + commands.flatMap { $0.configuration.aliases }

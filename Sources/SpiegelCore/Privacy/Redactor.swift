@@ -51,9 +51,8 @@ public struct Redactor: Sendable {
         return result
     }
 
-    /// The entry with everything the person typed redacted: answers (and the prompts they were shown,
-    /// which hold list items), list items and their follow-ups, commitments and their reflections, and
-    /// coach notes.
+    /// The entry with everything the person typed redacted: answers, list items and their follow-ups (with
+    /// the prompts that quote the item), commitments and their reflections, and coach notes.
     public func redact(_ entry: Entry) -> Entry {
         var copy = entry
         copy.answers = entry.answers.map { answer in
@@ -62,7 +61,8 @@ public struct Redactor: Sendable {
             redacted.items = answer.items?.map(redact)
             redacted.itemText = answer.itemText.map(redact)
             redacted.action = answer.action.map(redact)
-            redacted.prompt = redact(answer.prompt)
+            // A prompt is the exercise's text, except for follow-ups, which hold the list item typed.
+            if answer.itemText != nil { redacted.prompt = redact(answer.prompt) }
             return redacted
         }
         copy.commitments = entry.commitments.map { commitment in

@@ -1,0 +1,149 @@
+import Foundation
+import SpiegelContent
+
+/// Builds the mirror of a period from the journal's entries: pure, no files, no words chosen.
+public struct Mirror: Sendable {
+    public let graph: KnowledgeGraph
+
+    public init(graph: KnowledgeGraph) {
+        self.graph = graph
+    }
+
+    /// The choice options that name a need or a barrier.
+    public static let mentionable: Set<String> = ["recognition", "explanation", "solution", "shyness", "creativity", "involvement"]
+
+    /// The mirror of `period` (compared with the period of the same length before it) over `entries`.
+    public func reflect(_ entries: [Entry], period: MirrorReport.Period, today: CalendarDay) -> MirrorReport {
+        let length = period.to.ordinal - period.from.ordinal + 1
+        let previous = MirrorReport.Period(from: period.from.adding(days: -length), to: period.from.adding(days: -1))
+        let sorted = entries.filter { !$0.isDraft }.sorted { $0.id < $1.id }
+        let inPeriod = sorted.filter { within($0, period) }
+        let before = sorted.filter { within($0, previous) }
+        let stemmers = Stemmers()
+        let themes = Themes(stemmers: stemmers)
+        let current = themes.count(inPeriod)
+        let earlier = themes.count(before)
+        return MirrorReport(
+            period: period, previous: previous,
+            principles: principles(inPeriod, all: sorted, until: period.to),
+            neglected: neglected(sorted, until: period.to),
+            commitments: commitments(inPeriod), previousCommitments: commitments(before),
+            commitmentsByPrinciple: Dictionary(uniqueKeysWithValues: graph.principles.map { principle in
+                (principle.id, commitments(inPeriod.filter { $0.principles.contains(principle.id) }))
+            }),
+            oldestOpen: sorted.filter { ($0.day ?? today) <= period.to }.flatMap(\.commitments).filter(\.isOpen)
+                .min { ($0.due, $0.id) < ($1.due, $1.id) },
+            obstacles: inPeriod.flatMap(\.commitments).flatMap { commitment in
+                commitment.history.filter { $0.status == .moved && !($0.reflection ?? "").isEmpty }
+                    .map { MirrorReport.Obstacle(commitmentId: commitment.id, text: $0.reflection ?? "") }
+            },
+            themes: themes.report(current, previous: earlier),
+            mentions: mentions(inPeriod),
+            onThisDay: onThisDay(sorted, today: today),
+            nextTime: nextTime(inPeriod, later: sorted, themes: themes))
+    }
+
+    private func within(_ entry: Entry, _ period: MirrorReport.Period) -> Bool {
+        guard let day = entry.day else { return false }
+        return day >= period.from && day <= period.to
+    }
+
+    private func principles(_ entries: [Entry], all: [Entry], until end: CalendarDay) -> [MirrorReport.Principle] {
+        graph.principles.map { principle in
+            let practised = entries.filter { $0.principles.contains(principle.id) }
+            let path = practised.compactMap(\.confidence)
+            let minutes = practised.reduce(0) { $0 + (graph.exercise($1.exercise)?.minutes ?? 0) }
+            let last = all.filter { $0.principles.contains(principle.id) }.compactMap(\.day).filter { $0 <= end }.max()
+            return MirrorReport.Principle(id: principle.id, entries: practised.count, minutes: minutes,
+                                          confidenceFirst: path.first, confidenceLast: path.last, confidencePath: path,
+                                          lastPractised: last, entryIds: practised.map(\.id))
+        }
+    }
+
+    private func neglected(_ entries: [Entry], until end: CalendarDay) -> String? {
+        let lastDays = graph.principles.map { principle in
+            (principle.id, entries.filter { $0.principles.contains(principle.id) }.compactMap(\.day).filter { $0 <= end }.max())
+        }
+        // Never practised counts as longest; among those, the first in the graph's order.
+        if let never = lastDays.first(where: { $0.1 == nil }) { return never.0 }
+        return lastDays.min { ($0.1!, $0.0) < ($1.1!, $1.0) }?.0
+    }
+
+    func commitments(_ entries: [Entry]) -> MirrorReport.Commitments {
+        var figures = MirrorReport.Commitments()
+        for entry in entries where !entry.commitments.isEmpty {
+            figures.entryIds.append(entry.id)
+            for commitment in entry.commitments {
+                figures.made += 1
+                switch commitment.status {
+                case .done: figures.done += 1
+                case .dropped: figures.dropped += 1
+                case .open: figures.open += 1
+                case .moved: figures.moved += 1
+                }
+            }
+        }
+        let settled = figures.done + figures.dropped
+        figures.keptRate = settled > 0 ? Double(figures.done) / Double(settled) : nil
+        return figures
+    }
+
+    private func mentions(_ entries: [Entry]) -> [MirrorReport.Mention] {
+        var found: [String: [String]] = [:]
+        for entry in entries {
+            for answer in entry.answers where answer.kind == .choice {
+                if let choice = answer.choice, Self.mentionable.contains(choice) { found[choice, default: []].append(entry.id) }
+            }
+        }
+        return found.map { MirrorReport.Mention(id: $0.key, count: $0.value.count, entries: Array(Set($0.value)).sorted()) }
+            .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+    }
+
+    private func onThisDay(_ entries: [Entry], today: CalendarDay) -> [MirrorReport.Glimpse] {
+        [1, 6, 12].compactMap { months in
+            let target = today.adding(days: -Int((Double(months) * 30.44).rounded()))
+            // The entry closest to that day, within three days of it.
+            let near = entries.compactMap { entry in entry.day.map { (entry, abs($0.ordinal - target.ordinal)) } }
+                .filter { $0.1 <= 3 }.min { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
+            return near.map { MirrorReport.Glimpse(monthsAgo: months, entryId: $0.0.id, day: $0.0.day!, firstLine: $0.0.firstLine) }
+        }
+    }
+
+    /// Answers to "next time" steps and commitment actions; a later entry or check-in sharing at least two
+    /// stemmed terms with one is taken (as a guess) to show it happened.
+    private func nextTime(_ entries: [Entry], later all: [Entry], themes: Themes) -> [MirrorReport.Intention] {
+        var intentions: [MirrorReport.Intention] = []
+        for entry in entries {
+            var said = entry.answers.filter { $0.stepId.contains("next") && $0.kind == .text }.compactMap(\.text)
+            said += entry.commitments.map(\.action)
+            for text in said where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                let terms = themes.stems(text, language: entry.language)
+                var followed: String?
+                var guess = true
+                if let commitment = entry.commitments.first(where: { $0.action == text }), commitment.status == .done {
+                    followed = commitment.id
+                    guess = false
+                } else if terms.count >= 2 {
+                    followed = all.first { other in
+                        other.id > entry.id && themes.stems(other.answers.map(\.plainText).joined(separator: " "), language: other.language)
+                            .intersection(terms).count >= 2
+                    }?.id
+                }
+                intentions.append(MirrorReport.Intention(entryId: entry.id, text: text, followedBy: followed, guess: followed != nil && guess))
+            }
+        }
+        return intentions
+    }
+}
+
+/// One stemmer per language, made when first needed.
+final class Stemmers {
+    private var made: [Language: Stemmer] = [:]
+
+    func stem(_ word: String, _ language: Language) -> String {
+        if let stemmer = made[language] { return stemmer.stem(word) }
+        let stemmer = Stemmer(language)
+        made[language] = stemmer
+        return stemmer.stem(word)
+    }
+}
