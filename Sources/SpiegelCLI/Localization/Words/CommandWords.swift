@@ -2,11 +2,14 @@ extension Messages {
     /// A command's one-line description for `help`; nil for a command without one in the catalog.
     func abstract(of command: String, inReview: Bool) -> String? {
         if inReview && command == "entry" { return abstractReviewEntry() }
+        if inReview && command == "mirror" { return abstractReviewMirror() }
         return switch command {
         case "doctor": abstractDoctor()
         case "recommend": abstractRecommend()
         case "commitments": abstractCommitments()
         case "done": abstractDone()
+        case "mirror": abstractMirror()
+        case "team": abstractTeam()
         case "due": abstractDue()
         case "moved": abstractMoved()
         case "dropped": abstractDropped()
