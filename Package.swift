@@ -45,6 +45,13 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["ContentCompiler"]
         ),
+        // Build-time tool: checks the message catalogs against each other and writes them out as Swift.
+        .executableTarget(name: "MessageCompiler"),
+        .plugin(
+            name: "EmbedMessages",
+            capability: .buildTool(),
+            dependencies: ["MessageCompiler"]
+        ),
         // Everything that is not a terminal: knowledge, exercises, journal, recommendation, exchange, review.
         .target(
             name: "SpiegelCore",
@@ -65,7 +72,9 @@ let package = Package(
                 "SpiegelCore",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["Localization/Catalogs"],
+            plugins: ["EmbedMessages"]
         ),
         .executableTarget(name: "spiegel", dependencies: ["SpiegelCLI"]),
         // Synthetic journals, the recommender's learner simulation, whole-process benchmarks.

@@ -27,7 +27,10 @@ install -m 0755 "$bin" "$prefix/bin/spiegel"
 
 swift package plugin --allow-writing-to-package-directory generate-manual >/dev/null
 manual_dir=.build/plugins/GenerateManual/outputs/spiegel
-install -m 0644 "$(find "$manual_dir" -name 'spiegel.1' | head -n 1)" "$prefix/share/man/man1/spiegel.1"
+# The generator knows the commands and options; EXIT STATUS, ENVIRONMENT and FILES are added from
+# Scripts/man-sections.roff.
+cat "$(find "$manual_dir" -name 'spiegel.1' | head -n 1)" Scripts/man-sections.roff > "$prefix/share/man/man1/spiegel.1"
+chmod 0644 "$prefix/share/man/man1/spiegel.1"
 
 "$prefix/bin/spiegel" --generate-completion-script bash > "$prefix/share/bash-completion/completions/spiegel"
 "$prefix/bin/spiegel" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_spiegel"

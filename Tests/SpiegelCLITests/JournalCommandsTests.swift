@@ -45,7 +45,8 @@ struct JournalCommandsTests {
         let moved = try spiegel(["moved", id, "2030-01-01", "busy", "week"], sandbox: sandbox, environment: later)
         #expect(moved.status == 0, "\(moved)")
         let afterMove = try spiegel(["commitments"], sandbox: sandbox, environment: later)
-        #expect(afterMove.stdout.contains("2030-01-01") && !afterMove.stdout.contains("overdue"), "\(afterMove)")
+        // On screen a day of another year reads "1 Jan 2030"; --json keeps ISO 8601 (below).
+        #expect(afterMove.stdout.contains("1 Jan 2030") && !afterMove.stdout.contains("overdue"), "\(afterMove)")
         let done = try spiegel(["done", id, "went", "well"], sandbox: sandbox, environment: later)
         #expect(done.status == 0, "\(done)")
 
@@ -176,5 +177,29 @@ struct JournalCommandsTests {
         let english = try spiegel(["--knowledge", "pack", "--lang", "en", "show", "english-only-idea"], sandbox: sandbox, environment: ["NO_COLOR": "1"])
         #expect(english.status == 0 && english.stdout.contains("An English-only idea"), "\(english)")
         #expect(!english.stdout.contains("[en]") && !english.stdout.contains("[nl]"), "no marker in the node's own language: \(english)")
+    }
+}
+
+/// Dates as typed and as shown: either language in, local human days out, ISO 8601 in JSON.
+@Suite("Human dates")
+struct HumanDateTests {
+    @Test func movedTakesADateOfSeveralWordsUnquoted() throws {
+        let sandbox = Sandbox()
+        let script = "start small-gesture-plan\na colleague\na smile\n\nat the desk\nskip\ngreet by name\nin 3 days\n4\n"
+        let environment = ["SPIEGEL_NOW": "2026-11-20", "TZ": "UTC"]
+        #expect(try spiegel([], input: script, sandbox: sandbox, environment: environment).status == 0)
+        let listed = try spiegel(["commitments", "--json"], sandbox: sandbox, environment: environment)
+        let id = try #require(((try json(listed.stdout) as? [[String: Any]])?.first?["id"]) as? String)
+        let moved = try spiegel(["moved", id, "over", "7", "dagen", "druk", "weekje"], sandbox: sandbox, environment: environment)
+        #expect(moved.status == 0, "\(moved)")
+        let shown = try spiegel(["commitments", "--lang", "nl"], sandbox: sandbox, environment: environment)
+        #expect(shown.stdout.contains("vr 27 nov"), "Dutch days on screen: \(shown)")
+        let english = try spiegel(["commitments", "--lang", "en"], sandbox: sandbox, environment: environment)
+        #expect(english.stdout.contains("Fri 27 Nov"), "\(english)")
+        let object = try spiegel(["commitments", "--json"], sandbox: sandbox, environment: environment)
+        let commitment = try #require((try json(object.stdout) as? [[String: Any]])?.first)
+        #expect(commitment["due"] as? String == "2026-11-27")
+        let history = commitment["history"] as? [[String: Any]] ?? []
+        #expect(history.contains { $0["reflection"] as? String == "druk weekje" }, "the words after the date are the reflection: \(history)")
     }
 }

@@ -74,13 +74,14 @@ final class Sandbox {
     /// The child's environment: ours without Spiegel's own variables, HOME and XDG pointing here.
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for key in ["SPIEGEL_JOURNAL", "SPIEGEL_NOW", "SPIEGEL_LANG", "NO_COLOR", "LC_ALL", "LANGUAGE"] { env[key] = nil }
+        for key in ["SPIEGEL_JOURNAL", "SPIEGEL_NOW", "SPIEGEL_LANG", "SPIEGEL_PAGER", "NO_COLOR", "LC_ALL", "LANGUAGE"] { env[key] = nil }
         env["HOME"] = root
         env["XDG_DATA_HOME"] = root + "/data"
         env["XDG_STATE_HOME"] = root + "/state"
         env["XDG_CONFIG_HOME"] = root + "/config"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "xterm"
+        env["PAGER"] = "cat"  // no pager waiting for keys on a test's terminal (the pager test sets its own)
         for (key, value) in extra { env[key] = value }
         return env
     }

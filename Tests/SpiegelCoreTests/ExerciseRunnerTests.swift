@@ -29,15 +29,15 @@ struct ExerciseRunnerTests {
                                                         startedAt: "2026-03-10T09:00:00+00:00"))
     }
 
-    /// Expects `body` to throw an answer error whose message contains `fragment`, and the runner to stay put.
-    func expectRefused(_ runner: inout ExerciseRunner, _ fragment: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    /// Expects `body` to throw `expected`, and the runner to stay put.
+    func expectRefused(_ runner: inout ExerciseRunner, _ expected: AnswerError, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                        _ body: (inout ExerciseRunner) throws(AnswerError) -> Void) {
         let before = runner.entry
         do {
             try body(&runner)
-            Issue.record("expected a refusal containing \"\(fragment)\"", sourceLocation: sourceLocation)
+            Issue.record("expected the refusal \(expected)", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.message.contains(fragment), "message: \(error.message)", sourceLocation: sourceLocation)
+            #expect(error == expected, sourceLocation: sourceLocation)
         }
         #expect(runner.entry == before, "a refused answer changed the entry", sourceLocation: sourceLocation)
     }
@@ -67,38 +67,35 @@ struct ExerciseRunnerTests {
         #expect(runner.entry.answers.last?.skipped == true)
 
         #expect(runner.current?.step.id == "mood")
-        expectRefused(&runner, "cannot be skipped") { runner throws(AnswerError) in try runner.skip() }
-        expectRefused(&runner, "1 Calm, 2 Tense") { runner throws(AnswerError) in try runner.answer(.choice("3"), today: Self.today) }
+        expectRefused(&runner, .notSkippable) { runner throws(AnswerError) in try runner.skip() }
+        expectRefused(&runner, .notAnOption(typed: "3", options: ["Calm", "Tense"])) { runner throws(AnswerError) in try runner.answer(.choice("3"), today: Self.today) }
         try runner.answer(.choice("gespannen"), today: Self.today)  // the Dutch label, accents and case ignored
         #expect(runner.entry.answers.last?.choice == "tense")
         #expect(runner.entry.answers.last?.choiceLabel == "Tense")
 
         #expect(runner.current?.step.id == "plan")
-        expectRefused(&runner, "say what you will do") { runner throws(AnswerError) in
+        expectRefused(&runner, .noAction) { runner throws(AnswerError) in
             try runner.answer(.commitment(action: "  ", due: "in 3 days"), today: Self.today)
         }
-        expectRefused(&runner, "'next tuesday' is not a date") { runner throws(AnswerError) in
-            try runner.answer(.commitment(action: "ask", due: "next tuesday"), today: Self.today)
+        expectRefused(&runner, .notADate(typed: "some day")) { runner throws(AnswerError) in
+            try runner.answer(.commitment(action: "ask", due: "some day"), today: Self.today)
         }
-        expectRefused(&runner, "2026-03-09 is in the past") { runner throws(AnswerError) in
+        expectRefused(&runner, .dateInPast(CalendarDay(year: 2026, month: 3, day: 9))) { runner throws(AnswerError) in
             try runner.answer(.commitment(action: "ask", due: "2026-03-09"), today: Self.today)
         }
         try runner.answer(.commitment(action: "Ask one more question", due: "in 3 days"), today: Self.today)
         #expect(runner.entry.answers.last?.due == CalendarDay(year: 2026, month: 3, day: 13))
 
         #expect(runner.current?.step.id == "confidence")
-        for bad in ["0", "6", "abc", "4.5", ""] {
-            expectRefused(&runner, "type a whole number from 1 to 5") { runner throws(AnswerError) in
+        for bad in ["0", "6", "abc", "4.5", "", "9"] {
+            expectRefused(&runner, .notARating(typed: bad, min: 1, max: 5)) { runner throws(AnswerError) in
                 try runner.answer(.rating(bad), today: Self.today)
             }
-        }
-        expectRefused(&runner, "'9' is not a rating: type a whole number from 1 to 5") { runner throws(AnswerError) in
-            try runner.answer(.rating("9"), today: Self.today)
         }
         try runner.answer(.rating(" 4 "), today: Self.today)
         #expect(runner.isFinished)
         #expect(runner.current == nil)
-        expectRefused(&runner, "already complete") { runner throws(AnswerError) in try runner.answer(.text("more"), today: Self.today) }
+        expectRefused(&runner, .alreadyComplete) { runner throws(AnswerError) in try runner.answer(.text("more"), today: Self.today) }
 
         let completedAt = Date(timeIntervalSince1970: 1_773_135_000)
         let entry = runner.completedEntry(at: completedAt)
@@ -121,19 +118,19 @@ struct ExerciseRunnerTests {
 
     @Test func aWrongKindOfAnswerIsRefused() {
         var runner = Self.newRunner()
-        expectRefused(&runner, "this step expects a text answer") { runner throws(AnswerError) in
+        expectRefused(&runner, .wrongKind(expected: .text)) { runner throws(AnswerError) in
             try runner.answer(.rating("3"), today: Self.today)
         }
-        expectRefused(&runner, "an answer is needed here") { runner throws(AnswerError) in
+        expectRefused(&runner, .emptyText(optional: false)) { runner throws(AnswerError) in
             try runner.answer(.text("   "), today: Self.today)
         }
-        expectRefused(&runner, "cannot be skipped") { runner throws(AnswerError) in try runner.skip() }
+        expectRefused(&runner, .notSkippable) { runner throws(AnswerError) in try runner.skip() }
     }
 
     @Test func anEmptyListIsRefused() throws {
         var runner = Self.newRunner()
         try runner.answer(.text("x"), today: Self.today)
-        expectRefused(&runner, "give at least one item") { runner throws(AnswerError) in
+        expectRefused(&runner, .emptyList) { runner throws(AnswerError) in
             try runner.answer(.list(["", " "]), today: Self.today)
         }
     }
@@ -199,10 +196,27 @@ struct CalendarTests {
         #expect(due("morgen") == "2026-02-27")
         #expect(due("vandaag") == "2026-02-26")
         #expect(due("in 0 days") == "2026-02-26")
+        // 2026-02-26 is a Thursday.
+        #expect(CalendarTests.today.weekday == 3)
+        #expect(due("overmorgen") == "2026-02-28")
+        #expect(due("the day after tomorrow") == "2026-02-28")
+        #expect(due("over 3 dagen") == "2026-03-01")
+        #expect(due("in three days") == "2026-03-01")
+        #expect(due("over een week") == "2026-03-05")
+        #expect(due("volgende week") == "2026-03-05")
+        #expect(due("next week") == "2026-03-05")
+        #expect(due("in 2 weeks") == "2026-03-12")
+        #expect(due("next tuesday") == "2026-03-03")
+        #expect(due("volgende dinsdag") == "2026-03-03")
+        #expect(due("Dinsdag") == "2026-03-03")
+        #expect(due("friday") == "2026-02-27")
+        #expect(due("next thursday") == "2026-03-05", "the same weekday is a week ahead")
+        let leading = CalendarDay.parseDue(leading: ["in", "7", "days", "because", "busy"], today: Self.today)
+        #expect(leading?.0.description == "2026-03-05" && leading?.1 == 3)
     }
 
-    @Test(arguments: ["", "soon", "in three days", "in 3 months", "in -1 days", "in 99999 days", "2026-02-30",
-                      "2026-13-01", "2026-1-01", "01-12-2026", "in 3", "next week"])
+    @Test(arguments: ["", "soon", "in 3 months", "in -1 days", "in 99999 days", "2026-02-30",
+                      "2026-13-01", "2026-1-01", "01-12-2026", "in 3", "next month", "volgende", "in some days"])
     func parseDueRefusesNonsense(_ text: String) {
         #expect(CalendarDay.parseDue(text, today: Self.today) == nil)
     }

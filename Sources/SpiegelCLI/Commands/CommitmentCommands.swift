@@ -3,7 +3,7 @@ import SpiegelContent
 import SpiegelCore
 
 /// `commitments [--all]`: what you said you would do.
-struct CommitmentsCommand: SessionCommand {
+struct CommitmentsCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "commitments", abstract: "List your open commitments (due and overdue first).")
 
     @Flag(help: "Also list done and dropped ones.")
@@ -26,10 +26,9 @@ struct CommitmentsCommand: SessionCommand {
             session.printJSON(commitments.map { full[$0.id] ?? $0 })
             return
         }
-        if commitments.isEmpty { session.print(session.t("No open commitments.", "Geen open afspraken.")); return }
+        if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
         for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
-        session.print(session.style.dim(session.t("Follow up with: done ID, moved ID DATE, dropped ID",
-                                                  "Afronden met: done ID, moved ID DATUM, dropped ID")))
+        session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
 
@@ -50,7 +49,7 @@ struct CommitmentUpdate {
         }
         var reflection = words.joined(separator: " ")
         if reflection.isEmpty && session.reader.isInteractive {
-            if case .line(let text) = session.reader.read(prompt: session.t("Reflection (one line, optional)> ", "Reflectie (één regel, optioneel)> "), remember: false) {
+            if case .line(let text) = session.reader.read(prompt: session.say.commitmentsReflectionOneLineOptional(), remember: false) {
                 reflection = text
             }
         }
@@ -70,7 +69,7 @@ struct CommitmentUpdate {
 struct DoneCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a commitment as done, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("done")) var id: String
     @Argument(parsing: .remaining, help: "What you noticed (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
@@ -83,16 +82,18 @@ struct DoneCommand: SessionCommand {
 struct MovedCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
-    @Argument(help: "The new date: YYYY-MM-DD or 'in N days' (quoted).") var date: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("moved")) var id: String
+    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed).") var date: String
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        guard let due = CalendarDay.parseDue(date, today: session.today) else {
-            throw CommandFailure("'\(date)' is not a date: use YYYY-MM-DD or 'in N days'")
+        // The date may take several words (`moved ID in 7 days`); what follows is the reflection.
+        let words = [date] + reflection
+        guard let (due, used) = CalendarDay.parseDue(leading: words, today: session.today) else {
+            throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
         }
-        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: reflection)
+        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: Array(words.dropFirst(used)))
     }
 }
 
@@ -100,7 +101,7 @@ struct MovedCommand: SessionCommand {
 struct DroppedCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "dropped", abstract: "Drop a commitment, with a reflection.")
 
-    @Argument(help: "The commitment id (or its start).") var id: String
+    @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("dropped")) var id: String
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 

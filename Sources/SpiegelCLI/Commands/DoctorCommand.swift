@@ -18,7 +18,7 @@ struct DoctorCommand: SessionCommand {
     func execute(in session: Session) throws {
         let store = try session.journal
         guard store.exists else {
-            throw CommandFailure("no journal at \(store.root)", exitCode: ExitStatus.noInput)
+            throw CommandFailure(session.say.journalNone(store.root), exitCode: ExitStatus.noInput)
         }
         let report = try JournalDoctor(store: store).check()
         let indexed = reindex ? try store.reindex() : nil
@@ -32,17 +32,14 @@ struct DoctorCommand: SessionCommand {
                                      problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
                                      quarantined: moved))
         } else {
-            session.print(session.t("\(report.entries) entries and \(report.drafts) drafts read.", "\(report.entries) notities en \(report.drafts) concepten gelezen."))
-            if let indexed {
-                session.print(session.t("The index is up to date (\(indexed) entries).", "De index is bijgewerkt (\(indexed) notities)."))
-            }
+            session.print(session.say.doctorRead(entries: session.say.countEntries(report.entries), drafts: session.say.countDrafts(report.drafts)))
+            if let indexed { session.print(session.say.doctorIndexUpToDate(session.say.countEntries(indexed))) }
             for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
             if report.debrisRemoved > 0 {
-                session.print(session.t("Removed \(report.debrisRemoved) temporary \(report.debrisRemoved == 1 ? "file" : "files") left by interrupted writes.",
-                                        "\(report.debrisRemoved) tijdelijke \(report.debrisRemoved == 1 ? "bestand" : "bestanden") van onderbroken schrijfacties verwijderd."))
+                session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))
             }
-            for path in moved { session.print(session.t("moved aside: ", "apart gezet: ") + path) }
-            if report.problems.isEmpty { session.print(session.style.good(session.t("The journal is healthy.", "Het dagboek is gezond."))) }
+            for path in moved { session.print(session.say.doctorMovedAside() + path) }
+            if report.problems.isEmpty { session.print(session.style.good(session.say.doctorTheJournalIsHealthy())) }
         }
         if !report.problems.isEmpty && moved.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }

@@ -31,9 +31,8 @@ struct DueCommand: SessionCommand {
     private func line(_ item: DueCommitments.Item, session: Session) -> String {
         let when: String
         switch item.daysOverdue {
-        case 0: when = session.t("due today", "vandaag")
-        case 1: when = session.t("1 day overdue", "1 dag te laat")
-        default: when = session.t("\(item.daysOverdue) days overdue", "\(item.daysOverdue) dagen te laat")
+        case 0: when = session.say.dueToday()
+        default: when = session.say.dueOverdue(item.daysOverdue)
         }
         return "\(item.commitment.id)  \(when)  " + TerminalSafe.visible(item.commitment.action, keepNewlines: false)
     }

@@ -15,19 +15,19 @@ struct InitCommand: SessionCommand {
     func execute(in session: Session) throws {
         let plain = JournalStore(root: session.journalRoot)
         if plain.exists {
-            throw CommandFailure("a journal already exists at \(plain.root)" + (encrypt ? "; use 'encrypt' to encrypt it" : ""),
+            throw CommandFailure(encrypt ? session.say.journalExistsEncrypt(plain.root) : session.say.journalExists(plain.root),
                                  exitCode: ExitStatus.cantCreate)
         }
         var settings: EncryptionSettings?
         if encrypt {
-            let passphrase = try Passphrase(environment: session.environment)
-                .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), confirm: true)
+            let passphrase = try Passphrase(environment: session.environment, say: session.say)
+                .read(prompt: session.say.journalNewPassphrase(), confirm: true)
             settings = try JournalCipher.create(passphrase: passphrase).1
         }
         try plain.prepare(now: session.now, encryption: settings)
         session.forgetJournal()
-        session.print(session.t("Journal created at \(plain.root)", "Dagboek aangemaakt in \(plain.root)")
-                      + (encrypt ? session.t(" (encrypted)", " (versleuteld)") : ""))
+        session.print(session.say.journalJournalCreatedAtRoot(plain.root)
+                      + (encrypt ? session.say.journalEncrypted() : ""))
     }
 }
 
@@ -41,7 +41,7 @@ struct EncryptCommand: SessionCommand {
     func execute(in session: Session) throws {
         let plain = JournalStore(root: session.journalRoot, lockWaiting: session.lockWaiting)
         guard let manifest = try plain.manifest() else {
-            throw CommandFailure("no journal at \(plain.root)", exitCode: ExitStatus.noInput)
+            throw CommandFailure(session.say.journalNone(plain.root), exitCode: ExitStatus.noInput)
         }
         let cipher: JournalCipher, settings: EncryptionSettings
         if let existing = manifest.encryption {
@@ -50,13 +50,13 @@ struct EncryptCommand: SessionCommand {
             guard let key = store.cipher else { return }
             (cipher, settings) = (key, existing)
         } else {
-            let passphrase = try Passphrase(environment: session.environment)
-                .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), confirm: true)
+            let passphrase = try Passphrase(environment: session.environment, say: session.say)
+                .read(prompt: session.say.journalNewPassphrase(), confirm: true)
             (cipher, settings) = try JournalCipher.create(passphrase: passphrase)
         }
         let count = try plain.encrypt(with: cipher, settings: settings, extra: try rescuedFiles(session))
         session.forgetJournal()
-        session.print(session.t("Encrypted: \(count) files sealed.", "Versleuteld: \(count) bestanden verzegeld."))
+        session.print(session.say.journalEncryptedFiles(session.say.countFiles(count)))
     }
 }
 
@@ -75,10 +75,10 @@ struct DecryptCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let store = try session.journal
-        guard store.cipher != nil else { throw CommandFailure("the journal at \(store.root) is not encrypted", exitCode: ExitStatus.dataError) }
+        guard store.cipher != nil else { throw CommandFailure(session.say.journalNotEncrypted(store.root), exitCode: ExitStatus.dataError) }
         let count = try store.decrypt()
         session.forgetJournal()
-        session.print(session.t("Decrypted: \(count) files opened.", "Ontsleuteld: \(count) bestanden geopend."))
+        session.print(session.say.journalDecryptedFiles(session.say.countFiles(count)))
     }
 }
 
@@ -92,11 +92,11 @@ struct RekeyCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let store = try session.journal
-        guard let cipher = store.cipher else { throw CommandFailure("the journal at \(store.root) is not encrypted", exitCode: ExitStatus.dataError) }
-        let passphrase = try Passphrase(environment: session.environment)
-            .read(prompt: session.t("New passphrase: ", "Nieuwe wachtwoordzin: "), variable: "SPIEGEL_NEW_PASSPHRASE_FILE", confirm: true)
+        guard let cipher = store.cipher else { throw CommandFailure(session.say.journalNotEncrypted(store.root), exitCode: ExitStatus.dataError) }
+        let passphrase = try Passphrase(environment: session.environment, say: session.say)
+            .read(prompt: session.say.journalNewPassphrase(), variable: "SPIEGEL_NEW_PASSPHRASE_FILE", confirm: true)
         try store.rekey(try cipher.rewrapped(passphrase: passphrase))
         session.forgetJournal()
-        session.print(session.t("Passphrase changed.", "Wachtwoordzin gewijzigd."))
+        session.print(session.say.journalPassphraseChanged())
     }
 }

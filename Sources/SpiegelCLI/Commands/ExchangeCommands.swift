@@ -13,7 +13,8 @@ struct ExportCommand: SessionCommand {
             in --redact-words; add --preview to see what would be masked (and possible names that would not) first.
             """)
 
-    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).")
+    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).",
+            completion: .list(["json", "md", "html", "csv", "ics"]))
     var format: String = "json"
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
@@ -22,7 +23,8 @@ struct ExportCommand: SessionCommand {
     @Option(help: ArgumentHelp("Only entries from this day on (YYYY-MM-DD).", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @Flag(help: """
@@ -45,16 +47,16 @@ struct ExportCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         if preview && !redact && redactWords == nil {
-            throw CommandFailure(session.t("--preview shows what --redact would mask: add --redact or --redact-words",
-                                           "--preview laat zien wat --redact maskeert: voeg --redact of --redact-words toe"))
+            throw CommandFailure(session.say.errorPreviewNeedsRedact())
         }
         let formats = ["json", "md", "html", "csv", "ics"]
-        guard formats.contains(format) else { throw CommandFailure("--format must be one of \(formats.joined(separator: ", ")), not '\(format)'") }
+        guard formats.contains(format) else { throw CommandFailure(session.say.errorOneOf(option: "--format", values: formats.joined(separator: ", "), value: format)) }
         var sinceDay: CalendarDay?
         if let since {
-            guard let day = CalendarDay(since) else { throw CommandFailure("--since needs a date as YYYY-MM-DD, not '\(since)'") }
+            guard let day = CalendarDay(since) else { throw CommandFailure(session.say.errorDateOption(option: "--since", value: since)) }
             sinceDay = day
         }
+        if let principle { _ = try session.graph().principle(principle, say: session.say) }
         _ = try session.journal.manifest()
         let contents = try session.summaries()
         session.report(contents.problems)
@@ -86,8 +88,8 @@ struct ExportCommand: SessionCommand {
             entries = entries.map(redactor.redact)
         }
         let progress = entries.count > 2_000 && Console.isTerminal(2)
-        if progress { session.warn("exporting \(entries.count) entries…") }
-        let title = session.t("Spiegel journal of \(name)", "Spiegel-dagboek van \(name)")
+        if progress { session.warn(session.say.progressExporting(session.say.countEntries(entries.count))) }
+        let title = session.say.exchangeSpiegelJournalOfName(name)
         let text: String
         switch format {
         case "md":
@@ -99,9 +101,9 @@ struct ExportCommand: SessionCommand {
             text = CSVExport.render(entries)
         case "ics":
             let labels = ICalendarExport.Labels(
-                calendarName: session.t("Spiegel commitments", "Spiegel-afspraken"),
-                fromExercise: session.t("From the exercise “%@” in Spiegel.", "Uit de oefening ‘%@’ in Spiegel."),
-                reflection: session.t("Reflection", "Reflectie"))
+                calendarName: session.say.icsCalendarName(),
+                fromExercise: session.say.icsFromExercise(),
+                reflection: session.say.icsReflection())
             text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
         default:
             let used = Set(entries.map(\.exercise))
@@ -110,7 +112,9 @@ struct ExportCommand: SessionCommand {
             text = JSONOutput.string(bundle)
         }
         try ExportDestination(path: output).write(text)
-        if progress { session.warn("done") }
+        if progress { session.warn(session.say.progressDone()) }
+        // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
+        if let output { session.warn(session.say.exchangeWritten(entries: session.say.countEntries(entries.count), format: format, path: SpiegelEnvironment.absolute(output))) }
     }
 }
 
@@ -124,8 +128,8 @@ extension ExportCommand {
         }
         do { return try WordList(data: data) } catch {
             let problem = switch error {
-            case .utf16: session.t("is UTF-16; save it as UTF-8", "is UTF-16; sla het op als UTF-8")
-            case .notUTF8: session.t("is not UTF-8 text; save it as UTF-8", "is geen UTF-8-tekst; sla het op als UTF-8")
+            case .utf16: session.say.fileUtf16()
+            case .notUTF8: session.say.fileNotUtf8()
             }
             throw CommandFailure("--redact-words \(redactWords): \(problem)", exitCode: ExitStatus.dataError)
         }
@@ -183,13 +187,10 @@ struct ImportCommand: SessionCommand {
         if session.json { session.printJSON(result); return }
         switch bundle.kind {
         case .entries:
-            session.print(session.t("\(result.added) entries added, \(result.alreadyPresent) already there.",
-                                    "\(result.added) notities toegevoegd, \(result.alreadyPresent) waren er al."))
+            session.print(session.say.exchangeAdded(added: session.say.countEntries(result.added), present: session.say.countEntries(result.alreadyPresent)))
         case .feedback:
-            session.print(session.t("\(result.notesAttached) notes from \(bundle.exporter) attached.",
-                                    "\(result.notesAttached) notities van \(bundle.exporter) toegevoegd.")
-                          + (result.notesForUnknownEntries > 0 ? session.t(" \(result.notesForUnknownEntries) were for entries not in this journal.",
-                                                                            " \(result.notesForUnknownEntries) hoorden bij notities die hier niet zijn.") : ""))
+            session.print(session.say.exchangeNotesAttached(notes: session.say.countNotes(result.notesAttached), exporter: bundle.exporter)
+                          + (result.notesForUnknownEntries > 0 ? session.say.exchangeNotesUnknown(session.say.countNotes(result.notesForUnknownEntries)) : ""))
         }
     }
 }

@@ -4,20 +4,19 @@ import SpiegelContent
 import SpiegelCore
 
 /// `exercises [--principle P]`: the reflective exercises.
-struct ExercisesCommand: SessionCommand {
+struct ExercisesCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises", abstract: "List the reflective exercises, optionally for one principle.")
 
-    @Option(help: ArgumentHelp("Only exercises that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only exercises that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
         let graph = try session.graph()
-        if let principle, graph.node(principle)?.kind != .principle {
-            throw CommandFailure("unknown principle '\(principle)'; one of \(graph.principles.map(\.id).joined(separator: ", "))")
-        }
+        if let principle { _ = try graph.principle(principle, say: session.say) }
         let exercises = graph.exercises.filter { principle == nil || $0.principles.contains(principle!) }
         if session.json {
             struct Item: Encodable {
@@ -51,7 +50,7 @@ struct StartCommand: SessionCommand {
         'in N days'). 'show EXERCISE --json' lists the steps.
         """)
 
-    @Argument(help: "The exercise id (tab completes).")
+    @Argument(help: "The exercise id (tab completes).", completion: ScriptCompletion.kind("start"))
     var exercise: String
 
     @Option(help: ArgumentHelp("Take the answers from a JSON file keyed by step id.", valueName: "file"))
@@ -62,8 +61,8 @@ struct StartCommand: SessionCommand {
     func execute(in session: Session) throws {
         let graph = try session.graph()
         guard let definition = graph.exercise(exercise) else {
-            let hint = Suggestion.closest(to: exercise, among: graph.exercises.map(\.id)).map { " — did you mean '\($0)'?" } ?? ""
-            throw CommandFailure("unknown exercise '\(exercise)'\(hint); 'exercises' lists them", exitCode: ExitStatus.dataError)
+            let hint = Suggestion.closest(to: exercise, among: graph.exercises.map(\.id)).map { session.say.errorDidYouMean($0) } ?? ""
+            throw CommandFailure(session.say.errorUnknownExercise(id: exercise, hint: hint), exitCode: ExitStatus.dataError)
         }
         if let answers {
             let entry = try AnswerFile(path: answers).run(definition, session: session)
@@ -72,9 +71,7 @@ struct StartCommand: SessionCommand {
         }
         let store = try session.journal
         if session.reader.isInteractive, let draft = try store.drafts().entries.first(where: { $0.exercise == definition.id }) {
-            let reply = session.reader.read(prompt: session.t(
-                "You have an unfinished draft of this exercise (\(draft.answers.count) answers). Continue it? [Y/n] ",
-                "Je hebt een onafgemaakt concept van deze oefening (\(draft.answers.count) antwoorden). Verder gaan? [J/n] "), remember: false)
+            let reply = session.reader.read(prompt: session.say.exercisesContinueDraft(session.say.countAnswers(draft.answers.count)), remember: false)
             if case .line(let text) = reply, !["n", "no", "nee"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) {
                 try ExerciseOutcome(session: session).run(definition, entry: draft)
                 return
@@ -105,15 +102,15 @@ struct ExerciseOutcome {
         }
         if session.reader.isInteractive {
             session.print()
-            session.print(session.style.bold(session.t("Summary", "Samenvatting")))
+            session.print(session.style.bold(session.say.exercisesSummary()))
             for answer in entry.answers where answer.skipped != true {
                 session.print("  " + session.style.dim(TerminalSafe.visible(answer.prompt, keepNewlines: false)))
-                session.print("    " + TerminalSafe.visible(answer.plainText).replacingOccurrences(of: "\n", with: "\n    "))
+                session.print("    " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n    "))
             }
         }
-        session.print(session.style.good(session.t("saved", "opgeslagen")) + " \(entry.id)")
+        session.print(session.style.good(session.say.exercisesSaved()) + " \(entry.id)")
         if session.reader.isInteractive, let next = try? Recommender(session: session).next() {
-            session.print(session.t("Next: ", "Volgende: ") + next)
+            session.print(session.say.exercisesNext() + next)
         }
     }
 }
@@ -123,7 +120,7 @@ struct ResumeCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "Continue an unfinished exercise (a draft).")
 
-    @Argument(help: "The draft id or its start (default: the newest draft).")
+    @Argument(help: "The draft id or its start (default: the newest draft).", completion: ScriptCompletion.kind("resume"))
     var id: String?
 
     @OptionGroup var global: GlobalOptions
@@ -135,25 +132,24 @@ struct ResumeCommand: SessionCommand {
             draft = try store.draft(matching: id)
         } else {
             guard let newest = try store.drafts().entries.first else {
-                throw CommandFailure(session.t("there is no draft to resume", "er is geen concept om te hervatten"), exitCode: ExitStatus.noInput)
+                throw CommandFailure(session.say.exercisesThereIsNoDraftTo(), exitCode: ExitStatus.noInput)
             }
             draft = newest
         }
         let graph = try session.graph()
         guard let exercise = graph.exercise(draft.exercise) else {
-            throw CommandFailure("draft \(draft.id) is for exercise '\(draft.exercise)', which is not loaded (a missing --knowledge pack?)",
+            throw CommandFailure(session.say.errorDraftExerciseMissing(id: draft.id, exercise: draft.exercise),
                                  exitCode: ExitStatus.dataError)
         }
         if session.reader.isInteractive {
-            session.print(session.style.dim(session.t("Resuming \(exercise.id) after \(draft.answers.count) answers.",
-                                                      "Verder met \(exercise.id) na \(draft.answers.count) antwoorden.")))
+            session.print(session.style.dim(session.say.exercisesResuming(exercise: exercise.id, answers: session.say.countAnswers(draft.answers.count))))
         }
         try ExerciseOutcome(session: session).run(exercise, entry: draft)
     }
 }
 
 /// `drafts`: unfinished exercises.
-struct DraftsCommand: SessionCommand {
+struct DraftsCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "drafts", abstract: "List unfinished exercises (drafts).")
 
     @OptionGroup var global: GlobalOptions
@@ -165,10 +161,10 @@ struct DraftsCommand: SessionCommand {
             session.printJSON(contents.entries)
             return
         }
-        if contents.entries.isEmpty { session.print(session.t("No drafts.", "Geen concepten.")); return }
+        if contents.entries.isEmpty { session.print(session.say.exercisesNoDrafts()); return }
         for draft in contents.entries {
             session.print(session.style.accent(draft.id) + "  " + draft.exercise
-                          + session.style.dim("  \(draft.answers.count) " + session.t("answers", "antwoorden") + " · " + draft.startedAt))
+                          + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + session.time.moment(draft.startedAt)))
         }
     }
 }
@@ -177,8 +173,8 @@ struct DraftsCommand: SessionCommand {
 struct DiscardCommand: SessionCommand {
     static let configuration = CommandConfiguration(commandName: "discard", abstract: "Delete a draft (asks first).")
 
-    @Argument(help: "The draft id or its start.")
-    var id: String
+    @Argument(help: "The draft id or its start (default: the newest draft, as for resume).", completion: ScriptCompletion.kind("discard"))
+    var id: String?
 
     @Flag(name: [.long, .customShort("y")], help: "Do not ask for confirmation.")
     var yes = false
@@ -186,20 +182,28 @@ struct DiscardCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let draft = try session.journal.draft(matching: id)
+        let store = try session.journal
+        let draft: Entry
+        if let id {
+            draft = try store.draft(matching: id)
+        } else {
+            guard let newest = try store.drafts().entries.first else {
+                throw CommandFailure(session.say.exercisesNoDraftToDiscard(), exitCode: ExitStatus.noInput)
+            }
+            draft = newest
+        }
         if !yes {
             guard session.reader.isInteractive else {
-                throw CommandFailure("discard needs --yes when it cannot ask", exitCode: ExitStatus.usage)
+                throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
             }
-            let reply = session.reader.read(prompt: session.t("Delete draft \(draft.id) (\(draft.exercise), \(draft.answers.count) answers)? [y/N] ",
-                                                              "Concept \(draft.id) (\(draft.exercise), \(draft.answers.count) antwoorden) verwijderen? [j/N] "),
+            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(id: draft.id, exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)),
                                             remember: false)
             guard case .line(let text) = reply, ["y", "yes", "j", "ja"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                session.print(session.t("Kept.", "Bewaard."))
+                session.print(session.say.exercisesKept())
                 return
             }
         }
         try session.journal.deleteDraft(id: draft.id)
-        session.print(session.t("Discarded \(draft.id).", "\(draft.id) verwijderd."))
+        session.print(session.say.exercisesDiscardedDraftid(draft.id))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `help [COMMAND]`: the list of commands, or one command's usage.
-struct HelpCommand: SessionCommand {
+struct HelpCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "help", abstract: "List the commands, or show how to use one.")
 
@@ -14,15 +14,13 @@ struct HelpCommand: SessionCommand {
         let commands = session.review == nil ? Program.commands : ReviewShellCommand.commands
         let root: any ParsableCommand.Type = session.review == nil ? SpiegelCommand.self : ReviewShellCommand.self
         guard let command else {
-            session.print(session.style.bold(session.t("Commands:", "Opdrachten:")))
+            session.print(session.style.bold(session.say.helpCommands()))
             for type in commands {
                 let name = type.configuration.commandName ?? ""
                 session.print("  " + session.style.accent(name.padding(toLength: 13, withPad: " ", startingAt: 0))
-                              + type.configuration.abstract)
+                              + (session.say.abstract(of: name, inReview: session.review != nil) ?? type.configuration.abstract))
             }
-            session.print(session.t(
-                "\n'help COMMAND' shows how to use a command. Tab completes commands and ids; Ctrl-D or 'quit' leaves.",
-                "\n'help OPDRACHT' laat zien hoe een opdracht werkt. Tab vult aan; Ctrl-D of 'quit' sluit af."))
+            session.print(session.say.helpNHelpCommandShowsHow())
             return
         }
         guard let type = commands.first(where: { $0.configuration.commandName == command }) else {

@@ -4,7 +4,8 @@ import SpiegelCore
 
 /// Filters shared by `journal` and the coach's `entries`.
 struct EntryFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only entries that train this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
 
     @Option(help: ArgumentHelp("Only entries of this exercise.", valueName: "exercise"))
@@ -22,20 +23,21 @@ struct EntryFilterOptions: ParsableArguments {
     @Option(help: "At most this many entries.")
     var limit: Int?
 
-    func filter() throws -> JournalFilter {
+    func filter(in session: Session) throws -> JournalFilter {
         func day(_ text: String?, _ name: String) throws -> CalendarDay? {
             guard let text else { return nil }
-            guard let day = CalendarDay(text) else { throw CommandFailure("--\(name) needs a date as YYYY-MM-DD, not '\(text)'") }
+            guard let day = CalendarDay(text) else { throw CommandFailure(session.say.errorDateOption(option: "--" + name, value: text)) }
             return day
         }
-        if let limit, limit < 1 { throw CommandFailure("--limit must be 1 or more") }
+        if let limit, limit < 1 { throw CommandFailure(session.say.errorCountAtLeastOne("--limit")) }
+        if let principle { _ = try session.graph().principle(principle, say: session.say) }
         return JournalFilter(principle: principle, exercise: exercise, since: try day(since, "since"),
                              until: try day(until, "until"), grep: grep, limit: limit)
     }
 }
 
 /// `journal`: entries, newest first.
-struct JournalCommand: SessionCommand {
+struct JournalCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal", abstract: "List your journal entries, newest first (with filters).")
 
@@ -44,7 +46,7 @@ struct JournalCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries(matching: try filters.filter())
+        let contents = try session.summaries(matching: try filters.filter(in: session))
         session.report(contents.problems)
         let entries = contents.entries
         if session.json {
@@ -52,9 +54,9 @@ struct JournalCommand: SessionCommand {
             return
         }
         if entries.isEmpty, filters.grep != nil {
-            session.print(session.t("No entries match.", "Geen notities gevonden."))
+            session.print(session.say.journalNoEntriesMatch())
         } else if entries.isEmpty {
-            session.print(session.t("No entries yet. 'exercises' lists what you can start.", "Nog geen notities. 'exercises' toont wat je kunt beginnen."))
+            session.print(session.say.journalNoEntriesYetExercisesLists())
         }
         let view = EntryView(session: session)
         for entry in entries {
@@ -65,10 +67,10 @@ struct JournalCommand: SessionCommand {
 }
 
 /// `entry ID`: one entry in full.
-struct EntryCommand: SessionCommand {
+struct EntryCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "entry", abstract: "Show one journal entry in full (an id prefix is enough).")
 
-    @Argument(help: "The entry id or its start.")
+    @Argument(help: "The entry id or its start.", completion: ScriptCompletion.kind("entry"))
     var id: String
 
     @OptionGroup var global: GlobalOptions
@@ -82,7 +84,7 @@ struct EntryCommand: SessionCommand {
 }
 
 /// `stats`: per principle how often, how recently, the confidence trend; the weekly streak.
-struct StatsCommand: SessionCommand {
+struct StatsCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Your practice per principle: counts, last time, confidence trend, streak.")
 
     @OptionGroup var global: GlobalOptions
@@ -94,10 +96,10 @@ struct StatsCommand: SessionCommand {
         session.report(problems)
         if session.json { session.printJSON(stats); return }
         let style = session.style
-        session.print(style.bold(session.t("Principle", "Principe").padding(toLength: 12, withPad: " ", startingAt: 0))
-                      + style.bold(session.t("entries  last        confidence", "aantal   laatst      vertrouwen")))
+        session.print(style.bold(session.say.journalPrinciple().padding(toLength: 12, withPad: " ", startingAt: 0))
+                      + style.bold(session.say.journalEntriesLastConfidence()))
         for figures in stats.principles {
-            let last = figures.lastPractised.map { "\($0)" } ?? "—".padding(toLength: 10, withPad: " ", startingAt: 0)
+            let last = (figures.lastPractised.map { session.time.day($0) } ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0)
             let trend = Sparkline.render(figures.confidence.suffix(12).map { $0 })
             let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
             session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
@@ -105,9 +107,8 @@ struct StatsCommand: SessionCommand {
                           + last + "  " + style.accent(trend) + latest)
         }
         session.print()
-        session.print(session.t("Entries: \(stats.entries) · weekly streak: \(stats.weeklyStreak) · open commitments: \(stats.openCommitments)",
-                                "Notities: \(stats.entries) · weken op rij: \(stats.weeklyStreak) · open afspraken: \(stats.openCommitments)")
-                      + (stats.overdueCommitments > 0 ? style.bad(session.t(" (\(stats.overdueCommitments) overdue)", " (\(stats.overdueCommitments) te laat)")) : ""))
+        session.print(session.say.journalEntriesEntriesWeeklyStreakWeeklystreak(entries: stats.entries, weeklyStreak: stats.weeklyStreak, openCommitments: stats.openCommitments)
+                      + (stats.overdueCommitments > 0 ? style.bad(session.say.journalOverduecommitmentsOverdue(stats.overdueCommitments)) : ""))
     }
 }
 

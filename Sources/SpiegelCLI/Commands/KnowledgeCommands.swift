@@ -3,7 +3,7 @@ import SpiegelContent
 import SpiegelCore
 
 /// `principles`: the five principles with their summaries.
-struct PrinciplesCommand: SessionCommand {
+struct PrinciplesCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "principles", abstract: "The five principles of customer-centric work.")
 
@@ -39,11 +39,11 @@ struct NodeSummary: Encodable {
 }
 
 /// `show ID`: any node (or exercise) with its texts, relations and sources.
-struct ShowCommand: SessionCommand {
+struct ShowCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a principle, practice, barrier, need, concept, source or exercise.")
 
-    @Argument(help: "The id to show (tab completes).")
+    @Argument(help: "The id to show (tab completes).", completion: ScriptCompletion.kind("show"))
     var id: String
 
     @OptionGroup var global: GlobalOptions
@@ -54,16 +54,16 @@ struct ShowCommand: SessionCommand {
             try ExerciseView(session: session, graph: graph).show(exercise)
             return
         }
-        NodeView(session: session, graph: graph).show(try graph.existing(id))
+        NodeView(session: session, graph: graph).show(try graph.existing(id, say: session.say))
     }
 }
 
 /// `related ID [--kind K]`: the nodes connected to one node.
-struct RelatedCommand: SessionCommand {
+struct RelatedCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "related", abstract: "List the nodes related to one, optionally of one kind.")
 
-    @Argument(help: "The id whose relations to list.")
+    @Argument(help: "The id whose relations to list.", completion: ScriptCompletion.kind("related"))
     var id: String
 
     @Option(help: ArgumentHelp("Only nodes of this kind (principle, practice, barrier, need, concept, source, exercise).", valueName: "kind"))
@@ -73,11 +73,11 @@ struct RelatedCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let graph = try session.graph()
-        _ = try graph.existing(id)
+        _ = try graph.existing(id, say: session.say)
         var filter: NodeKind?
         if let kind {
             guard let parsed = NodeKind(rawValue: kind) else {
-                throw CommandFailure("--kind must be one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CommandFailure(session.say.errorKind(NodeKind.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             filter = parsed
         }
@@ -91,15 +91,15 @@ struct RelatedCommand: SessionCommand {
             return
         }
         for (node, relation) in related {
-            let arrow = relation.outgoing ? "→" : "←"
-            session.print("\(arrow) \(relation.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) "
-                          + session.style.accent(node.id) + "  " + session.text(node.name) + session.style.dim(" (\(node.kind.rawValue))"))
+            let label = session.say.edge(relation.kind, outgoing: relation.outgoing)
+            session.print(label + String(repeating: " ", count: max(1, 18 - DisplayWidth.of(label)))
+                          + session.style.accent(node.id) + "  " + session.text(node.name) + session.style.dim(" (\(session.say.nodeKind(node.kind)))"))
         }
     }
 }
 
 /// `search TEXT`: ranked full-text search, accents ignored.
-struct SearchCommand: SessionCommand {
+struct SearchCommand: PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search the knowledge (names, summaries, texts) in your language.")
 
@@ -113,7 +113,7 @@ struct SearchCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let query = words.joined(separator: " ")
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("search needs words to look for") }
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure(session.say.errorSearchEmpty()) }
         let hits = KnowledgeSearch(graph: try session.graph(), language: session.language).search(query, limit: limit)
         if session.json {
             struct Item: Encodable { var id, kind, name, summary, field: String; var score: Double }
@@ -123,9 +123,9 @@ struct SearchCommand: SessionCommand {
             })
             return
         }
-        if hits.isEmpty { session.print(session.t("Nothing found.", "Niets gevonden.")); return }
+        if hits.isEmpty { session.print(session.say.knowledgeNothingFound()); return }
         for hit in hits {
-            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(hit.node.kind.rawValue))"))
+            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(session.say.nodeKind(hit.node.kind)))"))
             session.print("  " + session.text(hit.node.summary))
         }
     }
@@ -136,7 +136,7 @@ struct GraphCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph", abstract: "Print the knowledge graph for Graphviz, Mermaid or other tools.")
 
-    @Option(help: "dot, mermaid or json.")
+    @Option(help: "dot, mermaid or json.", completion: .list(["dot", "mermaid", "json"]))
     var format: String = "dot"
 
     @Option(help: ArgumentHelp("Only the neighbourhood of this id.", valueName: "id"))
@@ -151,9 +151,9 @@ struct GraphCommand: SessionCommand {
         let graph = try session.graph()
         var chosen = GraphExport.Format(rawValue: format)
         if session.json && format == "dot" { chosen = .json }
-        guard let chosen else { throw CommandFailure("--format must be dot, mermaid or json, not '\(format)'") }
-        if let around { _ = try graph.existing(around) }
-        guard depth >= 0 else { throw CommandFailure("--depth must be 0 or more") }
+        guard let chosen else { throw CommandFailure(session.say.errorOneOf(option: "--format", values: "dot, mermaid, json", value: format)) }
+        if let around { _ = try graph.existing(around, say: session.say) }
+        guard depth >= 0 else { throw CommandFailure(session.say.errorAtLeastZero("--depth")) }
         Console.write(GraphExport(graph: graph, language: session.language).render(chosen, around: around, depth: depth),
                       to: .standardOutput)
     }
@@ -161,12 +161,22 @@ struct GraphCommand: SessionCommand {
 
 extension KnowledgeGraph {
     /// The node with this id, or an error that suggests the closest id.
-    func existing(_ id: String) throws -> Node {
+    func existing(_ id: String, say: Messages) throws -> Node {
         guard let node = node(id) else {
-            let hint = Suggestion.closest(to: id, among: ids).map { " — did you mean '\($0)'?" } ?? ""
-            throw CommandFailure("no node '\(TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false))'\(hint)",
+            let hint = Suggestion.closest(to: id, among: ids).map { say.errorDidYouMean($0) } ?? ""
+            throw CommandFailure(say.errorNoNode(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), hint: hint),
                                  exitCode: ExitStatus.dataError)
         }
         return node
+    }
+
+    /// The principle with this id, or an error that suggests the closest principle (the same for every
+    /// command that takes `--principle`).
+    func principle(_ id: String, say: Messages) throws -> Node {
+        if let node = node(id), node.kind == .principle { return node }
+        let names = principles.map(\.id)
+        let hint = Suggestion.closest(to: id, among: names).map { say.errorDidYouMean($0) } ?? ""
+        throw CommandFailure(say.errorUnknownPrinciple(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), names: names.joined(separator: ", "), hint: hint),
+                             exitCode: ExitStatus.usage)
     }
 }

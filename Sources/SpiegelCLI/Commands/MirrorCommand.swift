@@ -49,8 +49,7 @@ struct MirrorCommand: SessionCommand {
         let from: CalendarDay
         if let since {
             guard let day = CalendarDay(since), day <= today else {
-                throw CommandFailure(session.t("--since needs a day up to today as YYYY-MM-DD, not '\(since)'",
-                                               "--since vraagt een dag tot en met vandaag als JJJJ-MM-DD, niet '\(since)'"))
+                throw CommandFailure(session.say.mirrorSinceNeedsADayUp(since))
             }
             from = day
         } else if let days = period.days {

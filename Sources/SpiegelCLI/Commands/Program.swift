@@ -59,7 +59,7 @@ public enum Program {
     /// Parses and runs one command line; returns the exit status. Errors go to stderr.
     static func run(_ arguments: [String]) -> Int32 {
         if let word = commandWord(in: arguments), !commandNames.contains(word) {
-            Console.write("spiegel: \(unknownCommand(word))\n", to: .standardError)
+            Console.write(TextLayout.terminal(.standardError).lay("spiegel: \(unknownCommand(word))\n"), to: .standardError)
             return ExitStatus.usage
         }
         do {
@@ -74,18 +74,19 @@ public enum Program {
     static func report(_ error: Error) -> Int32 {
         let (message, status) = FailureReport.describe(error, root: SpiegelCommand.self)
         if status == 0 {
-            if !message.isEmpty { Console.write(message + "\n", to: .standardOutput) }
+            if !message.isEmpty { Console.write(TextLayout.terminal(.standardOutput).lay(message + "\n"), to: .standardOutput) }
         } else if !message.isEmpty {
             let text = message.hasPrefix("Error:") || message.contains("\n") ? message : "spiegel: " + message
-            Console.write(text + "\n", to: .standardError)
+            Console.write(TextLayout.terminal(.standardError).lay(text + "\n"), to: .standardError)
         }
         return status
     }
 
-    /// Where a one-shot command reads answers: the editor on a terminal, buffered stdin otherwise.
+    /// Where a one-shot command reads answers: the editor on a terminal (made on the first read, so that
+    /// until then Ctrl-C ends the command with 130), buffered stdin otherwise.
     static func answerReader(environment: SpiegelEnvironment) -> LineReader {
         if Console.isTerminal(0) && Console.isTerminal(1) {
-            return EditLineReader(program: "spiegel", historyFile: nil)
+            return DeferredEditLineReader()
         }
         return PipedLineReader()
     }

@@ -10,33 +10,25 @@ struct RecommendCommand: SessionCommand {
     @Option(help: "How many suggestions.")
     var count = 3
 
-    @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"))
+    @Option(help: ArgumentHelp("Only exercises for this principle.", valueName: "principle"),
+            completion: .list(ContentValidator.corePrinciples))
     var principle: String?
+
+    @Flag(help: "Show every reason and the scores behind the order.")
+    var why = false
 
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        guard count >= 1 else { throw CommandFailure("--count must be 1 or more") }
+        guard count >= 1 else { throw CommandFailure(session.say.errorCountAtLeastOne("--count")) }
         let graph = try session.graph()
-        if let principle, graph.node(principle)?.kind != .principle {
-            throw CommandFailure("unknown principle '\(principle)'; one of \(graph.principles.map(\.id).joined(separator: ", "))")
-        }
+        if let principle { _ = try graph.principle(principle, say: session.say) }
         let result = try Recommender(session: session).recommend(count: count, principle: principle)
         if session.json {
             Console.write(JSONOutput.orderedObject([("recommendations", result.recommendations), ("checkIns", result.checkIns)]), to: .standardOutput)
             return
         }
-        let style = session.style
-        if !result.checkIns.isEmpty {
-            session.print(style.bold(session.t("First, check in:", "Eerst even terugkijken:")))
-            for checkIn in result.checkIns { session.print("  " + style.warn("• ") + TerminalSafe.visible(checkIn.reason.text, keepNewlines: false)) }
-            session.print()
-        }
-        for (rank, item) in result.recommendations.enumerated() {
-            session.print("\(rank + 1). " + style.bold(item.title) + "  " + style.accent("start \(item.exercise)")
-                          + style.dim(String(format: "  (%.2f)", item.score)))
-            for reason in item.reasons { session.print("   - " + reason.text) }
-        }
+        RecommendationView(session: session).show(result, why: why)
     }
 }
 
@@ -56,7 +48,6 @@ struct Recommender {
     /// "Next: ..." after an exercise was saved.
     func next() throws -> String? {
         guard let first = try recommend(count: 1, principle: nil).recommendations.first else { return nil }
-        let why = first.reasons.first.map { " — " + $0.text } ?? ""
-        return "\(first.title) (start \(first.exercise))\(why)"
+        return RecommendationView(session: session).nextLine(first)
     }
 }

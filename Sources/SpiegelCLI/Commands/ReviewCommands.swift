@@ -23,13 +23,13 @@ struct ReviewCommand: SessionCommand {
             // Nothing to open: the one reason is the error (65 for a broken file, 66 when nothing is there).
             let missing = workspace.problems.allSatisfy { $0.hasSuffix(": no such file or directory") }
             guard let first = workspace.problems.first else {
-                throw CommandFailure("nothing to review: no bundle or journal in \(paths.joined(separator: ", "))", exitCode: ExitStatus.noInput)
+                throw CommandFailure(session.say.errorNothingToReview(paths.joined(separator: ", ")), exitCode: ExitStatus.noInput)
             }
-            let more = workspace.problems.count > 1 ? " (and \(workspace.problems.count - 1) more)" : ""
+            let more = workspace.problems.count > 1 ? session.say.errorAndMore(workspace.problems.count - 1) : ""
             throw CommandFailure(first + more, exitCode: missing ? ExitStatus.noInput : ExitStatus.dataError)
         }
-        for problem in workspace.problems { session.warn("warning: " + problem) }
-        for notice in workspace.notices { session.warn("note: " + notice) }
+        for problem in workspace.problems { session.warn(session.say.warningProblem(problem)) }
+        for notice in workspace.notices { session.warn(session.say.warningNote(notice)) }
         let runner = ShellRunner(options: session.options, keepGoing: false, mode: .review(workspace),
                                  lines: commands.isEmpty ? nil : commands)
         let status = runner.run()
@@ -53,14 +53,14 @@ struct ReviewShellCommand: ParsableCommand {
 extension Session {
     /// The workspace, or a clear error outside review mode.
     func workspace() throws -> ReviewWorkspace {
-        guard let review else { throw CommandFailure("this command works in review mode: spiegel review FILE...") }
+        guard let review else { throw CommandFailure(say.errorReviewOnly()) }
         return review
     }
 
     func client(_ name: String) throws -> Client {
         let workspace = try workspace()
         guard let client = workspace.client(name) else {
-            throw CommandFailure("no client '\(name)'; clients: \(workspace.clients.map(\.name).joined(separator: ", "))", exitCode: ExitStatus.dataError)
+            throw CommandFailure(say.errorNoClient(name: name, names: workspace.clients.map(\.name).joined(separator: ", ")), exitCode: ExitStatus.dataError)
         }
         return client
     }
@@ -69,7 +69,7 @@ extension Session {
 }
 
 /// `clients`: each client's figures, overdue commitments flagged.
-struct ClientsCommand: SessionCommand {
+struct ClientsCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "clients", abstract: "List the clients: entries, last activity, principles, commitments.")
     @OptionGroup var global: GlobalOptions
 
@@ -97,7 +97,7 @@ struct ClientsCommand: SessionCommand {
 }
 
 /// `summary [CLIENT]`: per principle counts and confidence trend, and the next session's recommendation.
-struct SummaryCommand: SessionCommand {
+struct SummaryCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "summary", abstract: "A client's practice per principle and a recommendation for the next session.")
     @Argument(help: "The client (default: all, one after another).") var client: String?
     @OptionGroup var global: GlobalOptions
@@ -122,7 +122,7 @@ struct SummaryCommand: SessionCommand {
                               + (figures.confidence.last.map { " \($0)/5" } ?? ""))
             }
             if let next = output.recommendations.first {
-                session.print("  " + session.t("Next session: ", "Volgende sessie: ") + "\(next.title) (\(next.exercise))"
+                session.print("  " + session.say.reviewNextSession() + "\(next.title) (\(next.exercise))"
                               + (next.reasons.first.map { " — " + $0.text } ?? ""))
             }
         }
@@ -130,7 +130,7 @@ struct SummaryCommand: SessionCommand {
 }
 
 /// `entries CLIENT [filters]`.
-struct EntriesCommand: SessionCommand {
+struct EntriesCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "entries", abstract: "List a client's entries (filters as in 'journal').")
     @Argument(help: "The client.") var client: String
     @OptionGroup var filters: EntryFilterOptions
@@ -138,7 +138,7 @@ struct EntriesCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let chosen = try session.client(client)
-        let ids = Set(try filters.filter().apply(chosen.summaries).map(\.id))
+        let ids = Set(try filters.filter(in: session).apply(chosen.summaries).map(\.id))
         let entries = chosen.entries.filter { ids.contains($0.id) }
         if session.json { session.printJSON(entries); return }
         let view = EntryView(session: session)
@@ -147,7 +147,7 @@ struct EntriesCommand: SessionCommand {
 }
 
 /// `entry ID` in review mode: one entry with the coach's notes.
-struct ReviewEntryCommand: SessionCommand {
+struct ReviewEntryCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "entry", abstract: "Show one entry in full, with your notes.")
     @Argument(help: "The entry id or its start.") var id: String
     @OptionGroup var global: GlobalOptions
@@ -161,7 +161,7 @@ struct ReviewEntryCommand: SessionCommand {
 }
 
 /// `compare`: clients side by side per principle.
-struct CompareCommand: SessionCommand {
+struct CompareCommand: PagedCommand {
     static let configuration = CommandConfiguration(commandName: "compare", abstract: "Compare clients side by side per principle.")
     @OptionGroup var global: GlobalOptions
 
@@ -196,11 +196,11 @@ struct NoteCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure("note needs a text") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure(session.say.errorNoteEmpty()) }
         let (client, entry) = try session.workspace().entry(id)
         let author = session.environment.variables["USER"] ?? "coach"
         try session.coachNotes.add(EntryNote(entryId: entry.id, client: client.name, author: author, at: Timestamp.string(session.now), text: text))
-        session.print(session.t("Noted on \(entry.id) (\(client.name)).", "Notitie bij \(entry.id) (\(client.name))."))
+        session.print(session.say.reviewNotedOnIdClientname(id: entry.id, clientName: client.name))
     }
 }
 
@@ -222,7 +222,7 @@ struct FeedbackCommand: SessionCommand {
         let bundle = ExchangeBundle(kind: .feedback, exportedAt: Timestamp.string(session.now), exporter: name,
                                     exercises: [], entries: [], notes: notes)
         try ExportDestination(path: output).write(JSONOutput.string(bundle))
-        session.print(session.t("\(notes.count) notes written to \(output).", "\(notes.count) notities geschreven naar \(output)."))
+        session.print(session.say.reviewNotesWritten(notes: session.say.countNotes(notes.count), output: output))
     }
 }
 
@@ -232,8 +232,7 @@ struct ReviewGreeting {
 
     func show() {
         let count = session.review?.clients.count ?? 0
-        session.print(session.style.bold(session.t("Review mode", "Reviewmodus"))
-                      + session.style.dim(session.t(" — \(count) clients, read-only. 'help' lists commands.",
-                                                    " — \(count) cliënten, alleen lezen. 'help' toont de opdrachten.")))
+        session.print(session.style.bold(session.say.reviewReviewMode())
+                      + session.style.dim(session.say.reviewModeSummary(session.say.countClients(count))))
     }
 }

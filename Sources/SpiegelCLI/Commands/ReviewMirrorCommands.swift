@@ -53,12 +53,12 @@ struct TeamCommand: SessionCommand {
         for row in rows {
             let name = TerminalSafe.visible(row.client, keepNewlines: false)
             var line = session.style.bold(name) + "  "
-            line += session.t("last active ", "laatst actief ") + (row.lastActive?.description ?? "–")
-            line += " · " + session.t(row.entries == 1 ? "1 entry" : "\(row.entries) entries", row.entries == 1 ? "1 notitie" : "\(row.entries) notities")
-            line += " · " + session.t("kept ", "nagekomen ") + (row.keptRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")
-            if let weakest = row.weakest { line += " · " + session.t("weakest: ", "zwakst: ") + (graph.node(weakest).map { session.text($0.name) } ?? weakest) }
+            line += session.say.mirrorLastActive() + (row.lastActive?.description ?? "–")
+            line += " · " + session.say.countEntries(row.entries)
+            line += " · " + session.say.mirrorKept() + (row.keptRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")
+            if let weakest = row.weakest { line += " · " + session.say.mirrorWeakest() + (graph.node(weakest).map { session.text($0.name) } ?? weakest) }
             if let trend = row.confidenceTrend {
-                line += " · " + session.t("confidence ", "vertrouwen ") + (trend > 0.25 ? "↑" : trend < -0.25 ? "↓" : "→")
+                line += " · " + session.say.mirrorConfidence2() + (trend > 0.25 ? "↑" : trend < -0.25 ? "↓" : "→")
             }
             session.print(line)
         }

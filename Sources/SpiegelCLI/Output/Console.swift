@@ -45,9 +45,16 @@ public enum Console {
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
     /// The terminal's width in columns (80 when unknown).
-    public static func width() -> Int {
+    public static func width(_ descriptor: Int32 = 1) -> Int {
         var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80
+    }
+
+    /// The terminal's height in rows (24 when unknown).
+    public static func height(_ descriptor: Int32 = 1) -> Int {
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
     }
 }

@@ -8,7 +8,8 @@ struct EntryView {
     /// One line per entry: date, exercise, principles, the first answer's first line.
     func line(_ entry: EntrySummary) -> String {
         let style = session.style
-        let date = entry.day?.description ?? String(entry.completedAt.prefix(10))
+        let time = session.time
+        let date: String = entry.day.map { time.day($0) } ?? time.moment(entry.completedAt)
         let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
         let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
         return style.dim(date) + "  " + style.accent(entry.id) + "  " + TerminalSafe.visible(entry.exercise, keepNewlines: false)
@@ -30,27 +31,28 @@ struct EntryView {
         let style = session.style
         session.print(style.bold(TerminalSafe.visible(entry.exerciseTitle)) + style.dim("  \(entry.id)"))
         session.print(style.dim("\(entry.exercise) v\(entry.exerciseVersion) · \(entry.language.rawValue) · "
-                                + session.t("started ", "begonnen ") + entry.startedAt
-                                + (entry.completedAt.map { session.t(" · completed ", " · afgerond ") + $0 } ?? "")))
-        session.print(style.dim(session.t("Principles: ", "Principes: ") + entry.principles.joined(separator: ", ")))
+                                + session.say.entryStarted() + session.time.moment(entry.startedAt)
+                                + (entry.completedAt.map { session.say.entryCompleted() + session.time.moment($0) } ?? "")))
+        session.print(style.dim(session.say.entryPrinciples() + session.names(entry.principles)))
         for answer in entry.answers {
             session.print()
             session.print(style.bold(TerminalSafe.visible(answer.prompt)))
             if answer.skipped == true {
-                session.print(style.dim("  (" + session.t("skipped", "overgeslagen") + ")"))
+                session.print(style.dim("  (" + session.say.entrySkipped() + ")"))
             } else if let items = answer.items {
                 for item in items { session.print("  • " + TerminalSafe.visible(item)) }
             } else {
-                session.print("  " + TerminalSafe.visible(answer.plainText).replacingOccurrences(of: "\n", with: "\n  "))
+                session.print("  " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n  "))
             }
         }
         if !entry.commitments.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Commitments", "Afspraken")))
+            session.print(style.bold(session.say.entryCommitments()))
             for commitment in entry.commitments {
                 session.print("  " + CommitmentView(session: session).line(commitment))
                 for event in commitment.history.dropFirst() {
-                    session.print(style.dim("    \(event.at) \(event.status.rawValue)" + (event.due.map { " → \($0)" } ?? "")
+                    let moved: String = event.due.map { " → " + session.time.day($0) } ?? ""
+                    session.print(style.dim("    \(session.time.moment(event.at)) \(session.say.status(event.status))" + moved
                                             + (event.reflection.map { ": " + TerminalSafe.visible($0, keepNewlines: false) } ?? "")))
                 }
             }
@@ -60,9 +62,9 @@ struct EntryView {
         let allNotes = ((entry.coachNotes ?? []) + notes).filter { seen.insert($0).inserted }
         if !allNotes.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Coach notes", "Notities van de coach")))
+            session.print(style.bold(session.say.entryCoachNotes()))
             for note in allNotes {
-                session.print("  " + style.dim("\(TerminalSafe.visible(note.author, keepNewlines: false)), \(note.at): ") + TerminalSafe.visible(note.text))
+                session.print("  " + style.dim("\(TerminalSafe.visible(note.author, keepNewlines: false)), \(session.time.moment(note.at)): ") + TerminalSafe.visible(note.text))
             }
         }
     }
@@ -75,8 +77,9 @@ struct CommitmentView {
     func line(_ commitment: Commitment) -> String {
         let style = session.style
         let overdue = commitment.isOpen && commitment.due < session.today
-        let due = overdue ? style.bad("\(commitment.due) " + session.t("overdue", "te laat")) : commitment.due.description
-        return style.accent(commitment.id) + "  [\(commitment.status.rawValue)] " + due + "  "
+        let day = session.time.day(commitment.due)
+        let due = overdue ? style.bad(day + " " + session.say.entryOverdue()) : day
+        return style.accent(commitment.id) + "  [\(session.say.status(commitment.status))] " + due + "  "
             + TerminalSafe.visible(commitment.action, keepNewlines: false)
     }
 }

@@ -66,17 +66,17 @@ struct ExerciseView {
             return
         }
         let style = session.style
-        session.print(style.bold(session.text(exercise.title)) + style.dim("  \(exercise.id) · \(session.t("exercise", "oefening")) · ~\(exercise.minutes) min"))
-        session.print(Wrap.paragraph(session.text(exercise.intro), width: min(Console.width(), 100)))
-        session.print(style.dim(session.t("Trains: ", "Oefent: ") + (exercise.principles + exercise.practices).joined(separator: ", ")))
+        session.print(style.bold(session.text(exercise.title)) + style.dim("  \(exercise.id) · \(session.say.exerciseExercise()) · ~\(exercise.minutes) min"))
+        session.printProse(session.text(exercise.intro))
+        session.print(style.dim(session.say.exerciseTrains() + session.names(exercise.principles + exercise.practices)))
         session.print()
         for (number, step) in exercise.steps.enumerated() {
-            session.print("\(number + 1). " + session.text(step.prompt) + style.dim(" [\(step.kind.rawValue)\(step.optional ? ", optional" : "")]"))
+            session.print("\(number + 1). " + session.text(step.prompt) + style.dim(" [" + session.say.stepKind(step.kind) + (step.optional ? ", " + session.say.exerciseOptionalWord() : "") + "]"))
             for followUp in step.followUps {
-                session.print("   ↳ " + session.t("for each item: ", "per punt: ") + session.text(followUp.prompt))
+                session.print("   ↳ " + session.say.exerciseForEachItem() + session.text(followUp.prompt))
             }
         }
         session.print()
-        session.print(session.t("Start it with: start \(exercise.id)", "Begin met: start \(exercise.id)"))
+        session.print(session.say.exerciseStartItWithStartExerciseid(exercise.id))
     }
 }

@@ -29,13 +29,12 @@ struct MirrorView {
     /// The commitment figures in words, one line each (also the HTML page's list).
     func commitmentLines(_ report: MirrorReport) -> [String] {
         let c = report.commitments
-        var lines = [session.t("made \(c.made) · done \(c.done) · moved \(c.moved) · dropped \(c.dropped) · open \(c.open)",
-                               "gemaakt \(c.made) · gedaan \(c.done) · verzet \(c.moved) · geschrapt \(c.dropped) · open \(c.open)")
-                     + " · " + session.t("kept ", "nagekomen ") + percent(c.keptRate)
-                     + session.t(" (before: ", " (daarvoor: ") + percent(report.previousCommitments.keptRate) + ")"]
+        var lines = [session.say.mirrorMadeMadeDoneDoneMoved(made: c.made, done: c.done, moved: c.moved, dropped: c.dropped, open: c.open)
+                     + " · " + session.say.mirrorKept() + percent(c.keptRate)
+                     + session.say.mirrorBefore() + percent(report.previousCommitments.keptRate) + ")"]
         let perPrinciple = report.commitmentsByPrinciple.filter { $0.value.made > 0 }.sorted { $0.key < $1.key }
         if !perPrinciple.isEmpty {
-            lines.append(session.t("kept per principle: ", "nagekomen per principe: ")
+            lines.append(session.say.mirrorKeptPerPrinciple()
                          + perPrinciple.map { "\(name($0.key)) \(percent($0.value.keptRate))" }.joined(separator: ", "))
         }
         return lines
@@ -44,84 +43,81 @@ struct MirrorView {
     /// The page's words for `MirrorHTML`.
     func htmlLabels(_ report: MirrorReport) -> MirrorHTML.Labels {
         MirrorHTML.Labels(
-            title: session.t("Your mirror", "Je spiegel"), practice: session.t("Practice per principle", "Oefening per principe"),
-            confidence: session.t("confidence over the period", "vertrouwen in deze periode"),
-            commitments: session.t("Commitments", "Afspraken"), keptPerMonth: session.t("Kept per month", "Nagekomen per maand"),
-            themes: session.t("In your own words", "In je eigen woorden"), onThisDay: session.t("On this day", "Op deze dag"),
-            nextTime: session.t("You said you would…", "Je zei dat je…"), new: session.t("new", "nieuw"),
+            title: session.say.mirrorPageTitle(), practice: session.say.mirrorPracticePerPrinciple(),
+            confidence: session.say.mirrorPageConfidence(), commitments: session.say.mirrorCommitments(),
+            keptPerMonth: session.say.mirrorPageKeptPerMonth(), themes: session.say.mirrorInYourOwnWords(),
+            onThisDay: session.say.mirrorOnThisDay(), nextTime: session.say.mirrorYouSaidYouWould(),
+            new: session.say.mirrorPageNew(),
             principleNames: Dictionary(uniqueKeysWithValues: report.principles.map { ($0.id, name($0.id)) }),
             commitmentLines: commitmentLines(report), language: session.language.rawValue)
     }
 
     func show(_ report: MirrorReport) {
         let style = session.style
-        session.print(style.bold(session.t("Your mirror: \(report.period.from) to \(report.period.to)",
-                                           "Je spiegel: \(report.period.from) tot en met \(report.period.to)"))
-                      + style.dim(session.t("  (compared with \(report.previous.from) to \(report.previous.to))",
-                                            "  (vergeleken met \(report.previous.from) tot en met \(report.previous.to))")))
+        session.print(style.bold(session.say.mirrorYourMirrorFromToTo(from: report.period.from, to: report.period.to))
+                      + style.dim(session.say.mirrorComparedWithFromToTo(from: report.previous.from, to: report.previous.to)))
 
-        session.print("\n" + style.bold(session.t("Practice per principle", "Oefening per principe")))
+        session.print("\n" + style.bold(session.say.mirrorPracticePerPrinciple()))
         for principle in report.principles {
             var line = "  " + style.bold(name(principle.id)) + ": "
-            line += session.t(principle.entries == 1 ? "1 entry" : "\(principle.entries) entries",
-                              principle.entries == 1 ? "1 notitie" : "\(principle.entries) notities")
+            line += session.say.countEntries(principle.entries)
             if principle.minutes > 0 { line += ", ~\(principle.minutes) min" }
             if let first = principle.confidenceFirst, let last = principle.confidenceLast {
-                line += session.t("; confidence ", "; vertrouwen ") + "\(first) → \(last)"
+                line += session.say.mirrorConfidence() + "\(first) → \(last)"
                 if principle.confidencePath.count > 2 { line += " (" + principle.confidencePath.map(String.init).joined(separator: ", ") + ")" }
             }
             session.print(line + cite(principle.entryIds))
         }
         if let neglected = report.neglected {
             let last = report.principles.first { $0.id == neglected }?.lastPractised
-            session.print("  " + session.t("Not practised for longest: ", "Het langst niet geoefend: ") + name(neglected)
-                          + " (" + (last.map { session.t("last on \($0)", "laatst op \($0)") } ?? session.t("never", "nog nooit")) + ")")
+            session.print("  " + session.say.mirrorNotPractisedForLongest() + name(neglected)
+                          + " (" + (last.map { session.say.mirrorLastOnValue($0) } ?? session.say.mirrorNever()) + ")")
         }
 
-        session.print("\n" + style.bold(session.t("Commitments", "Afspraken")))
+        session.print("\n" + style.bold(session.say.mirrorCommitments()))
         let lines = commitmentLines(report)
         session.print("  " + lines[0] + cite(report.commitments.entryIds))
         for line in lines.dropFirst() { session.print("  " + line) }
         if let oldest = report.oldestOpen {
-            session.print("  " + session.t("oldest open: ", "oudste open: ") + TerminalSafe.visible(oldest.action, keepNewlines: false)
-                          + session.t(" (due \(oldest.due))", " (voor \(oldest.due))") + cite([oldest.id]))
+            session.print("  " + session.say.mirrorOldestOpen() + TerminalSafe.visible(oldest.action, keepNewlines: false)
+                          + session.say.mirrorDueDue(oldest.due) + cite([oldest.id]))
         }
         for obstacle in report.obstacles.prefix(5) {
-            session.print("  " + session.t("got in the way: ", "zat in de weg: ") + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
+            session.print("  " + session.say.mirrorGotInTheWay() + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
                           + cite([obstacle.commitmentId]))
         }
 
-        session.print("\n" + style.bold(session.t("In your own words", "In je eigen woorden")))
-        if report.themes.isEmpty { session.print("  " + session.t("No word came back in two entries yet.", "Nog geen woord kwam in twee notities terug.")) }
+        session.print("\n" + style.bold(session.say.mirrorInYourOwnWords()))
+        if report.themes.isEmpty { session.print("  " + session.say.mirrorNoWordCameBackIn()) }
         for theme in report.themes {
             session.print("  " + TerminalSafe.visible(theme.term, keepNewlines: false) + " ×\(theme.count)"
-                          + (theme.isNew ? style.accent(session.t("  new", "  nieuw")) : "") + cite(theme.entries))
+                          + (theme.isNew ? style.accent(session.say.mirrorNew()) : "") + cite(theme.entries))
         }
 
         if !report.mentions.isEmpty {
-            session.print("\n" + style.bold(session.t("Needs and barriers you named", "Behoeften en drempels die je noemde")))
+            session.print("\n" + style.bold(session.say.mirrorNeedsAndBarriersYouNamed()))
             for mention in report.mentions { session.print("  " + name(mention.id) + " ×\(mention.count)" + cite(mention.entries)) }
         }
 
         if !report.onThisDay.isEmpty {
-            session.print("\n" + style.bold(session.t("On this day", "Op deze dag")))
+            session.print("\n" + style.bold(session.say.mirrorOnThisDay()))
             for glimpse in report.onThisDay {
-                let ago = glimpse.monthsAgo == 12 ? session.t("a year ago", "een jaar geleden")
-                    : glimpse.monthsAgo == 1 ? session.t("a month ago", "een maand geleden")
-                    : session.t("\(glimpse.monthsAgo) months ago", "\(glimpse.monthsAgo) maanden geleden")
+                let ago = glimpse.monthsAgo == 12 ? session.say.mirrorAYearAgo()
+                    : glimpse.monthsAgo == 1 ? session.say.mirrorAMonthAgo()
+                    : session.say.mirrorMonthsagoMonthsAgo(glimpse.monthsAgo)
                 session.print("  " + ago + " (\(glimpse.day)): " + TerminalSafe.visible(glimpse.firstLine, keepNewlines: false) + cite([glimpse.entryId]))
             }
         }
 
         if !report.nextTime.isEmpty {
-            session.print("\n" + style.bold(session.t("You said you would…", "Je zei dat je…")))
+            session.print("\n" + style.bold(session.say.mirrorYouSaidYouWould()))
             for intention in report.nextTime.prefix(8) {
                 let outcome: String
                 if let followed = intention.followedBy {
-                    outcome = intention.guess ? session.t("perhaps: a later entry speaks of it (a guess)", "misschien: een latere notitie gaat erover (een gok)")
-                        + cite([followed]) : session.t("done", "gedaan") + cite([followed])
+                    outcome = intention.guess ? session.say.mirrorPerhapsALaterEntrySpeaks()
+                        + cite([followed]) : session.say.mirrorDone() + cite([followed])
                 } else {
-                    outcome = session.t("no sign of it yet", "nog geen spoor van")
+                    outcome = session.say.mirrorNoSignOfItYet()
                 }
                 session.print("  “" + TerminalSafe.visible(intention.text, keepNewlines: false) + "” — " + outcome)
             }

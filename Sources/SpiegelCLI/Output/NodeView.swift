@@ -44,38 +44,38 @@ struct NodeView {
             return
         }
         let style = session.style
-        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(node.kind.rawValue)"))
+        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(session.say.nodeKind(node.kind))"))
         session.print(session.text(node.summary))
         if let body = node.body {
             session.print()
-            session.print(Wrap.paragraph(session.text(body), width: min(Console.width(), 100)))
+            session.printProse(session.text(body))
         }
         if !node.quotations.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Quoted", "Citaten")))
+            session.print(style.bold(session.say.nodeQuoted()))
             for quotation in node.quotations {
                 let shown = quotation.resolved(language)
-                session.print(Wrap.paragraph("“\(quotation.text)”", width: min(Console.width(), 100), indent: "  "))
+                session.printProse("  “\(quotation.text)”")
                 if let translation = shown.translation {
-                    session.print(Wrap.paragraph("(\(translation))", width: min(Console.width(), 100), indent: "  "))
+                    session.printProse("  (\(translation))")
                 }
                 let work = quotation.work.map { ", \($0)" } ?? ""
-                session.print(style.dim("    — \(quotation.author)\(work) (\(session.t("quoted in", "geciteerd in")) \(quotation.source))"))
+                session.print(style.dim("    — \(quotation.author)\(work) (\(session.say.nodeQuotedIn()) \(quotation.source))"))
             }
         }
         if let record = node.source {
-            let notGiven = session.t("not given in the text", "niet vermeld in de tekst")
+            let notGiven = session.say.nodeNotGiven()
             session.print()
-            session.print("\(session.t("Title", "Titel")): \(record.title.isEmpty ? notGiven : record.title)")
-            session.print("\(session.t("Author", "Auteur")): \(record.author.isEmpty ? notGiven : record.author)")
-            session.print("\(session.t("Published in", "Verschenen in")): \(record.publication.isEmpty ? notGiven : record.publication)")
-            session.print("\(session.t("Source file", "Bronbestand")): seeds/\(record.seed)")
+            session.print("\(session.say.nodeTitle()): \(record.title.isEmpty ? notGiven : record.title)")
+            session.print("\(session.say.nodeAuthor()): \(record.author.isEmpty ? notGiven : record.author)")
+            session.print("\(session.say.nodePublishedIn()): \(record.publication.isEmpty ? notGiven : sourceText(record.publication))")
+            session.print("\(session.say.nodeSourceFile()): seeds/\(record.seed)")
         }
         var groups: [(String, [String])] = []
         for relation in relations {
             guard let other = graph.node(relation.other) else { continue }
-            let label = (relation.outgoing ? "" : "← ") + relation.kind.rawValue
-            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(other.kind.rawValue))")
+            let label = session.say.edge(relation.kind, outgoing: relation.outgoing)
+            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(session.say.nodeKind(other.kind)))")
             if let index = groups.firstIndex(where: { $0.0 == label }) {
                 groups[index].1.append(line)
             } else {
@@ -89,7 +89,7 @@ struct NodeView {
         }
         if !sources.isEmpty {
             session.print()
-            session.print(style.bold(session.t("Sources", "Bronnen")))
+            session.print(style.bold(session.say.nodeSources()))
             for source in sources {
                 let record = source.source
                 let title = record.flatMap { $0.title.isEmpty ? nil : "\"\($0.title)\"" } ?? session.text(source.name)
@@ -98,23 +98,10 @@ struct NodeView {
             }
         }
     }
-}
 
-/// Word-wrapping for longer texts.
-enum Wrap {
-    static func paragraph(_ text: String, width: Int, indent: String = "") -> String {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = indent
-            for word in paragraph.split(separator: " ") {
-                if line.count + word.count + 1 > width && line.count > indent.count {
-                    lines.append(line)
-                    line = indent
-                }
-                line += (line.count > indent.count ? " " : "") + word
-            }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
+    /// A source record's field with the curators' notes about it ("not named in the text") in the
+    /// session's language; the bibliographic data itself stays as published.
+    func sourceText(_ text: String) -> String {
+        text.replacingOccurrences(of: "blog; publishing site not named in the text", with: session.say.sourcePublishingSiteUnnamed())
     }
 }

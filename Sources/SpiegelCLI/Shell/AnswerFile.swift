@@ -13,11 +13,11 @@ struct AnswerFile {
             throw CommandFailure("\(path): \(error.message)", exitCode: ExitStatus.noInput)
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CommandFailure("\(path): expected a JSON object keyed by step id", exitCode: ExitStatus.dataError)
+            throw CommandFailure(session.say.answersFileNotAnObject(path), exitCode: ExitStatus.dataError)
         }
         let known = Set(exercise.steps.flatMap { [$0.id] + $0.followUps.map(\.id) })
         if let stray = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw CommandFailure("\(path): '\(stray)' is not a step of \(exercise.id) (steps: \(known.sorted().joined(separator: ", ")))",
+            throw CommandFailure(session.say.answersFileStrayStep(path: path, step: stray, exercise: exercise.id, steps: known.sorted().joined(separator: ", ")),
                                  exitCode: ExitStatus.dataError)
         }
         var runner = ExerciseRunner(exercise: exercise, entry: Entry(
@@ -29,7 +29,7 @@ struct AnswerFile {
                 guard let perItem = value as? [Any], perItem.indices.contains(item) else {
                     value = nil
                     if !slot.step.optional {
-                        throw CommandFailure("\(path): '\(slot.step.id)' needs one answer per item of the list (item \(item + 1) missing)",
+                        throw CommandFailure(session.say.answersFileItemMissing(path: path, step: slot.step.id, item: item + 1),
                                              exitCode: ExitStatus.dataError)
                     }
                     try runner.skip()
@@ -39,7 +39,7 @@ struct AnswerFile {
             }
             guard let value, !(value is NSNull) else {
                 if slot.step.optional { try runner.skip(); continue }
-                throw CommandFailure("\(path): no answer for step '\(slot.step.id)'", exitCode: ExitStatus.dataError)
+                throw CommandFailure(session.say.answersFileNoAnswer(path: path, step: slot.step.id), exitCode: ExitStatus.dataError)
             }
             let input: AnswerInput
             switch slot.step.kind {
@@ -54,7 +54,7 @@ struct AnswerFile {
             do {
                 try runner.answer(input, today: session.today)
             } catch {
-                throw CommandFailure("\(path): step '\(slot.step.id)': \(error.message)", exitCode: ExitStatus.dataError)
+                throw CommandFailure("\(path): step '\(slot.step.id)': \(session.say.answerError(error))", exitCode: ExitStatus.dataError)
             }
         }
         try session.journal.prepare(now: session.now)

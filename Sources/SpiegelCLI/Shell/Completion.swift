@@ -57,31 +57,29 @@ struct Greeting {
 
     func show() {
         let style = session.style
-        session.print(style.bold("Spiegel") + style.dim(session.t(
-            " — your customer-centric coach. 'help' lists commands, Tab completes, Ctrl-D leaves.",
-            " — je coach voor klantgericht werken. 'help' toont de opdrachten, Tab vult aan, Ctrl-D sluit af.")))
+        session.print(style.bold("Spiegel") + style.dim(session.say.greetingYourCustomerCentricCoachHelp()))
         guard let store = try? session.journal, store.exists else { return }
         guard let contents = try? session.summaries() else { return }
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
-            session.print(style.warn(session.t("Due commitments:", "Afspraken om op terug te kijken:")))
+            session.print(style.warn(session.say.greetingDueCommitments()))
             let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }
             for commitment in recent.prefix(5) { session.print("  " + CommitmentView(session: session).line(commitment)) }
             if due.count > 5 {
-                session.print(style.dim(session.t("  … and \(due.count - 5) more ('commitments' lists them all)",
-                                                  "  … en nog \(due.count - 5) ('commitments' toont ze allemaal)")))
+                session.print(style.dim(session.say.greetingAndMore(due.count - 5)))
             }
-            session.print(style.dim(session.t("Mark them with: done ID, moved ID DATE, dropped ID",
-                                              "Werk ze bij met: done ID, moved ID DATUM, dropped ID")))
+            session.print(style.dim(session.say.greetingMarkThemWithDoneId()))
         }
-        if let draft = (try? store.drafts())?.entries.first {
-            session.print(session.t("Unfinished: \(draft.exercise) (\(draft.answers.count) answers) — type 'resume' to continue.",
-                                    "Nog niet af: \(draft.exercise) (\(draft.answers.count) antwoorden) — typ 'resume' om verder te gaan."))
+        let drafts = (try? store.drafts())?.entries ?? []
+        if let draft = drafts.first {
+            session.print(session.say.greetingUnfinished(exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)))
         }
+        // An exercise with a draft waiting is offered through 'resume', not suggested anew.
         if !due.isEmpty || !contents.entries.isEmpty,
            let first = try? Recommender(session: session).recommend(count: 1, principle: nil, contents: contents).recommendations.first,
+           !drafts.contains(where: { $0.exercise == first.exercise }),
            first.reasons.contains(where: { $0.code == "never-practised" || ($0.days ?? 0) > 14 }) {
-            session.print(session.t("Suggested next: ", "Voorstel: ") + "\(first.title) (start \(first.exercise))")
+            session.print(session.say.greetingSuggestedNext() + RecommendationView(session: session).nextLine(first))
         }
     }
 }

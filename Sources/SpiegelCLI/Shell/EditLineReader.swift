@@ -6,14 +6,20 @@ import Glibc
 #endif
 
 /// The interactive line editor on libedit: emacs keys, ~/.editrc, persistent history, tab completion,
-/// Ctrl-C cancelling the line and window resizes handled.
+/// Ctrl-C cancelling the line and window resizes handled. Commands and exercise answers are edited in
+/// two separate contexts: answers get no completion and no history, so nothing typed as an answer is
+/// ever offered back as a command or written to the history file.
 public final class EditLineReader: LineReader {
-    private let editor: OpaquePointer
-    private let history: OpaquePointer
+    private let program: String
+    private let commands: EditContext
+    /// Made on the first answer read.
+    private var answers: EditContext?
     private let historyFile: String?
-    private var promptPointer: UnsafeMutablePointer<CChar>?
     /// Called with the text before the cursor; returns candidate words for the word being typed.
-    public var completer: (String) -> [String] = { _ in [] }
+    public var completer: (String) -> [String] {
+        get { commands.completer ?? { _ in [] } }
+        set { commands.completer = newValue }
+    }
     public private(set) var lineNumber = 0
     public let isInteractive = true
     public var location: String { "line \(lineNumber)" }
@@ -24,36 +30,12 @@ public final class EditLineReader: LineReader {
     /// Sets up the editor. `historyFile` (0600, capped at `historySize` lines) is loaded now and saved after each line.
     public init(program: String, historyFile: String?, historySize: Int32 = 1000) {
         Self.installSignalHandlers()
-        editor = spiegel_el_init(program)
-        history = spiegel_history_init(historySize)
+        self.program = program
         self.historyFile = historyFile
-        spiegel_el_set_editor(editor, "emacs")
-        spiegel_el_set_signal(editor, 1)
-        spiegel_el_set_hist(editor, history)
-        spiegel_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
-        spiegel_el_set_prompt_esc(editor, { editor in
-            guard let editor, let data = spiegel_el_get_clientdata(editor) else { return nil }
-            return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().promptPointer
-        }, 1)
-        spiegel_el_addfn(editor, "spiegel-complete", "Complete a command, id or option", { editor, _ in
-            guard let editor, let data = spiegel_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
-            return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
-        })
-        spiegel_el_bind(editor, "^I", "spiegel-complete")
-        spiegel_el_set_getcfn(editor, { _, character in
-            guard let character else { return -1 }
-            return EditLineReader.readCharacter(into: character)
-        })
-        el_source(editor, nil)  // ~/.editrc
+        commands = EditContext(program: program, historySize: historySize, completes: true)
         if let historyFile {
-            _ = spiegel_history_load(history, historyFile)
+            _ = spiegel_history_load(commands.history, historyFile)
         }
-    }
-
-    deinit {
-        el_end(editor)
-        history_end(history)
-        free(promptPointer)
     }
 
     private static func installSignalHandlers() {
@@ -63,6 +45,43 @@ public final class EditLineReader: LineReader {
         action.sa_flags = 0  // no SA_RESTART: el_gets must return on Ctrl-C
         sigaction(SIGINT, &action, nil)
         sigaction(SIGWINCH, &action, nil)
+    }
+
+    public func read(prompt: String, remember: Bool) -> LineEvent {
+        let event = commands.read(prompt: prompt, prefill: "")
+        if case .line(let line) = event {
+            lineNumber += 1
+            if remember { self.remember(line) }
+        }
+        return event
+    }
+
+    /// An answer: its own editing context (no completion, no history), optionally starting from `prefill`.
+    public func readAnswer(prompt: String, prefill: String) -> LineEvent {
+        let context = answers ?? EditContext(program: program, historySize: 1, completes: false)
+        answers = context
+        let event = context.read(prompt: prompt, prefill: prefill)
+        if case .line = event { lineNumber += 1 }
+        return event
+    }
+
+    public func remember(_ line: String) {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        spiegel_history_enter(commands.history, line)
+        saveHistory()
+    }
+
+    private func saveHistory() {
+        guard let historyFile else { return }
+        let directory = String(historyFile[..<(historyFile.lastIndex(of: "/") ?? historyFile.endIndex)])
+        try? SafeFiles.makePrivateDirectory(directory)
+        // Create the file private before libedit writes into it.
+        let fd = open(historyFile, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        if fd >= 0 {
+            fchmod(fd, 0o600)
+            close(fd)
+            _ = spiegel_history_save(commands.history, historyFile)
+        }
     }
 
     /// Reads one character for libedit from stdin, decoding UTF-8. A Ctrl-C recorded by the signal
@@ -104,15 +123,64 @@ public final class EditLineReader: LineReader {
         character.pointee = wchar_t(bitPattern: scalar)
         return 1
     }
+}
 
-    public func read(prompt: String, remember: Bool) -> LineEvent {
+/// One libedit editing context: its own editor state, key bindings, history and prompt.
+final class EditContext {
+    let editor: OpaquePointer
+    let history: OpaquePointer
+    private var promptPointer: UnsafeMutablePointer<CChar>?
+    /// Tab completion (commands only); nil leaves Tab without effect.
+    var completer: ((String) -> [String])?
+
+    init(program: String, historySize: Int32, completes: Bool) {
+        editor = spiegel_el_init(program)
+        history = spiegel_history_init(historySize)
+        spiegel_el_set_editor(editor, "emacs")
+        spiegel_el_set_signal(editor, 1)
+        spiegel_el_set_hist(editor, history)
+        spiegel_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+        spiegel_el_set_prompt_esc(editor, { editor in
+            guard let editor, let data = spiegel_el_get_clientdata(editor) else { return nil }
+            return Unmanaged<EditContext>.fromOpaque(data).takeUnretainedValue().promptPointer
+        }, 1)
+        spiegel_el_set_getcfn(editor, { _, character in
+            guard let character else { return -1 }
+            return EditLineReader.readCharacter(into: character)
+        })
+        if completes {
+            spiegel_el_addfn(editor, "spiegel-complete", "Complete a command, id or option", { editor, _ in
+                guard let editor, let data = spiegel_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
+                return Unmanaged<EditContext>.fromOpaque(data).takeUnretainedValue().complete()
+            })
+            spiegel_el_bind(editor, "^I", "spiegel-complete")
+            el_source(editor, nil)  // ~/.editrc
+        } else {
+            el_source(editor, nil)  // ~/.editrc: the person's own keys, then Tab made inert
+            spiegel_el_bind(editor, "^I", "ed-unassigned")
+        }
+    }
+
+    deinit {
+        el_end(editor)
+        history_end(history)
+        free(promptPointer)
+    }
+
+    /// Reads one line; `prefill` is put into the line first, as if typed, for editing.
+    func read(prompt: String, prefill: String) -> LineEvent {
         free(promptPointer)
         promptPointer = strdup(prompt)
+        var pending = Self.editable(prefill)
         while true {
-            Self.lastSignal.store(0, ordering: .relaxed)
+            EditLineReader.lastSignal.store(0, ordering: .relaxed)
+            if !pending.isEmpty {
+                el_push(editor, pending)
+                pending = ""
+            }
             var count: Int32 = 0
             guard let raw = el_gets(editor, &count) else {
-                if count < 0 && Self.lastSignal.load(ordering: .relaxed) == SIGINT {
+                if count < 0 && EditLineReader.lastSignal.load(ordering: .relaxed) == SIGINT {
                     Console.write("^C\n", to: .standardOutput)
                     el_reset(editor)
                     return .interrupted
@@ -121,37 +189,22 @@ public final class EditLineReader: LineReader {
                 Console.write("\n", to: .standardOutput)
                 return .end
             }
-            lineNumber += 1
             // The returned buffer is only valid until the next call: copy it now.
             var line = String(cString: raw)
             if line.hasSuffix("\n") { line.removeLast() }
-            if remember { self.remember(line) }
             return .line(line)
         }
     }
 
-    public func remember(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-        spiegel_history_enter(history, line)
-        saveHistory()
-    }
-
-    private func saveHistory() {
-        guard let historyFile else { return }
-        let directory = String(historyFile[..<(historyFile.lastIndex(of: "/") ?? historyFile.endIndex)])
-        try? SafeFiles.makePrivateDirectory(directory)
-        // Create the file private before libedit writes into it.
-        let fd = open(historyFile, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)
-            close(fd)
-            _ = spiegel_history_save(history, historyFile)
-        }
+    /// Text safe to push into the line as keys: control characters (which libedit would run as
+    /// commands, a newline would even enter the line) become spaces.
+    static func editable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// Tab: one candidate completes the word, several are listed (and their common start is filled in).
     private func complete() -> UInt8 {
-        guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
+        guard let completer, let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
         let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""

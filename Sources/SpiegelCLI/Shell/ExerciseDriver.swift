@@ -29,32 +29,42 @@ struct ExerciseDriver {
         do { try store.prepare(now: session.now) } catch { throw rescued(error, runner.entry) }
         if reader.isInteractive && runner.entry.answers.isEmpty {
             session.print(style.bold(session.text(exercise.title)) + style.dim("  ~\(exercise.minutes) min"))
-            session.print(Wrap.paragraph(session.text(exercise.intro), width: min(Console.width(), 100)))
-            session.print(style.dim(session.t(
-                "Type '?' for help, 'back' to revise the previous answer, 'skip' for optional steps, Ctrl-C to stop.",
-                "Typ '?' voor hulp, 'back' om het vorige antwoord te herzien, 'skip' bij optionele stappen, Ctrl-C om te stoppen.")))
+            session.printProse(session.text(exercise.intro))
+            session.print(style.dim(session.say.exerciseTypeForHelpBackTo()))
         }
+        // Lines to start the next question with: the answer taken back, or an answer that was not accepted.
+        var prefill: [String] = []
         while let slot = runner.current {
             if reader.isInteractive { ask(slot) }
-            switch read(slot) {
+            runner.begin(at: session.clock())
+            let read = read(slot, prefill: prefill)
+            prefill = []
+            switch read {
             case .input(let input):
                 do {
                     try runner.answer(input, today: session.today)
                 } catch {
-                    guard reader.isInteractive else { throw error }
-                    session.print(style.warn(error.message))
+                    guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
+                    session.print(style.warn(session.say.answerError(error)))
+                    // Longer answers stay in the line to be corrected; a number is quicker typed again.
+                    if case .rating = input {} else if case .choice = input {} else { prefill = Self.lines(of: input) }
                     continue
                 }
             case .skip:
                 do { try runner.skip() } catch {
-                    guard reader.isInteractive else { throw error }
-                    session.print(style.warn(error.message))
+                    guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
+                    session.print(style.warn(session.say.answerError(error)))
                     continue
                 }
             case .back:
-                if !runner.back() { session.print(style.dim(session.t("This is the first question.", "Dit is de eerste vraag."))) }
+                let previous = runner.entry.answers.last
+                if runner.back() {
+                    prefill = previous.map(Self.lines(of:)) ?? []
+                } else {
+                    session.print(style.dim(session.say.exerciseThisIsTheFirstQuestion()))
+                }
             case .help:
-                session.print(style.dim(slot.help ?? session.t("No extra help for this step.", "Geen extra hulp bij deze stap.")))
+                session.print(style.dim(slot.help ?? session.say.exerciseNoExtraHelpForThis()))
                 continue
             case .invalid(let problem):
                 guard reader.isInteractive else { throw CommandFailure(problem, exitCode: ExitStatus.dataError) }
@@ -67,7 +77,7 @@ struct ExerciseDriver {
             }
             do { try session.withJournal { try $0.saveDraft(runner.entry) } } catch { throw rescued(error, runner.entry) }
         }
-        do { return .saved(try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.now)) }) } catch {
+        do { return .saved(try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.clock())) }) } catch {
             throw rescued(error, runner.entry)
         }
     }
@@ -83,23 +93,22 @@ struct ExerciseDriver {
             try SafeFiles.makePrivateDirectory(folder)
             let data = JSONOutput.data(draft)
             try SafeFiles.write((try? session.journal)?.cipher.map { $0.seal(data) } ?? data, to: path, replace: true)
-            return CommandFailure("\(failure.message); your answers so far were kept in \(path)", exitCode: failure.exitCode)
+            return CommandFailure(session.say.rescueKept(problem: failure.message, path: path), exitCode: failure.exitCode)
         } catch {
             let earlier = FileManager.default.fileExists(atPath: JournalStore(root: session.journalRoot).draftsDirectory + "/" + draft.id + ".json")
-            let kept = earlier ? "the draft saved before this answer is kept (resume \(draft.id))"
-                : "the answers could not be kept anywhere"
-            return CommandFailure("\(failure.message); \(kept)", exitCode: failure.exitCode)
+            return CommandFailure(earlier ? session.say.rescueDraftKept(problem: failure.message, id: draft.id) : session.say.rescueLost(failure.message),
+                                  exitCode: failure.exitCode)
         }
     }
 
     private func ask(_ slot: Slot) {
         let style = session.style
         var header = "\n" + style.accent("[\(slot.number)] ") + style.bold(TerminalSafe.visible(slot.prompt))
-        if slot.step.optional { header += style.dim(session.t(" (optional)", " (optioneel)")) }
+        if slot.step.optional { header += style.dim(session.say.exerciseOptional()) }
         session.print(header)
         switch slot.step.kind {
         case .list:
-            session.print(style.dim(session.t("One item per line; an empty line ends the list.", "Eén punt per regel; een lege regel sluit af.")))
+            session.print(style.dim(session.say.exerciseOneItemPerLineAn()))
         case .rating:
             if let scale = slot.step.scale {
                 let labels = scale.labels.map { "\($0.value) = \(session.text($0.text))" }.joined(separator: ", ")
@@ -107,32 +116,62 @@ struct ExerciseDriver {
             }
         case .choice:
             for (index, option) in slot.step.options.enumerated() {
-                session.print("  \(index + 1). \(session.text(option.label))")
+                // A label that carries its own number ("1. Helping differs…") is not numbered twice.
+                let label = session.text(option.label)
+                session.print(label.hasPrefix("\(index + 1).") ? "  " + label : "  \(index + 1). " + label)
             }
         case .commitment:
-            session.print(style.dim(session.t("First what you will do, then by when (YYYY-MM-DD or 'in 3 days').",
-                                              "Eerst wat je gaat doen, dan wanneer (JJJJ-MM-DD of 'in 3 days').")))
+            session.print(style.dim(session.say.exerciseFirstWhatYouWillDo()))
         case .text:
-            session.print(style.dim(session.t("End a line with \\ to write more lines.", "Eindig een regel met \\ voor meer regels.")))
+            session.print(style.dim(session.say.exerciseEndALineWithTo()))
         }
     }
 
-    private func read(_ slot: Slot) -> Read {
+    /// The lines that give `answer` again, one per prompt (a multi-line text ends each line but the last
+    /// with the continuation mark), to pre-fill the prompts when it is revised.
+    static func lines(of answer: Answer) -> [String] {
+        if answer.skipped == true { return [] }
+        switch answer.kind {
+        case .list: return answer.items ?? []
+        case .commitment: return [answer.action ?? "", answer.due?.description ?? ""]
+        case .text: return continued(answer.text ?? "")
+        case .rating, .choice: return [answer.text ?? ""]
+        }
+    }
+
+    /// The lines of an answer that was not accepted, to be corrected rather than typed again.
+    static func lines(of input: AnswerInput) -> [String] {
+        switch input {
+        case .text(let text): continued(text)
+        case .list(let items): items
+        case .rating(let typed), .choice(let typed): [typed]
+        case .commitment(let action, let due): [action, due]
+        }
+    }
+
+    private static func continued(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "\\" : $0.element }
+    }
+
+    private func read(_ slot: Slot, prefill: [String]) -> Read {
         let interactive = session.reader.isInteractive
         let prompt = "> "
+        var pending = prefill[...]
         func control(_ text: String) -> Read? {
             let word = text.trimmingCharacters(in: .whitespaces)
-            if word == "skip" && slot.step.optional { return .skip }
+            // The steering words in either language: skip/overslaan, back/terug.
+            if (word == "skip" || word == "overslaan") && slot.step.optional { return .skip }
             guard interactive else { return nil }
             switch word {
             case "?": return .help
-            case "back": return .back
-            case "skip": return .skip
+            case "back", "terug": return .back
+            case "skip", "overslaan": return .skip
             default: return nil
             }
         }
         func next(_ prompt: String) -> Result<String, Read> {
-            let event = session.reader.read(prompt: prompt, remember: false)
+            let event = session.reader.readAnswer(prompt: prompt, prefill: pending.popFirst() ?? "")
             switch event {
             case .line(let text): return .success(text)
             case .interrupted: return .failure(.interrupted)
@@ -142,9 +181,11 @@ struct ExerciseDriver {
         }
         switch slot.step.kind {
         case .text:
+            let previous = prefill.joined(separator: "\n").replacingOccurrences(of: "\\\n", with: "\n")
             var text: String
             switch next(prompt) { case .success(let t): text = t; case .failure(let r): return r }
             if let steer = control(text) { return steer }
+            if interactive && text.trimmingCharacters(in: .whitespaces) == "/edit" { return editExternally(previous) }
             while interactive && text.hasSuffix("\\") {
                 text.removeLast()
                 switch next("… ") { case .success(let more): text += "\n" + more; case .failure(let r): return r }
@@ -167,15 +208,15 @@ struct ExerciseDriver {
             }
         case .commitment:
             let action: String
-            switch next(session.t("what> ", "wat> ")) { case .success(let t): action = t; case .failure(let r): return r }
+            switch next(session.say.exerciseWhat()) { case .success(let t): action = t; case .failure(let r): return r }
             if let steer = control(action) { return steer }
             while true {
-                switch next(session.t("by when> ", "wanneer> ")) {
+                switch next(session.say.exerciseByWhen()) {
                 case .success(let due):
                     // At a terminal only the date is asked again when it is not a usable date.
                     if interactive, CalendarDay.parseDue(due, today: session.today).map({ $0 < session.today }) ?? true {
-                        session.print(session.style.warn(session.t("'\(due)' is not a date from today on: use YYYY-MM-DD or 'in N days'",
-                                                                   "'\(due)' is geen datum vanaf vandaag: gebruik JJJJ-MM-DD of 'in N days'")))
+                        session.print(session.style.warn(session.say.exerciseDueIsNotADate(due)))
+                        pending = [due]
                         continue
                     }
                     return .input(.commitment(action: action, due: due))
@@ -185,18 +226,37 @@ struct ExerciseDriver {
         }
     }
 
+    /// `/edit`: the answer written in the person's editor, starting from `previous`; an empty file or a
+    /// failed editor asks the question again.
+    private func editExternally(_ previous: String) -> Read {
+        let editor = ExternalEditor(environment: session.environment)
+        do throws(ExternalEditor.Failure) {
+            let text = try editor.edit(previous)
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                return .invalid(session.say.exerciseNothingWasWrittenInThe())
+            }
+            session.print(session.style.dim(TerminalSafe.visible(text)))
+            return .input(.text(text))
+        } catch {
+            switch error {
+            case .failed(let command, let status): return .invalid(session.say.exerciseTheEditorCommandDidNot(command: command, status: status))
+            case .file(let problem): return .invalid(session.say.exerciseCannotOpenAnEditorProblem(problem))
+            }
+        }
+    }
+
     private func interrupted(_ runner: ExerciseRunner) throws -> Outcome {
         let store = try session.journal
         guard !runner.entry.answers.isEmpty else {
-            session.print(session.t("Exercise stopped.", "Oefening gestopt."))
+            session.print(session.say.exerciseExerciseStopped())
             return .cancelled
         }
-        let answer = session.reader.read(prompt: session.t("Keep a draft to resume later? [Y/n] ", "Concept bewaren om later verder te gaan? [J/n] "), remember: false)
+        let answer = session.reader.read(prompt: session.say.exerciseKeepADraftToResume(), remember: false)
         if case .line(let text) = answer, ["n", "no", "nee"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()) {
             try session.withJournal { try $0.deleteDraft(id: runner.entry.id) }
-            session.print(session.t("Draft discarded.", "Concept weggegooid."))
+            session.print(session.say.exerciseDraftDiscarded())
         } else {
-            session.print(session.t("Draft kept: resume \(runner.entry.id)", "Concept bewaard: resume \(runner.entry.id)"))
+            session.print(session.say.exerciseDraftKeptResumeId(runner.entry.id))
         }
         return .cancelled
     }
@@ -204,11 +264,9 @@ struct ExerciseDriver {
     private func endOfInput(_ runner: ExerciseRunner) throws -> Outcome {
         guard !runner.entry.answers.isEmpty else {
             if session.reader.isInteractive { return .cancelled }
-            throw CommandFailure("input ended before the first answer of '\(exercise.id)'; nothing saved", exitCode: ExitStatus.dataError)
+            throw CommandFailure(session.say.exerciseInputEndedEarly(exercise.id), exitCode: ExitStatus.dataError)
         }
-        let message = session.t(
-            "input ended before '\(exercise.id)' was complete; draft \(runner.entry.id) kept (continue with: resume \(runner.entry.id))",
-            "invoer stopte voordat '\(exercise.id)' klaar was; concept \(runner.entry.id) bewaard (verder met: resume \(runner.entry.id))")
+        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: exercise.id, id: runner.entry.id)
         if session.reader.isInteractive {
             session.print(message)
             return .cancelled

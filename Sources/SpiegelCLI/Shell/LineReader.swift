@@ -13,6 +13,9 @@ public enum LineEvent: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Reads one line; `prompt` is shown only on a terminal, `remember` adds it to the command history.
     func read(prompt: String, remember: Bool) -> LineEvent
+    /// Reads an exercise answer: never completed as a command, never recalled or kept in a history;
+    /// on a terminal the line starts out holding `prefill` for editing.
+    func readAnswer(prompt: String, prefill: String) -> LineEvent
     /// Whether a person types at a terminal (prompts, re-asking) rather than a script feeding lines.
     var isInteractive: Bool { get }
     /// The position of the last line read, for messages: `stdin:12`.
@@ -25,4 +28,5 @@ public protocol LineReader: AnyObject {
 
 extension LineReader {
     public func remember(_ line: String) {}
+    public func readAnswer(prompt: String, prefill: String) -> LineEvent { read(prompt: prompt, remember: false) }
 }

@@ -83,7 +83,7 @@ struct ShellRunner {
             let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
             let first = lines.first.map(String.init) ?? ""
             let rest = lines.dropFirst().joined(separator: "\n")
-            Console.write(session.style.bad("error: ") + first + (rest.isEmpty ? "" : "\n" + rest) + "\n", to: .standardError)
+            session.screen.writeError(session.style.bad("error: ") + first + (rest.isEmpty ? "" : "\n" + rest) + "\n")
         } else {
             Console.write("\(reader.location): \(message)\n", to: .standardError)
         }
@@ -107,7 +107,7 @@ struct ShellRunner {
         do {
             let parsed = try mode.root.parseAsRoot(words)
             if let command = parsed as? SessionCommand {
-                try command.execute(in: session.applying(command.global))
+                try command.perform(in: session.applying(command.global))
             } else {
                 var other = parsed
                 try other.run()

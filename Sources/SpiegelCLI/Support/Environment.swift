@@ -29,7 +29,7 @@ public struct SpiegelEnvironment: Sendable {
     public func language(option: String?) throws(CommandFailure) -> Language {
         if let option {
             guard let language = Language(rawValue: option) else {
-                throw CommandFailure("--lang must be 'en' or 'nl', not '\(option)'")
+                throw CommandFailure(Messages(.en).errorLang(option) + " / " + Messages(.nl).errorLang(option))
             }
             return language
         }
@@ -39,10 +39,10 @@ public struct SpiegelEnvironment: Sendable {
     }
 
     /// `--now`, else `SPIEGEL_NOW`, else the clock.
-    public func now(option: String?) throws(CommandFailure) -> Date {
+    public func now(option: String?, language: Language = .en) throws(CommandFailure) -> Date {
         guard let text = option ?? variables["SPIEGEL_NOW"], !text.isEmpty else { return Date() }
         guard let date = Timestamp.date(text) else {
-            throw CommandFailure("'\(text)' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM")
+            throw CommandFailure(Messages(language).errorNow(text))
         }
         return date
     }

@@ -8,6 +8,7 @@ import Glibc
 /// terminal, read without echo.
 struct Passphrase {
     let environment: SpiegelEnvironment
+    let say: Messages
 
     /// `variable` names the file variable (SPIEGEL_NEW_PASSPHRASE_FILE for a new passphrase).
     func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false) throws -> String {
@@ -18,17 +19,17 @@ struct Passphrase {
             }
             let text = String(decoding: data, as: UTF8.self)
             let line = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-            guard !line.isEmpty else { throw CommandFailure("\(variable): the file holds no passphrase", exitCode: ExitStatus.dataError) }
+            guard !line.isEmpty else { throw CommandFailure(say.passphraseFileEmpty(variable), exitCode: ExitStatus.dataError) }
             return line
         }
         let first = try fromTerminal(prompt)
         if confirm {
-            guard try fromTerminal("Again: ") == first else {
-                throw CommandFailure("the two passphrases differ; nothing was changed", exitCode: ExitStatus.dataError)
+            guard try fromTerminal(say.passphraseAgain()) == first else {
+                throw CommandFailure(say.passphraseDiffer(), exitCode: ExitStatus.dataError)
             }
         }
         guard first.count >= 8 || !confirm else {
-            throw CommandFailure("choose a passphrase of at least 8 characters", exitCode: ExitStatus.dataError)
+            throw CommandFailure(say.passphraseTooShort(), exitCode: ExitStatus.dataError)
         }
         return first
     }
@@ -36,7 +37,7 @@ struct Passphrase {
     private func fromTerminal(_ prompt: String) throws -> String {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else {
-            throw CommandFailure("this needs a passphrase: set \("SPIEGEL_PASSPHRASE_FILE") or run it in a terminal",
+            throw CommandFailure(say.passphraseNeedsTerminal(),
                                  exitCode: ExitStatus.noPermission)
         }
         defer { close(fd) }
@@ -50,9 +51,28 @@ struct Passphrase {
             _ = Glibc.write(fd, "\n", 1)
         }
         _ = prompt.withCString { Glibc.write(fd, $0, strlen($0)) }
+        // Ctrl-C while typing ends the command (130) with the terminal restored, not as a wrong passphrase.
+        var action = sigaction()
+        var previous = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in EditLineReader.lastSignal.store(signal, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the read must return on Ctrl-C
+        sigaction(SIGINT, &action, &previous)
+        defer { sigaction(SIGINT, &previous, nil) }
+        EditLineReader.lastSignal.store(0, ordering: .relaxed)
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while Glibc.read(fd, &byte, 1) == 1, byte != 10, bytes.count < 4096 { bytes.append(byte) }
+        while bytes.count < 4096 {
+            let count = Glibc.read(fd, &byte, 1)
+            if count < 0 && errno == EINTR {
+                if EditLineReader.lastSignal.load(ordering: .relaxed) == SIGINT {
+                    throw CommandFailure(say.errorInterrupted(), exitCode: ExitStatus.interrupted)
+                }
+                continue
+            }
+            guard count == 1, byte != 10 else { break }
+            bytes.append(byte)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -17,7 +17,12 @@ public final class Session {
     public let reader: LineReader
     public let style: Style
     public let language: Language
+    /// The words of the interface, in `language` (from the message catalogs).
+    let say: Messages
+    /// The session's moment: `--now`/`SPIEGEL_NOW` when given, else the time the command began.
     public let now: Date
+    /// Whether `now` was fixed by an option or the environment (then the clock stands still).
+    private let fixedNow: Bool
     /// The journal's directory (the store is opened on first use: an encrypted one needs its passphrase).
     public let journalRoot: String
     /// Set in the shell: commands that read ids (completion) or show due commitments use it.
@@ -25,6 +30,8 @@ public final class Session {
     /// In review mode: the clients' data the coach opened.
     public let review: ReviewWorkspace?
     private let caches: SessionCaches
+    /// Where text goes: laid out for the window, paged for long output.
+    let screen: Screen
 
     init(environment: SpiegelEnvironment, options: GlobalOptions, reader: LineReader, inShell: Bool,
          review: ReviewWorkspace? = nil, caches: SessionCaches = SessionCaches()) throws(CommandFailure) {
@@ -36,8 +43,11 @@ public final class Session {
         self.caches = caches
         style = Style(enabled: environment.wantsColour(isTerminal: Console.isTerminal(1)))
         language = try environment.language(option: options.lang)
-        now = try environment.now(option: options.now)
+        say = Messages(language)
+        now = try environment.now(option: options.now, language: language)
+        fixedNow = (options.now ?? environment.variables["SPIEGEL_NOW"]).map { !$0.isEmpty } ?? false
         journalRoot = environment.journal(option: options.journal)
+        screen = Screen(pager: Pager.chosen(environment: environment, disabled: options.noPager))
     }
 
     /// The same session with a command's own options applied.
@@ -59,8 +69,8 @@ public final class Session {
                 caches.stores[journalRoot] = plain
                 return plain
             }
-            let passphrase = try Passphrase(environment: environment)
-                .read(prompt: t("Passphrase for \(journalRoot): ", "Wachtwoordzin voor \(journalRoot): "))
+            let passphrase = try Passphrase(environment: environment, say: say)
+                .read(prompt: say.sessionPassphraseForJournalroot(journalRoot))
             let cipher: JournalCipher
             do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
                 switch error {
@@ -108,6 +118,13 @@ public final class Session {
 
     public var today: CalendarDay { CalendarDay(now) }
 
+    /// Days and times as people read them, in this session's language.
+    var time: HumanTime { HumanTime(say: say, today: today) }
+
+    /// The time at this moment (for when things happen during a command: the first question shown, the
+    /// last answer given); the fixed `now` when one was given.
+    public func clock() -> Date { fixedNow ? now : Date() }
+
     /// The knowledge graph with the session's packs, loaded once.
     public func graph() throws(ContentErrors) -> KnowledgeGraph {
         let packs = options.knowledge.map(SpiegelEnvironment.absolute)
@@ -117,8 +134,14 @@ public final class Session {
         return graph
     }
 
+    /// Prints text for a person: wrapped to the window on a terminal, collected for the pager when paging.
     public func print(_ text: String = "") {
-        Console.write(text.hasSuffix("\n") ? text : text + "\n", to: .standardOutput)
+        screen.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Prints a paragraph of prose: on a terminal no wider than a comfortable line to read (100 columns).
+    public func printProse(_ text: String) {
+        print(TextLayout(width: screen.output.width.map { min($0, 100) }).lay(text))
     }
 
     public func printJSON<T: Encodable>(_ value: T) {
@@ -127,7 +150,7 @@ public final class Session {
 
     /// A warning or progress line on stderr.
     public func warn(_ text: String) {
-        Console.write(text + "\n", to: .standardError)
+        screen.writeError(text + "\n")
     }
 
     /// The journal's summaries, with progress on stderr (a terminal only) when many files must be read.
@@ -135,8 +158,9 @@ public final class Session {
     /// `filter` is applied by the index (`grep` ranks the best match first).
     public func summaries(matching filter: JournalFilter? = nil) throws -> JournalSummaries {
         let showProgress = Console.isTerminal(2)
+        let words = say
         let report: @Sendable (Int, Int) -> Void = { done, total in
-            Console.write("\rreading the journal: \(done) of \(total) entries…", to: .standardError)
+            Console.write("\r" + words.progressReading(done: done, total: total), to: .standardError)
         }
         let summaries = try journal.summaries(matching: filter, progress: showProgress ? report : nil)
         if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
@@ -146,12 +170,18 @@ public final class Session {
     /// Reports files of the journal that could not be read (they are skipped and left untouched).
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {
-            warn("warning: skipped \(problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message)")
+            warn(say.warningSkipped(problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message))
         }
     }
 
-    /// A localized UI string.
-    public func t(_ en: String, _ nl: String) -> String { language == .nl ? nl : en }
+
+    /// Node names in the session's language, for ids inside sentences ("interest, connection" becomes
+    /// "Show real interest · Connect with the person…": names may hold commas); an id the graph does not
+    /// know stays as it is.
+    func names(_ ids: [String]) -> String {
+        let graph = try? graph()
+        return ids.map { id in graph?.node(id).map { $0.name.resolved(language).text } ?? id }.joined(separator: " · ")
+    }
 
     /// A content text in the session's language; a fallback to the other language is marked.
     public func text(_ value: LocalizedText) -> String {

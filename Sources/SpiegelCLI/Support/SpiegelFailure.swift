@@ -17,6 +17,8 @@ public enum ExitStatus {
     public static let ioError: Int32 = 74
     public static let busy: Int32 = 75
     public static let noPermission: Int32 = 77
+    /// Ended by Ctrl-C (128 + SIGINT), as shells report it.
+    public static let interrupted: Int32 = 130
 }
 
 /// A failure with a fixed message and status.
@@ -51,6 +53,8 @@ extension ContentErrors: SpiegelFailure {
 }
 
 extension AnswerError: SpiegelFailure {
+    /// In English; where the reader's language is known the message comes from `Messages.answerError`.
+    public var message: String { Messages(.en).answerError(self) }
     public var exitCode: Int32 { ExitStatus.dataError }
 }
 

@@ -23,9 +23,28 @@ public enum AnswerInput: Sendable, Hashable {
     case commitment(action: String, due: String)
 }
 
-/// Why an answer was not accepted; the runner stays where it was.
-public struct AnswerError: Error, Sendable, Hashable {
-    public var message: String
+/// Why an answer was not accepted; the runner stays where it was. The CLI words it in the reader's language.
+public enum AnswerError: Error, Sendable, Hashable {
+    /// Every step is answered already.
+    case alreadyComplete
+    /// An empty text; `optional` steps may be skipped instead.
+    case emptyText(optional: Bool)
+    /// A list without a single item.
+    case emptyList
+    /// Not a whole number within the scale.
+    case notARating(typed: String, min: Int, max: Int)
+    /// Not one of the options (their labels, in order, in the entry's language).
+    case notAnOption(typed: String, options: [String])
+    /// A commitment without an action.
+    case noAction
+    /// A due date that is not a date.
+    case notADate(typed: String)
+    /// A due date before today.
+    case dateInPast(CalendarDay)
+    /// `skip` on a step that needs an answer.
+    case notSkippable
+    /// An answer of another kind than the step asks for.
+    case wrongKind(expected: StepKind)
 }
 
 /// The exercise runner: a pure state machine. The entry (a draft until the last answer) is its state;
@@ -77,54 +96,60 @@ public struct ExerciseRunner: Sendable {
 
     /// Answers the current question; invalid input throws and changes nothing.
     public mutating func answer(_ input: AnswerInput, today: CalendarDay) throws(AnswerError) {
-        guard let slot = current else { throw AnswerError(message: "the exercise is already complete") }
+        guard let slot = current else { throw .alreadyComplete }
         var answer = Answer(stepId: slot.step.id, kind: slot.step.kind, prompt: slot.prompt,
                             item: slot.item, itemText: slot.itemText)
         switch (slot.step.kind, input) {
         case (.text, .text(let text)):
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw AnswerError(message: slot.step.optional ? "type an answer, or 'skip'" : "an answer is needed here")
+                throw .emptyText(optional: slot.step.optional)
             }
             answer.text = text
         case (.list, .list(let items)):
             let kept = items.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            guard !kept.isEmpty else { throw AnswerError(message: "give at least one item (a blank line ends the list)") }
+            guard !kept.isEmpty else { throw .emptyList }
             answer.items = kept
         case (.rating, .rating(let typed)):
             let scale = slot.step.scale ?? RatingScale(min: 1, max: 5, labels: [])
             guard let value = Int(typed.trimmingCharacters(in: .whitespaces)), (scale.min...scale.max).contains(value) else {
-                throw AnswerError(message: "'\(typed)' is not a rating: type a whole number from \(scale.min) to \(scale.max)")
+                throw .notARating(typed: typed, min: scale.min, max: scale.max)
             }
             answer.text = typed
             answer.rating = value
         case (.choice, .choice(let typed)):
             guard let option = Self.option(typed, in: slot.step.options, language: language) else {
-                let names = slot.step.options.enumerated().map { "\($0.offset + 1) \($0.element.label.resolved(language).text)" }
-                throw AnswerError(message: "'\(typed)' is not one of the options: \(names.joined(separator: ", "))")
+                throw .notAnOption(typed: typed, options: slot.step.options.map { $0.label.resolved(language).text })
             }
             answer.text = typed
             answer.choice = option.id
             answer.choiceLabel = option.label.resolved(language).text
         case (.commitment, .commitment(let action, let dueText)):
             guard !action.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw AnswerError(message: "say what you will do")
+                throw .noAction
             }
             guard let due = CalendarDay.parseDue(dueText, today: today) else {
-                throw AnswerError(message: "'\(dueText)' is not a date: use YYYY-MM-DD or 'in N days'")
+                throw .notADate(typed: dueText)
             }
-            guard due >= today else { throw AnswerError(message: "\(due) is in the past: choose a date from today on") }
+            guard due >= today else { throw .dateInPast(due) }
             answer.action = action
             answer.due = due
         default:
-            throw AnswerError(message: "this step expects a \(slot.step.kind.rawValue) answer")
+            throw .wrongKind(expected: slot.step.kind)
         }
         entry.answers.append(answer)
     }
 
+    /// Records `date` as the start when no question has been answered yet: the first question shown is
+    /// the start; a resumed draft keeps the start it has.
+    public mutating func begin(at date: Date) {
+        guard entry.answers.isEmpty else { return }
+        entry.startedAt = Timestamp.string(date)
+    }
+
     /// Skips the current question if it is optional.
     public mutating func skip() throws(AnswerError) {
-        guard let slot = current else { throw AnswerError(message: "the exercise is already complete") }
-        guard slot.step.optional else { throw AnswerError(message: "this step cannot be skipped") }
+        guard let slot = current else { throw .alreadyComplete }
+        guard slot.step.optional else { throw .notSkippable }
         var answer = Answer(stepId: slot.step.id, kind: slot.step.kind, prompt: slot.prompt,
                             item: slot.item, itemText: slot.itemText)
         answer.skipped = true

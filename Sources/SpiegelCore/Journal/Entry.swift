@@ -136,9 +136,11 @@ public struct Entry: Codable, Sendable, Hashable {
         (Timestamp.date(completedAt ?? startedAt)).map { CalendarDay($0) }
     }
 
-    /// The first line of the first non-empty text answer: a glance at what the entry is about.
+    /// The first line of the first free-text answer (else of the first answer that is not a rating): a
+    /// glance at what the entry is about.
     public var firstLine: String {
-        let text = answers.first { !$0.plainText.isEmpty && $0.kind != .rating }?.plainText ?? ""
+        let text = (answers.first { $0.kind == .text && !$0.plainText.isEmpty }
+            ?? answers.first { !$0.plainText.isEmpty && $0.kind != .rating })?.plainText ?? ""
         return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
 }

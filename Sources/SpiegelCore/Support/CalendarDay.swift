@@ -88,23 +88,74 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         }
     }
 
-    /// Reads a due date as people type it: `YYYY-MM-DD`, `in N days`, `in N weeks`, `today`, `tomorrow`
-    /// (also in Dutch: `over N dagen`, `vandaag`, `morgen`).
+    /// The day of the week: 0 Monday … 6 Sunday.
+    public var weekday: Int {
+        let value = (ordinal + 3) % 7
+        return value < 0 ? value + 7 : value
+    }
+
+    /// Reads a due date as people type it, in English or Dutch: `YYYY-MM-DD`; `today`, `tomorrow`,
+    /// `the day after tomorrow` (`vandaag`, `morgen`, `overmorgen`); `in 3 days`, `in 2 weeks`, `in a week`
+    /// (`over 3 dagen`, `over 2 weken`, `over een week`); `next week` (`volgende week`); a weekday, also
+    /// `next tuesday` (`dinsdag`, `volgende dinsdag`, `aanstaande dinsdag`): the first such day after today.
     public static func parseDue(_ text: String, today: CalendarDay) -> CalendarDay? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        if words.count == 1 {
+        guard let (day, used) = parseDue(leading: words, today: today), used == words.count else { return nil }
+        return day
+    }
+
+    /// The longest date at the start of `words` (see `parseDue(_:today:)`) and how many words it took:
+    /// `moved ID in 7 days because …` gives the date and leaves the reflection.
+    public static func parseDue(leading words: [String], today: CalendarDay) -> (CalendarDay, Int)? {
+        let words = words.prefix(4).map { $0.lowercased() }
+        for count in stride(from: words.count, through: 1, by: -1) {
+            if let day = phrase(Array(words.prefix(count)), today: today) { return (day, count) }
+        }
+        return nil
+    }
+
+    private static let weekdays: [[String]] = [
+        ["monday", "mon", "maandag", "ma"], ["tuesday", "tue", "dinsdag", "di"], ["wednesday", "wed", "woensdag", "wo"],
+        ["thursday", "thu", "donderdag", "do"], ["friday", "fri", "vrijdag", "vr"], ["saturday", "sat", "zaterdag", "za"],
+        ["sunday", "sun", "zondag", "zo"],
+    ]
+    private static let numbers: [String: Int] = ["a": 1, "an": 1, "one": 1, "een": 1, "één": 1, "two": 2, "twee": 2,
+                                                 "three": 3, "drie": 3, "four": 4, "vier": 4]
+
+    private static func phrase(_ words: [String], today: CalendarDay) -> CalendarDay? {
+        func weekday(_ word: String) -> CalendarDay? {
+            guard let index = weekdays.firstIndex(where: { $0.contains(word) }) else { return nil }
+            let ahead = (index - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        }
+        switch words.count {
+        case 1:
             switch words[0] {
             case "today", "vandaag": return today
             case "tomorrow", "morgen": return today.adding(days: 1)
-            default: return CalendarDay(words[0])
+            case "overmorgen": return today.adding(days: 2)
+            default:
+                if words[0].count > 3, let day = weekday(words[0]) { return day }
+                return CalendarDay(words[0])
             }
-        }
-        guard words.count == 3, ["in", "over", "+"].contains(words[0]), let n = Int(words[1]), (0...3650).contains(n)
-        else { return nil }
-        switch words[2] {
-        case "day", "days", "dag", "dagen": return today.adding(days: n)
-        case "week", "weeks", "weken": return today.adding(days: 7 * n)
-        default: return nil
+        case 2:
+            if ["next", "volgende", "aanstaande", "komende"].contains(words[0]) {
+                if ["week"].contains(words[1]) { return today.adding(days: 7) }
+                return weekday(words[1])
+            }
+            return nil
+        case 3:
+            guard ["in", "over", "+"].contains(words[0]), let n = Int(words[1]) ?? numbers[words[1]], (0...3650).contains(n)
+            else { return nil }
+            switch words[2] {
+            case "day", "days", "dag", "dagen": return today.adding(days: n)
+            case "week", "weeks", "weken": return today.adding(days: 7 * n)
+            default: return nil
+            }
+        case 4:
+            return words == ["the", "day", "after", "tomorrow"] ? today.adding(days: 2) : nil
+        default:
+            return nil
         }
     }
 }
