@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Prepares a Debian or Ubuntu machine to build Spiegel: installs libedit-dev and pkg-config with apt-get,
+# Prepares a Debian or Ubuntu machine to build Spiegel: installs libedit-dev, libsqlite3-dev,
+# libstemmer-dev and pkg-config with apt-get,
 # through sudo only when not already root (containers and CI have no sudo). Needs a Swift 6 toolchain
 # (https://www.swift.org/install/) on PATH; checks for it and says so when it is missing.
 # Usage: Scripts/setup.sh            (then: swift run spiegel)
 set -euo pipefail
 
-packages=(libedit-dev pkg-config)
+packages=(libedit-dev libsqlite3-dev libstemmer-dev pkg-config)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup.sh: no 'swift' on PATH: install a Swift 6 toolchain first (https://www.swift.org/install/)" >&2
