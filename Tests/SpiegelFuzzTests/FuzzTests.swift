@@ -1,6 +1,6 @@
 import Testing
 
-/// The four fuzz targets, one after the other (each gets the cores to itself; the figures stay comparable).
+/// The five fuzz targets, one after the other (each gets the cores to itself; the figures stay comparable).
 /// The content target runs last: while a known crash is unfixed, the others still report first.
 @Suite("Fuzzing", .serialized)
 struct FuzzTests {
@@ -13,6 +13,12 @@ struct FuzzTests {
     @Test("fuzz entry: entry files through the store, the scheduler, statistics and exports")
     func entry() async {
         let report = await Fuzzer.run { EntryFuzz.makeTarget() }
+        report.record()
+    }
+
+    @Test("fuzz index: a damaged or hostile index file beside intact entries")
+    func index() async {
+        let report = await Fuzzer.run { IndexFuzz.makeTarget() }
         report.record()
     }
 
