@@ -19,6 +19,8 @@ struct MirrorView {
 
     /// The shortest start of an id (at least 8 characters) that no other entry shares.
     private func short(_ id: String) -> String {
+        // Commitment ids are typed whole (done ID, moved ID): never shortened.
+        if id.contains(".") { return id }
         var length = min(8, id.count)
         while length < id.count, allIDs.contains(where: { $0 != id && $0.hasPrefix(id.prefix(length)) }) { length += 1 }
         return String(id.prefix(length))

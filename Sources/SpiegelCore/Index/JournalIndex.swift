@@ -58,6 +58,9 @@ struct JournalIndex {
                                       checkedAt: meta[IndexSchema.Key.checkedAt] ?? 0)
         if force || !recorded.isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory)) {
             let check = { () throws(SQLiteError) -> Bool in
+                // A full check looks at every file anyway; it also makes sure the database's own structure
+                // is whole (a damaged b-tree index could hide a row and let a duplicate in).
+                guard try db.text("PRAGMA quick_check") == "ok" else { throw IndexReader.damaged("quick_check") }
                 let now = IndexFreshness.now(of: entriesDirectory)
                 return try writer.reconcile(with: EntryListing.stamps(entriesDirectory), freshness: now, progress: progress)
             }

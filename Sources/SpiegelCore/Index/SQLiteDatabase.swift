@@ -83,6 +83,14 @@ final class SQLiteDatabase {
         return statement.integer(0)
     }
 
+    /// The first column of the first row of a query, as text (nil when there is no row or it is NULL).
+    func text(_ sql: String) throws(SQLiteError) -> String? {
+        let statement = try prepare(sql)
+        try statement.bind([])
+        guard try statement.step() else { return nil }
+        return statement.text(0)
+    }
+
     /// Runs `body` in one write transaction, committed when it returns and rolled back when it throws.
     func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         try execute("BEGIN IMMEDIATE")

@@ -10,7 +10,8 @@ enum StopWords {
         ourselves out over own really said same say says she should so some still such than that the their theirs them \
         themselves then there these they thing things this those through to too under until up upon us very was way we \
         well were what when where which while who whom why will with would yes yet you your yours yourself yourselves \
-        customer customers time went go going came come next first
+        customer customers time went go going came come next first know knew known said tell told think thought \
+        want wanted need needed try tried asked ask
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static let dutch: Set<String> = Set("""
@@ -19,7 +20,8 @@ enum StopWords {
         kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over \
         reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt \
         zal ze zei zelf zich zij zijn zo zonder zou klant klanten keer gaan ging kwam volgende eerste even echt heel \
-        goed gewoon wel weer waar wanneer hoe welke iets dingen ding
+        goed gewoon wel weer waar wanneer hoe welke iets dingen ding weet wist weten zeggen zegt gezegd denken dacht \
+        vinden vond willen wilde wilden moest kunnen kon vroeg vragen
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static func contains(_ word: String, language: Language) -> Bool {
