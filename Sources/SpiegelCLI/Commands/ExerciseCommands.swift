@@ -126,16 +126,7 @@ struct ResumeCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let store = try session.journal
-        let draft: Entry
-        if let id {
-            draft = try store.draft(matching: id)
-        } else {
-            guard let newest = try store.drafts().entries.first else {
-                throw CommandFailure(session.say.exercisesThereIsNoDraftTo(), exitCode: ExitStatus.noInput)
-            }
-            draft = newest
-        }
+        let draft = try session.draft(id, orNewest: session.say.exercisesThereIsNoDraftTo())
         let graph = try session.graph()
         guard let exercise = graph.exercise(draft.exercise) else {
             throw CommandFailure(session.say.errorDraftExerciseMissing(id: draft.id, exercise: draft.exercise),
@@ -182,16 +173,7 @@ struct DiscardCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let store = try session.journal
-        let draft: Entry
-        if let id {
-            draft = try store.draft(matching: id)
-        } else {
-            guard let newest = try store.drafts().entries.first else {
-                throw CommandFailure(session.say.exercisesNoDraftToDiscard(), exitCode: ExitStatus.noInput)
-            }
-            draft = newest
-        }
+        let draft = try session.draft(id, orNewest: session.say.exercisesNoDraftToDiscard())
         if !yes {
             guard session.reader.isInteractive else {
                 throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
@@ -205,5 +187,16 @@ struct DiscardCommand: SessionCommand {
         }
         try session.journal.deleteDraft(id: draft.id)
         session.print(session.say.exercisesDiscardedDraftid(draft.id))
+    }
+}
+
+extension Session {
+    /// The draft with this id (or id start), or without one the newest draft; `none` is the message
+    /// when there is no draft at all.
+    func draft(_ id: String?, orNewest none: String) throws -> Entry {
+        let store = try journal
+        if let id { return try store.draft(matching: id) }
+        guard let newest = try store.drafts().entries.first else { throw CommandFailure(none, exitCode: ExitStatus.noInput) }
+        return newest
     }
 }

@@ -246,7 +246,6 @@ struct ExerciseDriver {
     }
 
     private func interrupted(_ runner: ExerciseRunner) throws -> Outcome {
-        let store = try session.journal
         guard !runner.entry.answers.isEmpty else {
             session.print(session.say.exerciseExerciseStopped())
             return .cancelled
