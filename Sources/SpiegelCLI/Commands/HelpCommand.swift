@@ -24,9 +24,9 @@ struct HelpCommand: PagedCommand {
             return
         }
         guard let type = commands.first(where: { $0.configuration.commandName == command }) else {
-            throw CommandFailure(Program.unknownCommand(command, among: commands.compactMap { $0.configuration.commandName }))
+            throw CommandFailure(session.say.unknownCommand(command, among: commands.compactMap { $0.configuration.commandName }))
         }
-        session.print(root.helpMessage(for: type, columns: Console.isTerminal(1) ? Console.width() : 80))
+        session.print(CommandHelpView(say: session.say).render(type, root: root, inReview: session.review != nil))
     }
 }
 

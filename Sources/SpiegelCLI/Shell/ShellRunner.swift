@@ -96,13 +96,13 @@ struct ShellRunner {
         do {
             words = try Tokenizer.split(line)
         } catch {
-            return fail("unbalanced quote in: \(TerminalSafe.visible(line))", status: ExitStatus.dataError, session: session)
+            return fail(session.say.shellUnbalancedQuote(TerminalSafe.visible(line)), status: ExitStatus.dataError, session: session)
         }
         guard let first = Program.commandWord(in: words) else {
-            return fail("no command given; type 'help'", status: ExitStatus.dataError, session: session)
+            return fail(session.say.shellNoCommand(), status: ExitStatus.dataError, session: session)
         }
         guard mode.names.contains(first) else {
-            return fail(Program.unknownCommand(first, among: mode.names), status: ExitStatus.dataError, session: session)
+            return fail(session.say.unknownCommand(first, among: mode.names), status: ExitStatus.dataError, session: session)
         }
         do {
             let parsed = try mode.root.parseAsRoot(words)
@@ -116,7 +116,8 @@ struct ShellRunner {
         } catch is LeaveShell {
             throw LeaveShell()
         } catch {
-            let (message, status) = FailureReport.describe(error, root: mode.root, brief: !session.reader.isInteractive)
+            let (message, status) = FailureReport.describe(error, root: mode.root, say: session.say, word: first,
+                                                          brief: !session.reader.isInteractive, inReview: mode.review != nil)
             if status == 0 {
                 if !message.isEmpty { session.print(message) }
                 return 0

@@ -4,6 +4,7 @@ extension Messages {
         if inReview && command == "entry" { return abstractReviewEntry() }
         if inReview && command == "mirror" { return abstractReviewMirror() }
         return switch command {
+        case "spiegel": abstractSpiegel()
         case "doctor": abstractDoctor()
         case "recommend": abstractRecommend()
         case "commitments": abstractCommitments()
