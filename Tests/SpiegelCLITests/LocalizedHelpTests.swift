@@ -68,5 +68,17 @@ import Testing
         let english = try spiegel(["done"], sandbox: sandbox).stderr
         #expect(english.hasPrefix("spiegel: <id> is missing\nUsage:  spiegel done <id>"), "\(english)")
     }
+
+    @Test func searchPointsToTheOtherLanguage() throws {
+        let sandbox = Sandbox()
+        let english = try spiegel(["search", "koffie"], sandbox: sandbox)
+        #expect(english.status == 0 && english.stdout.hasPrefix("Nothing found in English, but ")
+                && english.stdout.contains(" in Dutch: search koffie --lang nl"), "\(english.stdout)")
+        let dutch = try spiegel(["search", "listen first", "--lang", "nl"], sandbox: sandbox).stdout
+        #expect(dutch.hasPrefix("Niets gevonden in het Nederlands, maar wel ") && dutch.contains("search 'listen first' --lang en"), "\(dutch)")
+        let found = try spiegel(["search", "koffie", "--lang", "nl"], sandbox: sandbox).stdout
+        #expect(found.contains("immediate-attention-welcome"), "the hint's command finds them: \(found)")
+        #expect(try spiegel(["search", "xyzzy"], sandbox: sandbox).stdout == "Nothing found.\n")
+    }
 }
 #endif

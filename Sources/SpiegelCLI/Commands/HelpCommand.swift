@@ -41,3 +41,16 @@ struct QuitCommand: SessionCommand {
         if session.inShell { throw LeaveShell() }
     }
 }
+
+/// `clear`: clears the screen (on a terminal that can; elsewhere it does nothing).
+struct ClearCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Clear the screen.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        guard Console.isTerminal(1), session.environment.variables["TERM"].map({ $0 != "dumb" && !$0.isEmpty }) ?? false
+        else { return }
+        Console.clearScreen()
+    }
+}

@@ -13,7 +13,7 @@ public enum Program {
         GraphCommand.self, ExercisesCommand.self, StartCommand.self, ResumeCommand.self, DraftsCommand.self,
         DiscardCommand.self, JournalCommand.self, EntryCommand.self, StatsCommand.self, CommitmentsCommand.self,
         DoneCommand.self, MovedCommand.self, DroppedCommand.self, DueCommand.self, MirrorCommand.self, RecommendCommand.self, ExportCommand.self,
-        ImportCommand.self, ReviewCommand.self, DoctorCommand.self, InitCommand.self, EncryptCommand.self, DecryptCommand.self, RekeyCommand.self, QuitCommand.self,
+        ImportCommand.self, ReviewCommand.self, DoctorCommand.self, InitCommand.self, EncryptCommand.self, DecryptCommand.self, RekeyCommand.self, ClearCommand.self, QuitCommand.self,
     ]
 
     /// Names a line may start with.
