@@ -37,6 +37,8 @@ struct ShellRunner {
         }
         if let editor {
             editor.completer = { Completion(session: session).candidates(before: $0) }
+            editor.manyCandidates = ManyCandidates(question: { session.say.completionShowAll($0) },
+                                                   isYes: { ["y", "Y", "j", "J"].contains($0) })
             if mode.review == nil { Greeting(session: session).show() } else { ReviewGreeting(session: session).show() }
         }
         return loop(session: session, reader: reader)
