@@ -90,8 +90,10 @@ struct Greeting {
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
             session.print(style.warn(session.say.greetingDueCommitments()))
-            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }
-            for commitment in recent.prefix(5) { session.print("  " + CommitmentView(session: session).line(commitment)) }
+            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }.prefix(5)
+            let owners = contents.entries.filter { entry in entry.commitments.contains { shown in recent.contains { $0.id == shown.id } } }
+            let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
+            for commitment in recent { session.print("  " + view.line(commitment)) }
             if due.count > 5 {
                 session.print(style.dim(session.say.greetingAndMore(due.count - 5)))
             }
