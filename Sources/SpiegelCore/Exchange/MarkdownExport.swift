@@ -1,6 +1,7 @@
 import SpiegelContent
 
-/// Readable Markdown: entries grouped by date, prompts in bold, answers quoted, commitments as task lists.
+/// Readable Markdown: entries grouped by date (newest first), prompts in bold, answers quoted, commitments
+/// as task lists with their history and check-ins. Words come from the caller; written an entry at a time.
 public enum MarkdownExport {
     /// A person's text as a block quote, every line escaped: it cannot start a heading, a rule, a list,
     /// a table or raw HTML.
@@ -33,39 +34,73 @@ public enum MarkdownExport {
         return out
     }
 
-    public static func render(_ entries: [Entry], title: String, exportedAt: String, language: Language) -> String {
-        let nl = language == .nl
-        var out = "# \(inline(title))\n\n_\(nl ? "Geëxporteerd op" : "Exported") \(exportedAt) · \(entries.count) \(nl ? "notities" : "entries")_\n"
+    /// The whole document as one string (small exports and tests); `write` is the same text in pieces.
+    public static func render(_ entries: [Entry], exportedAt: String, words: ExportWords) -> String {
+        var out = ""
+        write(entries, count: entries.count, exportedAt: exportedAt, words: words, to: { out += $0 })
+        return out
+    }
+
+    /// Writes the document to `emit` an entry at a time, reading `entries` (newest first) as it goes.
+    public static func write<Entries: Sequence<Entry>, Failure: Error>(
+        _ entries: Entries, count: Int, exportedAt: String, words: ExportWords,
+        to emit: (String) throws(Failure) -> Void) throws(Failure) {
+        try emit("# \(inline(words.title))\n\n_\(inline(words.exported)) \(inline(exportedAt)) · \(inline(words.countEntries(count)))_\n")
         var currentDay = ""
         for entry in entries {
-            let day = entry.day?.description ?? String(entry.startedAt.prefix(10))
+            var out = ""
+            let day = entry.day.map(words.date) ?? String(entry.startedAt.prefix(10))
             if day != currentDay {
-                out += "\n## \(day)\n"
+                out += "\n## \(inline(day))\n"
                 currentDay = day
             }
-            out += "\n### \(inline(entry.exerciseTitle)) (`\(entry.exercise)`)\n\n"
-            out += "_\(entry.principles.joined(separator: ", ")) · \(entry.id)_\n"
-            for answer in entry.answers {
-                out += "\n**\(inline(answer.prompt))**\n\n"
-                if answer.skipped == true {
-                    out += "_(\(nl ? "overgeslagen" : "skipped"))_\n"
-                } else if let items = answer.items {
-                    out += items.map { "> - " + inline($0) }.joined(separator: "\n") + "\n"
-                } else if let rating = answer.rating {
-                    out += "> \(rating) / 5\n"
-                } else {
-                    out += quote(answer.plainText) + "\n"
-                }
+            out += section(entry, words: words)
+            try emit(out)
+        }
+    }
+
+    /// One entry: title, principles and id, each answer under its prompt, commitments with their history.
+    static func section(_ entry: Entry, words: ExportWords) -> String {
+        var out = "\n### \(inline(entry.exerciseTitle)) (`\(entry.exercise)`)\n\n"
+        out += "_\(inline(entry.principles.map(words.name(ofPrinciple:)).joined(separator: ", "))) · \(entry.id)_\n"
+        for answer in entry.answers {
+            out += "\n**\(inline(answer.prompt))**\n\n"
+            if answer.skipped == true {
+                out += "_(\(inline(words.skipped)))_\n"
+            } else if let items = answer.items {
+                out += items.map { "> - " + inline($0) }.joined(separator: "\n") + "\n"
+            } else if let rating = answer.rating {
+                out += "> \(rating) / 5\n"
+            } else if answer.kind == .commitment, let action = answer.action {
+                let plan = answer.situation.map { words.ifThen($0, action) } ?? action
+                out += "> " + inline(plan) + (answer.due.map { " (\(inline(words.date($0))))" } ?? "") + "\n"
+            } else {
+                out += quote(answer.plainText) + "\n"
             }
-            if !entry.commitments.isEmpty {
-                out += "\n**\(nl ? "Afspraken" : "Commitments")**\n\n"
-                for commitment in entry.commitments {
-                    let box = commitment.status == .done ? "x" : " "
-                    out += "- [\(box)] \(inline(commitment.action)) (\(commitment.due), \(commitment.status.rawValue))\n"
-                }
-            }
-            for note in entry.coachNotes ?? [] {
-                out += "\n_\(nl ? "Coach" : "Coach") \(inline(note.author)):_ \(inline(note.text))\n"
+        }
+        if !entry.commitments.isEmpty {
+            out += "\n**\(inline(words.commitments))**\n\n"
+            for commitment in entry.commitments { out += self.commitment(commitment, words: words) }
+        }
+        for note in entry.coachNotes ?? [] {
+            out += "\n_\(inline(words.coach)) \(inline(note.author)):_ \(inline(note.text))\n"
+        }
+        return out
+    }
+
+    /// A task-list item (`[x]` when done) with the plan, due day and status; under it each change of
+    /// status with its reflection, and under that the check-in's answers.
+    static func commitment(_ commitment: Commitment, words: ExportWords) -> String {
+        let box = commitment.status == .done ? "x" : " "
+        var out = "- [\(box)] \(inline(words.plan(commitment))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
+            + "\(inline(words.name(of: commitment.status))))\n"
+        for event in commitment.history where !event.isBare {
+            let day = ExportWords.day(event.at)
+            out += "  - \(inline(CalendarDay(day).map(words.date) ?? day)) · \(inline(words.headline(of: event)))"
+            if let reflection = event.reflection, !reflection.isEmpty { out += ": " + inline(reflection) }
+            out += "\n"
+            for field in event.checkIn.map(words.fields(of:)) ?? [] {
+                out += "    - \(inline(field.label)): \(inline(field.text))\n"
             }
         }
         return out
