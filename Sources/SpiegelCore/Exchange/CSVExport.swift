@@ -32,7 +32,7 @@ public enum CSVExport {
 
     /// Writes the file to `emit` an entry at a time: a row per answer (`record` = `answer`), then for each
     /// commitment a row with its plan and status (`commitment`) and a row per change of status with the
-    /// reflection and check-in answers (`event`); barriers by their labels in `barrierNames`.
+    /// reflection and check-in answers (`event`; not the one that only records its making); barriers by their labels in `barrierNames`.
     public static func write<Entries: Sequence<Entry>, Failure: Error>(
         _ entries: Entries, barrierNames: [String: String], to emit: (String) throws(Failure) -> Void) throws(Failure) {
         try emit("\u{FEFF}" + header.joined(separator: ",") + "\r\n")
@@ -53,7 +53,7 @@ public enum CSVExport {
                 let plan = start + [commitment.stepId, "", "", "", "", "commitment", commitment.id, commitment.situation ?? "",
                                     commitment.action, commitment.due.description, commitment.status.rawValue]
                 row(plan)
-                for event in commitment.history {
+                for event in commitment.history where !event.isBare {
                     let answers = event.checkIn
                     row(Array(plan.dropLast(6)) + ["event"] + plan.suffix(5) + [
                         event.at, event.status.rawValue, event.due?.description ?? "", event.reflection ?? "",
