@@ -58,10 +58,12 @@ struct ExportCommand: SessionCommand {
         }
         if let principle { _ = try session.graph().principle(principle, say: session.say) }
         _ = try session.journal.manifest()
-        let contents = try session.summaries()
+        // Filtered by the index: one list of summaries in memory, the smallest that serves.
+        let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)
+        let contents = try session.summaries(matching: filter)
         session.report(contents.problems)
         let graph = try session.graph()
-        let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
+        let chosen = contents.entries
         let redacting = redact || redactWords != nil
         let userName = session.environment.variables["USER"] ?? "me"
         let name = displayName ?? (redacting ? PersonalDataKind.name.label : userName)

@@ -19,19 +19,22 @@ public enum MarkdownExport {
     /// Backslash before every ASCII punctuation character (CommonMark renders each as itself), and leading
     /// spaces kept as no-break spaces so that indentation cannot make a code block.
     static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         var leading = true
-        for character in text {
-            if leading && character == " " {
-                out += "&#32;"
+        for byte in text.utf8 {
+            if leading && byte == 0x20 {
+                out += "&#32;".utf8
                 continue
             }
             leading = false
-            if character.isASCII, character.isPunctuation || character.isSymbol { out.append("\\") }
-            out.append(character)
+            // ASCII punctuation and symbols: ! to /, : to @, [ to `, { to ~.
+            if (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte) {
+                out.append(0x5C)
+            }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The whole document as one string (small exports and tests); `write` is the same text in pieces.
