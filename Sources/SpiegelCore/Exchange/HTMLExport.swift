@@ -48,7 +48,7 @@ public enum HTMLExport {
     .tag{display:inline-block;background:#eef3f9;border-radius:4px;padding:0 .4rem;margin-right:.3rem;font-size:.85rem}
     .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));gap:0 2rem}
     figure{margin:1rem 0}figure.wide{grid-column:1/-1}figcaption{font-weight:600;margin-bottom:.3rem}svg{max-width:100%;height:auto;display:block}svg text{font-size:12px;fill:var(--ink)}
-    .bars{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.25rem .6rem;align-items:center;font-size:.9rem}
+    .bars{display:grid;grid-template-columns:auto minmax(5rem,40%);gap:.25rem .6rem;align-items:center;font-size:.9rem}
     .bar{display:flex;align-items:center;gap:.4rem}.bar span{display:inline-block;height:.9rem;border-radius:2px}
     ul.legend{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.85rem}
     .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-.1rem}
