@@ -27,7 +27,9 @@ struct CommitmentsCommand: PagedCommand {
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
-        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
+        let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }
+        let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
+        for commitment in commitments { session.print(view.line(commitment)) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
