@@ -10,10 +10,18 @@ public enum MarkdownExport {
             .map { "> " + escape(String($0).replacingOccurrences(of: "\r", with: "")) }.joined(separator: "\n")
     }
 
-    /// A person's text on one line, escaped.
+    /// A person's text on one line, escaped: each line end (CR LF, LF or CR) becomes a space.
     static func inline(_ text: String) -> String {
-        escape(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " "))
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return escape(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 10 && afterCR { afterCR = false; continue }
+            afterCR = byte == 13
+            bytes.append(byte == 10 || byte == 13 ? 32 : byte)
+        }
+        return escape(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Backslash before every ASCII punctuation character (CommonMark renders each as itself), and leading
