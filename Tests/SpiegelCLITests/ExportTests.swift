@@ -183,4 +183,22 @@ struct ExportTests {
         let number = Int(pages.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect((1...4).contains(number), "five entries print on \(number) pages")
     }
+
+    /// Without --format the output file's extension decides: a coach asked for notes.html gets a page.
+    @Test func theOutputFilesExtensionChoosesTheFormat() throws {
+        let sandbox = Sandbox()
+        try Self.journalWithCheckIns(sandbox)
+        let starts = ["page.html": "<!DOCTYPE html>", "notes.MD": "# ", "table.csv": "entry_id,", "todo.ics": "BEGIN:VCALENDAR",
+                      "bundle.json": "{", "no-extension": "{"]
+        for (name, start) in starts {
+            let path = sandbox.root + "/" + name
+            let result = try spiegel(["export", "--output", path], sandbox: sandbox)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            #expect(text.hasPrefix(start), "\(name) starts with \(String(text.prefix(20)).debugDescription)")
+        }
+        let explicit = sandbox.root + "/forced.html"
+        _ = try spiegel(["export", "--format", "json", "--output", explicit], sandbox: sandbox)
+        #expect(((try? String(contentsOfFile: explicit, encoding: .utf8)) ?? "").hasPrefix("{"), "--format wins over the name")
+    }
 }

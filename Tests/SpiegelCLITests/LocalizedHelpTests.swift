@@ -41,6 +41,9 @@ import Testing
     }
 
     @Test func helpListsEachCommandOnce() throws {
+        // A label that fills the parser's column exactly (`--principle <principle>`) keeps its line.
+        let journal = try spiegel(["help", "journal"], sandbox: Sandbox()).stdout
+        #expect(journal.contains("  --principle <principle>  Only entries that train this principle."), "\(journal)")
         let screen = try spiegel(["--help"], sandbox: Sandbox()).stdout
         let help = screen.split(separator: "\n").filter { $0.hasPrefix("  help ") }
         #expect(help.count == 1, "\(screen)")

@@ -13,9 +13,20 @@ struct ExportCommand: SessionCommand {
             in --redact-words; add --preview to see what would be masked (and possible names that would not) first.
             """)
 
-    @Option(help: "json, md, html, csv, or ics (your commitments as calendar to-dos).",
+    @Option(name: .customLong("format"),
+            help: "json, md, html, csv, or ics (your commitments as calendar to-dos); without it, the --output file's extension decides, else json.",
             completion: .list(["json", "md", "html", "csv", "ics"]))
-    var format: String = "json"
+    var formatOption: String?
+
+    /// The format asked for, else the one the output file's name ends in (`notes.html`), else JSON.
+    var format: String {
+        if let formatOption { return formatOption }
+        let byExtension = ["json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv", "ics": "ics"]
+        let suffix = output.flatMap { $0.split(separator: "/").last }.flatMap { name in
+            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        }
+        return suffix.flatMap { byExtension[$0] } ?? "json"
+    }
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?

@@ -70,12 +70,15 @@ struct CommandHelpView {
                 guard !sections.isEmpty, line.hasPrefix("  "), !line.trimmingCharacters(in: .whitespaces).hasPrefix("See '")
                 else { continue }
                 let content = line.drop { $0 == " " }
+                // The parser starts every text in column 26; a longer label has its text on the next line.
+                let column = 26
+                let head = line.prefix(column)
                 if let label = pendingLabel, line.hasPrefix(String(repeating: " ", count: 20)) {
                     sections[sections.count - 1].items.append((label, String(content)))
                     pendingLabel = nil
-                } else if let gap = content.firstRange(of: "  ") {
-                    let label = String(content[..<gap.lowerBound])
-                    let text = content[gap.upperBound...].drop { $0 == " " }
+                } else if line.count > column, head.hasSuffix(" "), line.dropFirst(column).first != " " {
+                    let label = head.trimmingCharacters(in: .whitespaces)
+                    let text = line.dropFirst(column)
                     // The parser adds a `help` subcommand of its own beside ours: one is enough.
                     guard !sections[sections.count - 1].items.contains(where: { $0.label == label }) else { continue }
                     sections[sections.count - 1].items.append((label, String(text)))
