@@ -93,6 +93,49 @@ struct AnswerEditingTests {
         #expect(answerTexts(try draft(sandbox)) == ["the man with the broken heating in January"])
     }
 
+    /// In a list, back takes back the item before; an item given back and cleared is removed while the
+    /// items after it are still offered (none is lost).
+    @Test func backInAListEditsItsItems() throws {
+        let sandbox = Sandbox()
+        let shell = try launch(sandbox)
+        try shell.expectPrompt(Self.prompt)
+        var mark = shell.mark
+        try shell.type("start small-gesture-plan\r")
+        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
+        mark = shell.mark
+        try shell.type("a visitor waited at the desk\r")
+        try shell.expectPrompt("  - ", after: try shell.expect("[2]", after: mark))
+        for item in ["een", "fout"] {
+            mark = shell.mark
+            try shell.type(item + "\r")
+            try shell.expectPrompt("  - ", after: mark)
+        }
+        mark = shell.mark
+        try shell.type("terug\r")
+        try shell.expect("fout", after: mark, "back gives the item before to edit")
+        try shell.type("\u{15}twee\r")  // Ctrl-U clears it; 'twee' replaces it
+        for item in ["drie", ""] {
+            mark = shell.mark
+            try shell.type(item + "\r")
+            try shell.expectPrompt(item.isEmpty ? "> " : "  - ", after: mark)
+        }
+        // Back to the whole list: keep 'een', clear 'twee', keep 'drie'.
+        mark = shell.mark
+        try shell.type("back\r")
+        try shell.expect("een", after: try shell.expect("[2]", after: mark))
+        for keys in ["\r", "\u{15}\r", "\r"] {
+            mark = shell.mark
+            try shell.type(keys)
+            try shell.expectPrompt("  - ", after: mark)
+        }
+        mark = shell.mark
+        try shell.type("\r")
+        try shell.expectPrompt("> ", after: try shell.expect("[3]", after: mark))
+        try stopKeepingDraft(shell)
+        let answers = (try draft(sandbox)["answers"] as? [[String: Any]]) ?? []
+        #expect(answers.count == 2 && answers[1]["items"] as? [String] == ["een", "drie"], "\(answers)")
+    }
+
     @Test func slashEditWritesTheAnswerInTheEditor() throws {
         let sandbox = Sandbox()
         let script = sandbox.root + "/editor.sh"

@@ -198,10 +198,21 @@ struct ExerciseDriver {
         case .list:
             var items: [String] = []
             while true {
+                let wasFilledIn = !pending.isEmpty
                 switch next("  - ") {
                 case .success(let text):
+                    let word = text.trimmingCharacters(in: .whitespaces)
                     if items.isEmpty, let steer = control(text) { return steer }
-                    if text.trimmingCharacters(in: .whitespaces).isEmpty { return .input(.list(items)) }
+                    // Within a list, back/terug takes back the item before (to edit), not the whole question.
+                    if interactive, word == "back" || word == "terug" {
+                        pending = ([items.removeLast()] + pending)[...]
+                        continue
+                    }
+                    if word.isEmpty {
+                        // An item given back and cleared is removed; the items after it are still offered.
+                        if wasFilledIn && !pending.isEmpty { continue }
+                        return .input(.list(items))
+                    }
                     items.append(text)
                 case .failure(let r): return r
                 }
