@@ -14,18 +14,19 @@ struct DueCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let summaries = try session.summaries()
-        session.report(summaries.problems)
-        let due = DueCommitments(summaries.entries, today: session.today)
+        let (due, problems) = try session.withProgress { progress in
+            try session.journal.dueCommitments(today: session.today, progress: progress)
+        }
+        session.report(problems)
         if session.json {
-            session.printJSON(due.items)
+            session.printJSON(due)
         } else if count {
-            session.print(String(due.items.count))
+            session.print(String(due.count))
         } else {
-            for item in due.items { session.print(line(item, session: session)) }
+            for item in due { session.print(line(item, session: session)) }
         }
         // One-shot, nothing due is exit 1 (like grep); in the shell and in scripts it is simply nothing.
-        if due.items.isEmpty && !session.inShell { throw ExitCode(1) }
+        if due.isEmpty && !session.inShell { throw ExitCode(1) }
     }
 
     private func line(_ item: DueCommitments.Item, session: Session) -> String {

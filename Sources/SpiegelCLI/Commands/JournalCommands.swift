@@ -42,11 +42,22 @@ struct JournalCommand: PagedCommand {
         commandName: "journal", abstract: "List your journal entries, newest first (with filters).")
 
     @OptionGroup var filters: EntryFilterOptions
+
+    @Flag(help: "With --grep: list every match (as text, only the best \(Self.bestMatches) are listed unless --limit says otherwise).")
+    var all = false
+
     @OptionGroup var global: GlobalOptions
+
+    /// How many matches of `--grep` a listing shows when neither `--limit` nor `--all` is given.
+    static let bestMatches = 20
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries(matching: try filters.filter(in: session))
+        var filter = try filters.filter(in: session)
+        // A word that occurs in thousands of entries should not flood the screen: the best ones, and how many more.
+        let capped = filter.grep != nil && filter.limit == nil && !all && !session.json
+        if capped { filter.limit = Self.bestMatches }
+        let contents = try session.summaries(matching: filter)
         session.report(contents.problems)
         let entries = contents.entries
         if session.json {
@@ -62,6 +73,10 @@ struct JournalCommand: PagedCommand {
         for entry in entries {
             session.print(view.line(entry))
             if let excerpt = entry.excerpt { session.print("    " + view.highlighted(excerpt)) }
+        }
+        if capped, entries.count == Self.bestMatches {
+            let more = try session.journal.count(matching: filter) - entries.count
+            if more > 0 { session.print(session.style.dim(session.say.journalMoreMatches(shown: entries.count, count: more))) }
         }
     }
 }

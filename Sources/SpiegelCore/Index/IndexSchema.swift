@@ -2,12 +2,14 @@
 /// `application_id` is not trusted: it is deleted and rebuilt from the entry files.
 enum IndexSchema {
     /// Raised whenever a table or column changes meaning.
-    static let version: Int64 = 1
+    static let version: Int64 = 2
     /// "SpgI": marks the file as Spiegel's index.
     static let applicationID: Int64 = 0x5370_6749
 
     /// One row per entry file (`problem` set when it could not be read), its principles and commitments,
     /// and the searchable text in FTS5 (accents and case folded; prefix indexes for 2 and 3 letters).
+    /// Principle rows repeat the entry's day, name and confidence, and the partial indexes on `entries`
+    /// cover exercise, day and completion, so that practice figures are read from indexes alone.
     static let create = """
         PRAGMA user_version = \(version);
         PRAGMA application_id = \(applicationID);
@@ -20,7 +22,11 @@ enum IndexSchema {
             exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT);
         CREATE INDEX entries_by_day ON entries(day) WHERE problem IS NULL;
         CREATE INDEX entries_with_problems ON entries(name) WHERE problem IS NOT NULL;
-        CREATE TABLE principles(entry INTEGER NOT NULL, principle TEXT NOT NULL, PRIMARY KEY(principle, entry)) WITHOUT ROWID;
+        CREATE INDEX entries_by_exercise ON entries(exercise, day, name, confidence) WHERE problem IS NULL;
+        CREATE INDEX entries_by_completion ON entries(completed_at, name) WHERE problem IS NULL;
+        CREATE TABLE principles(
+            principle TEXT NOT NULL, day TEXT NOT NULL, name TEXT NOT NULL, entry INTEGER NOT NULL, confidence INTEGER,
+            PRIMARY KEY(principle, day, name)) WITHOUT ROWID;
         CREATE INDEX principles_by_entry ON principles(entry);
         CREATE TABLE commitments(
             entry INTEGER NOT NULL, position INTEGER NOT NULL,

@@ -21,7 +21,7 @@ final class IndexWriter {
             INSERT INTO entries(name, inode, size, mtime, exercise, principles, completed_at, day, confidence, first_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertPrinciple = try db.prepare("INSERT OR IGNORE INTO principles(entry, principle) VALUES (?, ?)")
+        insertPrinciple = try db.prepare("INSERT OR IGNORE INTO principles(principle, day, name, entry, confidence) VALUES (?, ?, ?, ?, ?)")
         insertCommitment = try db.prepare("INSERT INTO commitments(entry, position, id, step, action, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertText = try db.prepare("INSERT INTO search(rowid, first_line, body) VALUES (?, ?, ?)")
         deletions = try ["DELETE FROM principles WHERE entry = ?", "DELETE FROM commitments WHERE entry = ?",
@@ -111,7 +111,10 @@ final class IndexWriter {
                               .text(entry.completedAt ?? entry.startedAt), SQLiteValue(entry.day?.description),
                               SQLiteValue(entry.confidence), .text(entry.firstLine)])
         let id = db.lastInsertedRow
-        for name in entry.principles { try insertPrinciple.run([.integer(id), .text(name)]) }
+        for principle in entry.principles {
+            try insertPrinciple.run([.text(principle), .text(entry.day?.description ?? ""), .text(row.name), .integer(id),
+                                     SQLiteValue(entry.confidence)])
+        }
         for (position, c) in entry.commitments.enumerated() {
             try insertCommitment.run([.integer(id), .integer(Int64(position)), .text(c.id), .text(c.stepId), .text(c.action),
                                 .text(c.due.description), .text(c.status.rawValue)])

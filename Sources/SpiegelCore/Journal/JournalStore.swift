@@ -350,19 +350,59 @@ public struct JournalStore: Sendable {
     /// files to read) when many files must be read (a first read, a big import).
     public func summaries(matching filter: JournalFilter? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
-        let (entries, problems) = try queried(progress: progress) { reader throws(SQLiteError) in
-            (try reader.summaries(filter), try reader.problems(in: entriesDirectory))
-        }
-        return JournalSummaries(entries: entries, problems: problems + (try strayFiles()))
+        let (entries, problems) = try reporting(progress: progress) { reader throws(SQLiteError) in try reader.summaries(filter) }
+        return JournalSummaries(entries: entries, problems: problems)
+    }
+
+    /// How many completed entries match `filter`, whatever its limit (to say how many a capped list left out).
+    public func count(matching filter: JournalFilter) throws(JournalError) -> Int {
+        guard exists else { return 0 }
+        return try queried { reader throws(SQLiteError) in try reader.count(filter) }
     }
 
     /// Practice figures for `principles` as of `today`, counted by the index; and the unreadable files.
-    public func stats(principles: [String], today: CalendarDay) throws(JournalError) -> (JournalStats, [JournalProblem]) {
+    public func stats(principles: [String], today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (JournalStats, [JournalProblem]) {
         guard exists else { return (JournalStats(entries: [], principles: principles, today: today), []) }
-        let (stats, problems) = try queried { reader throws(SQLiteError) in
-            (try reader.stats(principles: principles, today: today), try reader.problems(in: entriesDirectory))
-        }
-        return (stats, problems + (try strayFiles()))
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.stats(principles: principles, today: today) }
+    }
+
+    /// The practice history the recommender needs, as of `today` with up to `dueLimit` due commitments,
+    /// answered by the index's queries; and the unreadable files.
+    public func practice(today: CalendarDay, dueLimit: Int = .max, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (PracticeHistory, [JournalProblem]) {
+        guard exists else { return (PracticeHistory([], today: today), []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.practice(today: today, dueLimit: dueLimit) }
+    }
+
+    /// Open commitments due today or earlier, oldest due date first; and the unreadable files.
+    public func dueCommitments(today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([DueCommitments.Item], [JournalProblem]) {
+        guard exists else { return ([], []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.dueCommitments(by: today).reversed() }
+    }
+
+    /// The open commitments (or `all`) with their entry's id, earliest due first, as the index keeps them
+    /// (their history is in the entry files); and the unreadable files.
+    public func commitments(all: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([(entry: String, commitment: Commitment)], [JournalProblem]) {
+        guard exists else { return ([], []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.commitments(all: all) }
+    }
+
+    /// The commitments whose id is `prefix` or starts with it, with their entry's id.
+    public func commitments(startingWith prefix: String) throws(JournalError) -> [(entry: String, commitment: Commitment)] {
+        guard exists else { return [] }
+        return try queried { reader throws(SQLiteError) in try reader.commitments(startingWith: prefix) }
+    }
+
+    /// The ids of the completed entries that start with `prefix`, in id order.
+    public func entryIDs(startingWith prefix: String = "") throws(JournalError) -> [String] {
+        guard exists else { return [] }
+        return try queried { reader throws(SQLiteError) in try reader.ids(startingWith: prefix) }
+    }
+
+    /// A query on the index with the unreadable files beside its answer.
+    private func reporting<T>(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                              _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> (T, [JournalProblem]) {
+        let (value, problems) = try queried(progress: progress) { reader throws(SQLiteError) in (try body(reader), try reader.problems(in: entriesDirectory)) }
+        return (value, problems + (try strayFiles()))
     }
 
     /// Compares every entry file with the index (files edited in place keep the directory's time, so
