@@ -73,6 +73,19 @@ final class IndexWriter {
         return wrote
     }
 
+    /// Puts rows for files just written (with their stamps) in the index, in batches; the freshness stamp
+    /// is left alone, so the next read still compares the directory, but finds these files known.
+    func record(_ rows: [IndexRow]) throws(SQLiteError) {
+        for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
+            try db.transaction { () throws(SQLiteError) in
+                for row in rows[start..<min(start + Self.batchSize, rows.count)] {
+                    try remove(row.name)
+                    try insert(row)
+                }
+            }
+        }
+    }
+
     /// Reads one file again when its stamp differs from the row's (an entry about to be shown in full).
     /// Returns true when the row was rewritten.
     func verify(_ name: String) throws(SQLiteError) -> Bool {
@@ -133,6 +146,12 @@ struct IndexRow {
     var name: String
     var stamp: FileStamp
     var content: Content
+
+    init(name: String, stamp: FileStamp, content: Content) {
+        self.name = name
+        self.stamp = stamp
+        self.content = content
+    }
 
     init(name: String, stamp: FileStamp, directory: String, readEntry: (String) throws(JournalError) -> Entry) {
         self.name = name

@@ -83,6 +83,17 @@ struct JournalIndex {
         return try body(IndexReader(db: db))
     }
 
+    /// Adds rows for entry files this process just wrote (an import), so that the next read, which sees
+    /// the directory changed, finds their stamps known and does not read them again.
+    func record(_ rows: [IndexRow]) throws(SQLiteError) {
+        guard !rows.isEmpty else { return }
+        let db = try open()
+        try IndexWriter(db: db, directory: entriesDirectory, readEntry: readEntry).record(rows)
+        if let cipher {
+            _ = try? SafeFiles.write(cipher.seal(try db.serialized()), to: path, replace: true, durable: false)
+        }
+    }
+
     /// The database: the file itself, or for an encrypted journal its sealed file opened into memory.
     /// A new database gets the schema; one of another version or application throws (and is discarded).
     private func open() throws(SQLiteError) -> SQLiteDatabase {

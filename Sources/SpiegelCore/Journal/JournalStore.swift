@@ -486,16 +486,32 @@ public struct JournalStore: Sendable {
         }
     }
 
-    /// Saves many new completed entries with one flush to disk instead of one per entry (imports).
-    /// Existing entries are never overwritten; returns how many were added.
+    /// Entries written together by `saveNew(batch:)` between two flushes to disk.
+    static let writeBatch = 1_000
+
+    /// Saves many new completed entries (imports) in batches, with one flush to disk per batch instead of
+    /// one per entry, and puts them in the index as written, so that the next read need not read them
+    /// again. Existing entries are never overwritten; returns how many were added.
     public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
         try writing { store throws(JournalError) in
-            var files: [(Data, String)] = []
-            for entry in entries {
-                precondition(!entry.isDraft, "a completed entry has completedAt")
-                files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
+            var rows: [IndexRow] = []
+            for start in stride(from: 0, to: entries.count, by: Self.writeBatch) {
+                let batch = entries[start..<min(start + Self.writeBatch, entries.count)]
+                var files: [(Data, String)] = []
+                for entry in batch {
+                    precondition(!entry.isDraft, "a completed entry has completedAt")
+                    files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
+                }
+                for (entry, added) in zip(batch, try SafeFiles.writeNew(batch: files)) where added {
+                    let name = entry.id + ".json"
+                    if let stamp = FileStamp(path: entriesDirectory + "/" + name) {
+                        rows.append(IndexRow(name: name, stamp: stamp, content: .entry(entry)))
+                    }
+                }
             }
-            return try SafeFiles.writeNew(batch: files).filter { $0 }.count
+            // Derived data: when this fails, the next read reads the files instead.
+            try? store.index.record(rows)
+            return rows.count
         }
     }
 
