@@ -180,6 +180,9 @@ import SpiegelContent
         #expect(problems.isEmpty)
         #expect(JSONOutput.string(queried) == JSONOutput.string(counted))
         #expect(queried.entries == 300 && queried.openCommitments > 0 && queried.principles.contains { $0.entries > 0 })
+        let recent = try store.stats(principles: principles, today: today, ratings: 3).0
+        #expect(recent.principles.map(\.confidence) == counted.principles.map { Array($0.confidence.suffix(3)) })
+        #expect(recent.principles.map(\.entries) == counted.principles.map(\.entries))
     }
 
     @Test func practiceFromQueriesAgreesWithPracticeFromSummaries() throws {

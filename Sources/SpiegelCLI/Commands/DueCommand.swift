@@ -14,14 +14,19 @@ struct DueCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        if count && !session.json {
+            let (number, problems) = try session.withProgress { progress in try session.journal.dueCount(today: session.today, progress: progress) }
+            session.report(problems)
+            session.print(String(number))
+            if number == 0 && !session.inShell { throw ExitCode(1) }
+            return
+        }
         let (due, problems) = try session.withProgress { progress in
             try session.journal.dueCommitments(today: session.today, progress: progress)
         }
         session.report(problems)
         if session.json {
             session.printJSON(due)
-        } else if count {
-            session.print(String(due.count))
         } else {
             for item in due { session.print(line(item, session: session)) }
         }

@@ -100,6 +100,9 @@ struct EntryCommand: PagedCommand {
 
 /// `stats`: per principle how often, how recently, the confidence trend; the weekly streak.
 struct StatsCommand: PagedCommand {
+    /// How many of each principle's latest ratings the text's sparkline shows.
+    static let ratingsShown = 12
+
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Your practice per principle: counts, last time, confidence trend, streak.")
 
     @OptionGroup var global: GlobalOptions
@@ -107,7 +110,11 @@ struct StatsCommand: PagedCommand {
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
         let graph = try session.graph()
-        let (stats, problems) = try session.journal.stats(principles: graph.principles.map(\.id), today: session.today)
+        // The text shows each principle's last 12 ratings; JSON gets them all.
+        let (stats, problems) = try session.withProgress { progress in
+            try session.journal.stats(principles: graph.principles.map(\.id), today: session.today,
+                                      ratings: session.json ? nil : Self.ratingsShown, progress: progress)
+        }
         session.report(problems)
         if session.json { session.printJSON(stats); return }
         let style = session.style
@@ -115,7 +122,7 @@ struct StatsCommand: PagedCommand {
                       + style.bold(session.say.journalEntriesLastConfidence()))
         for figures in stats.principles {
             let last = (figures.lastPractised.map { session.time.day($0) } ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0)
-            let trend = Sparkline.render(figures.confidence.suffix(12).map { $0 })
+            let trend = Sparkline.render(figures.confidence.suffix(Self.ratingsShown).map { $0 })
             let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
             session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
                           + String(figures.entries).padding(toLength: 9, withPad: " ", startingAt: 0)

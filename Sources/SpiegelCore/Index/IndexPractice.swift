@@ -6,16 +6,16 @@ extension IndexReader {
     /// The journal's `PracticeHistory`, with up to `dueLimit` due commitments as of `today`.
     func practice(today: CalendarDay, dueLimit: Int) throws(SQLiteError) -> PracticeHistory {
         let principles = try items("""
-            SELECT principle, count(*), max(NULLIF(day, '')),
-                (SELECT confidence FROM principles r WHERE r.principle = p.principle AND r.confidence IS NOT NULL
+            SELECT key, count, NULLIF((SELECT max(day) FROM principles r WHERE r.principle = key), ''),
+                (SELECT confidence FROM principles r WHERE r.principle = key AND r.confidence IS NOT NULL
                  ORDER BY r.day DESC, r.name DESC LIMIT 1)
-            FROM principles p GROUP BY principle
+            FROM practice WHERE kind = 0 AND count > 0
             """)
         let exercises = try items("""
-            SELECT exercise, count(*), max(day),
-                (SELECT confidence FROM entries r WHERE r.problem IS NULL AND r.exercise = e.exercise AND r.confidence IS NOT NULL
+            SELECT key, count, (SELECT max(day) FROM entries r WHERE r.problem IS NULL AND r.exercise = key),
+                (SELECT confidence FROM entries r WHERE r.problem IS NULL AND r.exercise = key AND r.confidence IS NOT NULL
                  ORDER BY r.day DESC, r.name DESC LIMIT 1)
-            FROM entries e WHERE problem IS NULL GROUP BY exercise
+            FROM practice WHERE kind = 1 AND count > 0
             """)
         let last = try db.prepare("""
             SELECT exercise FROM entries WHERE problem IS NULL AND day IS NOT NULL ORDER BY completed_at DESC, name DESC LIMIT 1
@@ -26,14 +26,20 @@ extension IndexReader {
             guard let exercise = last.text(0), JournalStore.isSafeID(exercise) else { throw Self.damaged("exercise") }
             lastExercise = exercise
         }
-        let entries = try db.integer("SELECT count(*) FROM entries WHERE problem IS NULL") ?? 0
-        let due = try dueCommitments(by: today, limit: dueLimit)
-        let dueCount = try db.integer("""
-            SELECT count(*) FROM commitments c JOIN entries e ON e.rowid = c.entry
-            WHERE c.status IN ('open', 'moved') AND c.due <= ? AND e.problem IS NULL
-            """, [.text(today.description)]) ?? 0
+        // Every readable entry has one exercise: the exercise counts add up to the entries.
+        let entries = exercises.values.reduce(0) { $0 + $1.count }
         return PracticeHistory(principles: principles, exercises: exercises, lastExercise: lastExercise,
-                               entryCount: Int(entries), due: due, dueCount: Int(dueCount))
+                               entryCount: entries, due: try dueCommitments(by: today, limit: dueLimit),
+                               dueCount: try dueCount(by: today))
+    }
+
+    /// How many open commitments are due on or before `day`.
+    func dueCount(by day: CalendarDay) throws(SQLiteError) -> Int {
+        // Commitments belong to readable entries only (a file that could not be read has no rows).
+        let count = try db.integer("SELECT count(*) FROM commitments WHERE status IN ('open', 'moved') AND due <= ?",
+                                   [.text(day.description)]) ?? 0
+        guard (0...Self.maximumRows).contains(count) else { throw Self.damaged("commitment count") }
+        return Int(count)
     }
 
     /// Open commitments due on or before `day`, the most recently due first, at most `limit`.

@@ -9,7 +9,8 @@ enum IndexSchema {
     /// One row per entry file (`problem` set when it could not be read), its principles and commitments,
     /// and the searchable text in FTS5 (accents and case folded; prefix indexes for 2 and 3 letters).
     /// Principle rows repeat the entry's day, name and confidence, and the partial indexes on `entries`
-    /// cover exercise, day and completion, so that practice figures are read from indexes alone.
+    /// cover exercise, day and completion, so that practice figures are read from indexes alone; `practice`
+    /// counts the entries per principle (kind 0) and exercise (kind 1), kept by triggers.
     static let create = """
         PRAGMA user_version = \(version);
         PRAGMA application_id = \(applicationID);
@@ -28,6 +29,15 @@ enum IndexSchema {
             principle TEXT NOT NULL, day TEXT NOT NULL, name TEXT NOT NULL, entry INTEGER NOT NULL, confidence INTEGER,
             PRIMARY KEY(principle, day, name)) WITHOUT ROWID;
         CREATE INDEX principles_by_entry ON principles(entry);
+        CREATE TABLE practice(kind INTEGER NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY(kind, key)) WITHOUT ROWID;
+        CREATE TRIGGER principle_added AFTER INSERT ON principles BEGIN
+            INSERT INTO practice VALUES (0, new.principle, 1) ON CONFLICT(kind, key) DO UPDATE SET count = count + 1; END;
+        CREATE TRIGGER principle_removed AFTER DELETE ON principles BEGIN
+            UPDATE practice SET count = count - 1 WHERE kind = 0 AND key = old.principle; END;
+        CREATE TRIGGER exercise_added AFTER INSERT ON entries WHEN new.problem IS NULL BEGIN
+            INSERT INTO practice VALUES (1, new.exercise, 1) ON CONFLICT(kind, key) DO UPDATE SET count = count + 1; END;
+        CREATE TRIGGER exercise_removed AFTER DELETE ON entries WHEN old.problem IS NULL BEGIN
+            UPDATE practice SET count = count - 1 WHERE kind = 1 AND key = old.exercise; END;
         CREATE TABLE commitments(
             entry INTEGER NOT NULL, position INTEGER NOT NULL,
             id TEXT NOT NULL, step TEXT NOT NULL, action TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,

@@ -2,10 +2,18 @@ import SpiegelContent
 
 extension IndexReader {
     /// `JournalStats` as queries on the index's own indexes (no summary is built).
-    func stats(principles ids: [String], today: CalendarDay) throws(SQLiteError) -> JournalStats {
-        let entries = try db.integer("SELECT count(*) FROM entries WHERE problem IS NULL") ?? 0
-        let counted = try db.prepare("SELECT count(*), max(NULLIF(day, '')) FROM principles WHERE principle = ?")
-        let rated = try db.prepare("SELECT confidence FROM principles WHERE principle = ? AND confidence IS NOT NULL ORDER BY day, name")
+    /// `ratings` keeps only that many of each principle's latest confidence ratings (all when nil).
+    func stats(principles ids: [String], today: CalendarDay, ratings: Int? = nil) throws(SQLiteError) -> JournalStats {
+        let entries = try db.integer("SELECT coalesce(sum(count), 0) FROM practice WHERE kind = 1") ?? 0
+        guard (0...Self.maximumRows).contains(entries) else { throw Self.damaged("entry count") }
+        let counted = try db.prepare("""
+            SELECT coalesce((SELECT count FROM practice WHERE kind = 0 AND key = ?1), 0),
+                NULLIF((SELECT max(day) FROM principles WHERE principle = ?1), '')
+            """)
+        let rated = try db.prepare("""
+            SELECT confidence FROM (SELECT confidence, day, name FROM principles WHERE principle = ? AND confidence IS NOT NULL
+                                    ORDER BY day DESC, name DESC LIMIT ?) ORDER BY day, name
+            """)
         var figures: [JournalStats.PrincipleFigures] = []
         for id in ids {
             try counted.bind([.text(id)])
@@ -13,7 +21,7 @@ extension IndexReader {
                 throw Self.damaged("principle count")
             }
             let last = try Self.day(counted, 1)
-            try rated.bind([.text(id)])
+            try rated.bind([.text(id), .integer(Int64(min(ratings ?? Int(Self.maximumRows), Int(Self.maximumRows))))])
             var confidence: [Int] = []
             while try rated.step() {
                 guard let rating = rated.integer(0), Entry.confidenceRange.contains(Int(clamping: rating)) else {
@@ -25,10 +33,9 @@ extension IndexReader {
                                                          daysSince: last.map { $0.days(until: today) }, confidence: confidence))
         }
         let open = try db.integer("SELECT count(*) FROM commitments WHERE status IN ('open', 'moved')") ?? 0
-        let overdue = try db.integer("SELECT count(*) FROM commitments WHERE status IN ('open', 'moved') AND due < ?",
-                                     [.text(today.description)]) ?? 0
+        let overdue = try dueCount(by: today.adding(days: -1))
         return JournalStats(entries: Int(entries), principles: figures, weeklyStreak: try weeklyStreak(today: today),
-                            openCommitments: Int(open), overdueCommitments: Int(overdue))
+                            openCommitments: Int(open), overdueCommitments: overdue)
     }
 
     /// Consecutive weeks with an entry, counting back from this week (or last week when this one is empty):

@@ -361,9 +361,13 @@ public struct JournalStore: Sendable {
     }
 
     /// Practice figures for `principles` as of `today`, counted by the index; and the unreadable files.
-    public func stats(principles: [String], today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (JournalStats, [JournalProblem]) {
+    /// `ratings` keeps only that many of each principle's latest confidence ratings (all when nil).
+    public func stats(principles: [String], today: CalendarDay, ratings: Int? = nil,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (JournalStats, [JournalProblem]) {
         guard exists else { return (JournalStats(entries: [], principles: principles, today: today), []) }
-        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.stats(principles: principles, today: today) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in
+            try reader.stats(principles: principles, today: today, ratings: ratings)
+        }
     }
 
     /// The practice history the recommender needs, as of `today` with up to `dueLimit` due commitments,
@@ -377,6 +381,12 @@ public struct JournalStore: Sendable {
     public func dueCommitments(today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([DueCommitments.Item], [JournalProblem]) {
         guard exists else { return ([], []) }
         return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.dueCommitments(by: today).reversed() }
+    }
+
+    /// How many open commitments are due today or earlier; and the unreadable files.
+    public func dueCount(today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (Int, [JournalProblem]) {
+        guard exists else { return (0, []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.dueCount(by: today) }
     }
 
     /// The open commitments (or `all`) with their entry's id, earliest due first, as the index keeps them
