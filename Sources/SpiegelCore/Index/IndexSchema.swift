@@ -46,6 +46,9 @@ enum IndexSchema {
         CREATE VIRTUAL TABLE search USING fts5(first_line, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
         """
 
+    /// The tables (with their indexes) whose structure a full check verifies: all but the full-text ones.
+    static let checkedTables = ["meta", "entries", "principles", "commitments", "practice"]
+
     /// Keys of `meta`.
     enum Key {
         /// The modification time (ns) of `entries/` when the index was last brought up to date.
