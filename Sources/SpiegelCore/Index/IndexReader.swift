@@ -53,7 +53,7 @@ struct IndexReader {
         var unlimited = filter
         unlimited.limit = nil
         let query = SummaryQuery(unlimited)
-        let count = try db.integer("SELECT count(*) FROM (" + query.sql + ")", query.values) ?? 0
+        let count = try db.integer(query.countSQL, query.values) ?? 0
         guard (0...Self.maximumRows).contains(count) else { throw Self.damaged("match count \(count)") }
         return Int(count)
     }
@@ -131,6 +131,8 @@ struct IndexReader {
 /// The SQL for a filtered list: FTS5 `MATCH` ranked by bm25 for `grep`, newest first otherwise.
 struct SummaryQuery {
     var sql: String
+    /// The number of rows `sql` gives without its limit (bound to the same values, less the limit).
+    var countSQL: String
     var values: [SQLiteValue] = []
     /// The FTS5 query of a `grep` (its rows get an excerpt).
     var match: String?
@@ -164,7 +166,9 @@ struct SummaryQuery {
             conditions.append("e.day <= ?")
             values.append(.text(until.description))
         }
-        sql += from + " WHERE " + conditions.joined(separator: " AND ") + order
+        let selection = from + " WHERE " + conditions.joined(separator: " AND ")
+        countSQL = "SELECT count(*)" + selection
+        sql += selection + order
         if let limit = filter?.limit {
             sql += " LIMIT ?"
             values.append(.integer(Int64(limit)))
