@@ -25,7 +25,8 @@ struct CommitmentsCommand: PagedCommand {
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
-        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
+        let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: listed))
+        for commitment in commitments { session.print(view.line(commitment)) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
@@ -38,11 +39,12 @@ struct CommitmentUpdate {
         let store = try session.journal
         _ = try store.manifest()
         let matches = try store.commitments(startingWith: id)
-        let exact = matches.filter { $0.1.id == id }
-        guard let (owner, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
+        let exact = matches.filter { $0.commitment.id == id }
+        guard let found = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
             if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
-            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.1.id))
+            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.commitment.id))
         }
+        let (owner, commitment) = (found.entry, found.commitment)
         var reflection = words.joined(separator: " ")
         if reflection.isEmpty && session.reader.isInteractive {
             if case .line(let text) = session.reader.read(prompt: session.say.commitmentsReflectionOneLineOptional(), remember: false) {

@@ -1,36 +1,63 @@
 import SpiegelContent
 import SpiegelCore
 
-/// Tab completion in the shell: command names first, then per command its ids and options.
+/// Tab completion in the shell: command names first, then per command its ids and options. Ids come with
+/// what they name (a node's kind and name, an exercise's title, a commitment's action), shown when Tab lists
+/// several.
 struct Completion {
     let session: Session
 
-    func candidates(before cursor: String) -> [String] {
+    func candidates(before cursor: String) -> [CompletionCandidate] {
         let words = cursor.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard words.count > 1 else { return Program.commandNames.sorted() }
+        guard words.count > 1 else { return commands() }
         let command = words[0]
         let previous = words.count >= 2 ? words[words.count - 2] : ""
         let graph = try? session.graph()
         let principles = graph?.principles.map(\.id) ?? ContentValidator.corePrinciples
         switch previous {
-        case "--principle": return principles
-        case "--exercise": return graph?.exercises.map(\.id) ?? []
-        case "--around": return graph?.ids.sorted() ?? []
-        case "--format": return command == "export" ? ["json", "md", "html", "csv"] : ["dot", "mermaid", "json"]
-        case "--kind": return NodeKind.allCases.map(\.rawValue)
-        case "--lang": return Language.allCases.map(\.rawValue)
+        case "--principle": return nodes(principles)
+        case "--exercise": return exercises()
+        case "--around": return nodes(graph?.ids.sorted() ?? [])
+        case "--format": return plain(command == "export" ? ["json", "md", "html", "csv", "ics"] : ["dot", "mermaid", "json"])
+        case "--kind": return plain(NodeKind.allCases.map(\.rawValue))
+        case "--lang": return plain(Language.allCases.map(\.rawValue))
         default: break
         }
-        if words.last?.hasPrefix("-") == true { return options(for: command) }
+        if words.last?.hasPrefix("-") == true { return plain(options(for: command)) }
         switch command {
-        case "show", "related": return graph?.ids.sorted() ?? []
-        case "start": return graph?.exercises.map(\.id).sorted() ?? []
-        case "help": return Program.commandNames.sorted()
-        case "entry": return (try? session.journal.entryIDs()) ?? []
-        case "resume", "discard": return ((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? []
+        case "show", "related": return nodes(graph?.ids.sorted() ?? [])
+        case "start": return exercises()
+        case "help": return commands()
+        case "entry": return plain((try? session.journal.entryIDs()) ?? [])
+        case "resume", "discard": return plain(((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? [])
         case "done", "moved", "dropped":
-            return (try? session.journal.commitments(all: false).0.map(\.commitment.id)) ?? []
-        default: return options(for: command)
+            let open = (try? session.journal.commitments(all: false).0.map(\.commitment)) ?? []
+            return open.map { commitment in
+                CompletionCandidate(word: commitment.id, note: session.time.day(commitment.due) + "  "
+                                    + TerminalSafe.visible(commitment.action, keepNewlines: false))
+            }
+        default: return plain(options(for: command))
+        }
+    }
+
+    private func plain(_ words: [String]) -> [CompletionCandidate] { words.map { CompletionCandidate(word: $0) } }
+
+    private func commands() -> [CompletionCandidate] {
+        Program.commandNames.sorted().map { CompletionCandidate(word: $0, note: session.say.abstract(of: $0, inReview: false)) }
+    }
+
+    /// Node ids with their kind and name: "interest  principle · Show real interest".
+    private func nodes(_ ids: [String]) -> [CompletionCandidate] {
+        guard let graph = try? session.graph() else { return plain(ids) }
+        return ids.map { id in
+            guard let node = graph.node(id) else { return CompletionCandidate(word: id) }
+            return CompletionCandidate(word: id, note: session.say.nodeKind(node.kind) + " · " + session.text(node.name))
+        }
+    }
+
+    private func exercises() -> [CompletionCandidate] {
+        ((try? session.graph())?.exercises ?? []).sorted { $0.id < $1.id }.map {
+            CompletionCandidate(word: $0.id, note: session.text($0.title))
         }
     }
 
@@ -65,7 +92,10 @@ struct Greeting {
         }) else { return }
         if history.dueCount > 0 {
             session.print(style.warn(session.say.greetingDueCommitments()))
-            for item in history.due { session.print("  " + CommitmentView(session: session).line(item.commitment)) }
+            // Short ids need to know how many commitments each entry holds: the entries' own commitments.
+            let owners = history.due.flatMap { (try? store.commitments(startingWith: $0.entryId + ".")) ?? [] }
+            let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: owners))
+            for item in history.due { session.print("  " + view.line(item.commitment)) }
             if history.dueCount > history.due.count {
                 session.print(style.dim(session.say.greetingAndMore(history.dueCount - history.due.count)))
             }

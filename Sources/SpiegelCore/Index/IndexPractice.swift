@@ -45,37 +45,40 @@ extension IndexReader {
     /// Open commitments due on or before `day`, the most recently due first, at most `limit`.
     func dueCommitments(by day: CalendarDay, limit: Int = .max) throws(SQLiteError) -> [DueCommitments.Item] {
         try commitments(where: "c.status IN ('open', 'moved') AND c.due <= ?", [.text(day.description)],
-                        order: "c.due DESC, c.id DESC", limit: limit).map { entry, commitment in
-            DueCommitments.Item(commitment: commitment, entryId: entry, daysOverdue: day.ordinal - commitment.due.ordinal)
+                        order: "c.due DESC, c.id DESC", limit: limit).map { found in
+            DueCommitments.Item(commitment: found.commitment, entryId: found.entry, daysOverdue: day.ordinal - found.commitment.due.ordinal)
         }
     }
 
     /// Commitments (the open ones, or all) with their entry's id, earliest due first. Each is the state the
     /// index keeps (no history: that is in the entry file).
-    func commitments(all: Bool) throws(SQLiteError) -> [(entry: String, commitment: Commitment)] {
+    func commitments(all: Bool) throws(SQLiteError) -> [IndexedCommitment] {
         try commitments(where: all ? "1" : "c.status IN ('open', 'moved')", [], order: "c.due, c.id", limit: .max)
     }
 
     /// The commitments whose id is `prefix` or starts with it, with their entry's id.
-    func commitments(startingWith prefix: String) throws(SQLiteError) -> [(entry: String, commitment: Commitment)] {
+    func commitments(startingWith prefix: String) throws(SQLiteError) -> [IndexedCommitment] {
         try commitments(where: "substr(c.id, 1, ?) = ?", [.integer(Int64(prefix.utf8.count)), .text(prefix)],
                         order: "c.id", limit: .max)
     }
 
     private func commitments(where condition: String, _ values: [SQLiteValue], order: String,
-                             limit: Int) throws(SQLiteError) -> [(entry: String, commitment: Commitment)] {
+                             limit: Int) throws(SQLiteError) -> [IndexedCommitment] {
         let query = try db.prepare("""
-            SELECT e.name, c.id, c.step, c.action, c.due, c.status FROM commitments c JOIN entries e ON e.rowid = c.entry
+            SELECT e.name, c.id, c.step, c.action, c.due, c.status, (SELECT count(*) FROM commitments x WHERE x.entry = c.entry)
+            FROM commitments c JOIN entries e ON e.rowid = c.entry
             WHERE e.problem IS NULL AND \(condition) ORDER BY \(order) LIMIT ?
             """)
         try query.bind(values + [.integer(Int64(min(limit, Int(Self.maximumRows))))])
-        var found: [(entry: String, commitment: Commitment)] = []
+        var found: [IndexedCommitment] = []
         while try query.step() {
             guard let name = query.text(0), Self.isSafeName(name), let id = query.text(1), JournalStore.isCommitmentID(id),
                   let step = query.text(2), let action = query.text(3),
-                  let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init)
+                  let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init),
+                  let siblings = query.integer(6), (1...Self.maximumRows).contains(siblings)
             else { throw Self.damaged("commitment row") }
-            found.append((String(name.dropLast(5)), Commitment(id: id, stepId: step, action: action, due: due, status: status)))
+            found.append(IndexedCommitment(entry: String(name.dropLast(5)), commitment: Commitment(id: id, stepId: step, action: action, due: due, status: status),
+                                           ofEntry: Int(siblings)))
         }
         return found
     }
@@ -94,4 +97,12 @@ extension IndexReader {
         }
         return items
     }
+}
+
+/// A commitment as the index keeps it (its state, not its history), with its entry's id and how many
+/// commitments that entry holds.
+public struct IndexedCommitment: Sendable, Equatable {
+    public var entry: String
+    public var commitment: Commitment
+    public var ofEntry: Int
 }

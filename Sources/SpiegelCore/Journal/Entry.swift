@@ -15,6 +15,8 @@ public struct Answer: Codable, Sendable, Hashable {
     /// The chosen option's id and its label as shown.
     public var choice: String?
     public var choiceLabel: String?
+    /// For commitment steps: the situation of an if-then plan, the action and the date.
+    public var situation: String?
     public var action: String?
     public var due: CalendarDay?
     public var skipped: Bool?
@@ -35,7 +37,7 @@ public struct Answer: Codable, Sendable, Hashable {
         case .list: return (items ?? []).joined(separator: "; ")
         case .rating: return rating.map(String.init) ?? ""
         case .choice: return choiceLabel ?? choice ?? ""
-        case .commitment: return [action, due.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        case .commitment: return [situation, action, due.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
         }
     }
 }
@@ -45,18 +47,46 @@ public enum CommitmentStatus: String, Codable, Sendable, CaseIterable {
     case open, done, moved, dropped
 }
 
-/// One change of a commitment's status, with the person's reflection.
+/// The answers of a guided check-in on a commitment; every field is optional.
+/// `done` asks what you did, how the customer reacted, what you learned and what is next;
+/// `moved` asks what got in the way (barrier option ids, such as `shyness`) ; `dropped` asks why.
+public struct CheckInAnswers: Codable, Sendable, Hashable {
+    public var did: String?
+    public var reaction: String?
+    public var learned: String?
+    public var next: String?
+    /// Barrier option ids from the barrier-check exercise (`shyness`, `creativity`, `involvement`).
+    public var barriers: [String]?
+    public var why: String?
+
+    public init(did: String? = nil, reaction: String? = nil, learned: String? = nil, next: String? = nil,
+                barriers: [String]? = nil, why: String? = nil) {
+        self.did = did
+        self.reaction = reaction
+        self.learned = learned
+        self.next = next
+        self.barriers = barriers
+        self.why = why
+    }
+}
+
+/// One change of a commitment's status, with the person's reflection and check-in answers.
 public struct CommitmentEvent: Codable, Sendable, Hashable {
     public var at: String
     public var status: CommitmentStatus
     public var due: CalendarDay?
+    /// A one-line reflection, as typed after the id (`done ID it went well`).
     public var reflection: String?
+    /// The answers of a guided check-in, when one was given.
+    public var checkIn: CheckInAnswers?
 
-    public init(at: String, status: CommitmentStatus, due: CalendarDay? = nil, reflection: String? = nil) {
+    public init(at: String, status: CommitmentStatus, due: CalendarDay? = nil, reflection: String? = nil,
+                checkIn: CheckInAnswers? = nil) {
         self.at = at
         self.status = status
         self.due = due
         self.reflection = reflection
+        self.checkIn = checkIn
     }
 }
 
@@ -64,15 +94,19 @@ public struct CommitmentEvent: Codable, Sendable, Hashable {
 public struct Commitment: Codable, Sendable, Hashable {
     public var id: String
     public var stepId: String
+    /// The "if" of an if-then plan: the situation in which the action is taken (nil for plain commitments).
+    public var situation: String?
+    /// The "then": what the person will do.
     public var action: String
     public var due: CalendarDay
     public var status: CommitmentStatus
     public var history: [CommitmentEvent]
 
-    public init(id: String, stepId: String, action: String, due: CalendarDay, status: CommitmentStatus = .open,
-                history: [CommitmentEvent] = []) {
+    public init(id: String, stepId: String, situation: String? = nil, action: String, due: CalendarDay,
+                status: CommitmentStatus = .open, history: [CommitmentEvent] = []) {
         self.id = id
         self.stepId = stepId
+        self.situation = situation
         self.action = action
         self.due = due
         self.status = status

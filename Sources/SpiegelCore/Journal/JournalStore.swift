@@ -263,17 +263,21 @@ public struct JournalStore: Sendable {
     /// Decodes one entry file; newer schemas and broken files are errors naming the path.
     public static func decodeEntry(_ data: Data, path: String) throws(JournalError) -> Entry {
         struct Version: Decodable { var schemaVersion: Int? }
-        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw .corrupt(path: path, reason: "not valid JSON")
-        }
-        if let found = version.schemaVersion, found > Entry.schemaVersion {
-            throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
-        }
         let entry: Entry
         do {
+            // One decoding for the usual file; only a file that does not decode is read again for its version.
             entry = try JSONDecoder().decode(Entry.self, from: data)
         } catch {
+            guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+                throw .corrupt(path: path, reason: "not valid JSON")
+            }
+            if let found = version.schemaVersion, found > Entry.schemaVersion {
+                throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
+            }
             throw .corrupt(path: path, reason: Self.describe(error))
+        }
+        if entry.schemaVersion > Entry.schemaVersion {
+            throw .newerSchema(path: path, found: entry.schemaVersion, supported: Entry.schemaVersion)
         }
         if let problem = entry.validationProblem { throw .corrupt(path: path, reason: problem) }
         return entry
@@ -391,13 +395,13 @@ public struct JournalStore: Sendable {
 
     /// The open commitments (or `all`) with their entry's id, earliest due first, as the index keeps them
     /// (their history is in the entry files); and the unreadable files.
-    public func commitments(all: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([(entry: String, commitment: Commitment)], [JournalProblem]) {
+    public func commitments(all: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([IndexedCommitment], [JournalProblem]) {
         guard exists else { return ([], []) }
         return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.commitments(all: all) }
     }
 
     /// The commitments whose id is `prefix` or starts with it, with their entry's id.
-    public func commitments(startingWith prefix: String) throws(JournalError) -> [(entry: String, commitment: Commitment)] {
+    public func commitments(startingWith prefix: String) throws(JournalError) -> [IndexedCommitment] {
         guard exists else { return [] }
         return try queried { reader throws(SQLiteError) in try reader.commitments(startingWith: prefix) }
     }
@@ -422,7 +426,7 @@ public struct JournalStore: Sendable {
     }
 
     /// Runs `body` on the index brought up to date; a busy journal and an unusable index become journal errors.
-    private func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
+    func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                             _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> T {
         try SafeFiles.checkListable(entriesDirectory)
         do {
