@@ -41,7 +41,8 @@ struct JournalCommandsTests {
 
         let listed = try spiegel(["commitments"], sandbox: sandbox, environment: later)
         #expect(listed.status == 0, "\(listed)")
-        let line = listed.stdout.split(separator: "\n").first { $0.contains(id) } ?? ""
+        // Lists show the id's shortest unique start (here: its day).
+        let line = listed.stdout.split(separator: "\n").first { $0.hasPrefix(id.prefix(8)) } ?? ""
         #expect(line.contains("overdue"), "ten days later the commitment is overdue: \(listed)")
 
         let moved = try spiegel(["moved", id, "2030-01-01", "busy", "week"], sandbox: sandbox, environment: later)

@@ -21,8 +21,10 @@ import Testing
         let ids = try journalIDs(sandbox: sandbox)
         #expect(ids.count == 4)
         let listing = try spiegel(["journal", "--now", "2026-11-25"], sandbox: sandbox, environment: ["NO_COLOR": "1"]).stdout
+        // One length for the list (the longest needed), so the ids line up.
+        let length = ids.map { Self.expected($0, among: ids).count }.max() ?? 0
         for id in ids {
-            let short = Self.expected(id, among: ids)
+            let short = String(id.prefix(length))
             #expect(listing.contains("  \(short)  small-gesture-plan"), "\(short) in\n\(listing)")
             #expect(!listing.contains(id) || short == id, "the whole id \(id) is not shown")
             let entry = try spiegel(["entry", short, "--json"], sandbox: sandbox)
@@ -33,7 +35,7 @@ import Testing
 
         let commitments = try spiegel(["commitments", "--now", "2026-11-25"], sandbox: sandbox, environment: ["NO_COLOR": "1"]).stdout
         let lone = try #require(ids.first { Self.expected($0, among: ids).count == 8 })
-        let short = Self.expected(lone, among: ids)
+        let short = String(lone.prefix(length))
         #expect(commitments.contains(short + "  [open]"), "\(commitments)")
         #expect(!commitments.contains(lone + ".1"), "\(commitments)")
         let done = try spiegel(["done", short, "--now", "2026-11-25"], sandbox: sandbox)

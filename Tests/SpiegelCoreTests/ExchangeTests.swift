@@ -134,17 +134,18 @@ import SpiegelContent
     }
 
     @Test func htmlEscapesEveryUserText() throws {
-        let html = HTMLExport.render(try sampleEntries(), title: "Anna <3", exportedAt: "now", principles: ContentValidator.corePrinciples,
-                                     today: CalendarDay(year: 2026, month: 11, day: 23), language: .nl)
+        let html = HTMLExport.render(try sampleEntries(), exportedAt: "now", principles: ContentValidator.corePrinciples,
+                                     today: CalendarDay(year: 2026, month: 11, day: 23), words: .english(title: "Anna <3"))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Anna &lt;3"))
+        // Activity and confidence over time (entries per principle are HTML bars).
         #expect(html.components(separatedBy: "<svg").count == 3)
         #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
     }
 
     @Test func markdownQuotesAnswersAndListsCommitments() throws {
-        let markdown = MarkdownExport.render(try sampleEntries(), title: "Anna", exportedAt: "now", language: .en)
+        let markdown = MarkdownExport.render(try sampleEntries(), exportedAt: "now", words: .english(title: "Anna"))
         #expect(markdown.contains("> Mevrouw"))
         #expect(markdown.contains("- [ ] bel Jan terug"))
         #expect(markdown.contains("\\<script\\>") || markdown.contains("> Mevrouw <script>"))
@@ -156,6 +157,50 @@ import SpiegelContent
         #expect(csv.contains("\r\n"))
         // The awkward answer (comma, quotes, newline) is one quoted field with doubled quotes.
         #expect(csv.contains("\"" + (Self.awkward + " #0").replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+    }
+
+    /// The sample entries with an if-then commitment that was moved (shyness in the way) and then done,
+    /// with a reflection and a check-in whose answers carry markup.
+    func entriesWithCheckIns() throws -> [Entry] {
+        var entries = try sampleEntries()
+        entries[0].commitments[0].situation = "de klant twijfelt"
+        entries[0].commitments[0].status = .done
+        entries[0].commitments[0].history = [
+            CommitmentEvent(at: "2026-09-12T09:00:00+02:00", status: .moved, due: CalendarDay(year: 2026, month: 9, day: 20),
+                            reflection: "te druk", checkIn: CheckInAnswers(barriers: ["shyness", "unknown-barrier"])),
+            CommitmentEvent(at: "2026-09-19T17:30:00+02:00", status: .done, reflection: "ging goed",
+                            checkIn: CheckInAnswers(did: "Jan gebeld", reaction: "blij <b>echt</b>", learned: "eerder bellen",
+                                                    next: "=opvolgen", why: nil)),
+        ]
+        return entries
+    }
+
+    @Test func commitmentOutcomesAndCheckInsAppearInEveryFormat() throws {
+        let entries = try entriesWithCheckIns()
+        let words = ExportWords.english()
+        let html = HTMLExport.render(entries, exportedAt: "now", principles: ContentValidator.corePrinciples,
+                                     today: CalendarDay(year: 2026, month: 11, day: 23), words: words)
+        for expected in ["When de klant twijfelt, bel Jan terug", "moved to 20 Sep 2026", "te druk", "ging goed",
+                         "<dt>What got in the way</dt><dd>Shyness; unknown-barrier</dd>", "<dt>What you did</dt><dd>Jan gebeld</dd>",
+                         "blij &lt;b&gt;echt&lt;/b&gt;", "<dt>What comes next</dt><dd>=opvolgen</dd>"] {
+            #expect(html.contains(expected), "html: \(expected)")
+        }
+        #expect(!html.contains("<b>echt"), "a check-in answer stays text")
+        #expect(!html.contains("<dt>Why</dt>"), "an empty answer is left out")
+
+        let markdown = MarkdownExport.render(entries, exportedAt: "now", words: words)
+        for expected in ["- [x] When de klant twijfelt\\, bel Jan terug", "moved to 20 Sep 2026: te druk",
+                         "    - What got in the way: Shyness\\; unknown\\-barrier", "    - How the customer reacted: blij \\<b\\>echt"] {
+            #expect(markdown.contains(expected), "markdown: \(expected)")
+        }
+
+        let csv = CSVExport.render(entries, barrierNames: words.barrierNames)
+        let lines = csv.components(separatedBy: "\r\n")
+        let events = lines.filter { $0.contains(",event,") }
+        #expect(events.count == 2, "one row per event: \(events)")
+        #expect(events.first?.contains("moved,2026-09-20,te druk,,,,,\"Shyness; unknown-barrier\",") == true, "\(events)")
+        #expect(events.last?.contains("done,,ging goed,Jan gebeld,blij <b>echt</b>,eerder bellen,\"'=opvolgen\",,") == true, "\(events)")
+        #expect(lines.contains { $0.contains(",commitment,") && $0.contains(",de klant twijfelt,bel Jan terug,") })
     }
 
     @Test func redactionMasksContactDetailsIbansAndNames() throws {

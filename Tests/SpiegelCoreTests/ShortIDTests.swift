@@ -30,4 +30,11 @@ import Testing
         #expect(ShortID.commitment(commitment, entryShortID: "20261120", commitmentsOfEntry: 2) == commitment.id)
         #expect(ShortID.commitment(commitment, entryShortID: nil, commitmentsOfEntry: 1) == commitment.id)
     }
+
+    @Test func alignedIdsShareOneLengthAndStayUnique() {
+        let ids = ["20261120-100000-aaaa", "20261120-100000-abbb", "20261121-090000-dddd"]
+        let aligned = ShortID.aligned(ShortID.prefixes(of: ids, among: ids))
+        #expect(Set(aligned.values.map(\.count)) == [18])
+        for (id, prefix) in aligned { #expect(ids.filter { $0.hasPrefix(prefix) } == [id]) }
+    }
 }

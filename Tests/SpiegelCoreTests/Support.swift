@@ -87,3 +87,23 @@ extension Array where Element == Entry {
     /// The summaries the scheduler and statistics work on.
     var summaries: [EntrySummary] { map(EntrySummary.init) }
 }
+
+extension ExportWords {
+    /// Plain English words for the exports, as the CLI's catalog would give them.
+    static func english(title: String = "Journal") -> ExportWords {
+        ExportWords(
+            language: "en", title: title, exported: "Exported", countEntries: { $0 == 1 ? "1 entry" : "\($0) entries" },
+            skipped: "skipped", commitments: "Commitments", coach: "Coach", contents: "Contents", overview: "Overview",
+            entriesPerPrinciple: "Entries per principle", activityPerWeek: "Entries per week",
+            activityPerMonth: "Entries per month", confidenceOverTime: "Confidence over time", confidence: "confidence",
+            outcomes: "Commitment outcomes", principle: "Principle", made: "Made", kept: "Kept", due: "due",
+            otherEntries: "Other entries", alsoTraining: "Also training", page: "Page", pageOf: "of",
+            months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(separator: " ").map(String.init),
+            principleNames: ["awareness": "Awareness", "interest": "Interest"], exerciseTitles: [:],
+            statusNames: [.open: "open", .done: "done", .moved: "moved", .dropped: "dropped"],
+            barrierNames: ["shyness": "Shyness", "creativity": "Lack of creativity"],
+            checkInLabels: [.did: "What you did", .reaction: "How the customer reacted", .learned: "What you learned",
+                            .next: "What comes next", .barriers: "What got in the way", .why: "Why"],
+            ifThen: { "When \($0), \($1)" }, movedTo: { "moved to \($0)" })
+    }
+}

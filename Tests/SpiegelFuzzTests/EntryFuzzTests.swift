@@ -63,10 +63,16 @@ enum EntryFuzz {
             _ = Scheduler(graph: graph, language: language).recommend(entries: summaries.entries, today: today, count: 3)
         }
         _ = JournalStats(entries: summaries.entries, principles: graph.principles.map(\.id), today: today)
+        let words = ExportWords(
+            language: "nl", title: "t", exported: "e", countEntries: { "\($0)" }, skipped: "s", commitments: "c", coach: "c",
+            contents: "c", overview: "o", entriesPerPrinciple: "p", activityPerWeek: "w", activityPerMonth: "m",
+            confidenceOverTime: "c", confidence: "c", outcomes: "o", principle: "p", made: "m", kept: "k", due: "d",
+            otherEntries: "o", alsoTraining: "a", page: "p", pageOf: "v", months: [], principleNames: [:], exerciseTitles: [:],
+            statusNames: [:], barrierNames: [:], checkInLabels: [:],
+            ifThen: { $0 + ", " + $1 }, movedTo: { $0 })
         _ = CSVExport.render([entry])
-        _ = MarkdownExport.render([entry], title: "t", exportedAt: "2026-11-23", language: .nl)
-        _ = HTMLExport.render([entry], title: "t", exportedAt: "2026-11-23", principles: graph.principles.map(\.id),
-                              today: today, language: .en)
+        _ = MarkdownExport.render([entry], exportedAt: "2026-11-23", words: words)
+        _ = HTMLExport.render([entry], exportedAt: "2026-11-23", principles: graph.principles.map(\.id), today: today, words: words)
         _ = Redactor(words: ["Anna"]).redact(entry)
     }
 }

@@ -58,63 +58,85 @@ struct ExportCommand: SessionCommand {
         }
         if let principle { _ = try session.graph().principle(principle, say: session.say) }
         _ = try session.journal.manifest()
-        let contents = try session.summaries()
+        // Filtered by the index: one list of summaries in memory, the smallest that serves.
+        let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)
+        let contents = try session.summaries(matching: filter)
         session.report(contents.problems)
         let graph = try session.graph()
-        let chosen = JournalFilter(principle: principle, since: sinceDay).apply(contents.entries)
+        let chosen = contents.entries
         let redacting = redact || redactWords != nil
         let userName = session.environment.variables["USER"] ?? "me"
         let name = displayName ?? (redacting ? PersonalDataKind.name.label : userName)
         let exportedAt = Timestamp.string(session.now)
-        if format == "json" && !redacting {
-            // The entry files are copied as they are, one at a time: no decoding, and little memory.
-            let used = Set(chosen.map(\.exercise))
-            let store = try session.journal
-            try ExportDestination(path: output).stream { append throws(JournalError) in
-                try BundleWriter.writeEntriesBundle(chosen.lazy.compactMap { store.rawEntry(id: $0.id) },
-                                                    exercises: graph.exercises.filter { used.contains($0.id) },
-                                                    exportedAt: exportedAt, exporter: name, to: append)
-            }
+        let redactor = redacting ? Redactor(words: try wordList(in: session)) : nil
+        if let redactor, preview {
+            let entries = try session.journal.entries(ids: chosen.map(\.id))
+            let report = RedactionPreview(entries: entries, redactor: redactor, knownWords: KnownWords.from(graph))
+            if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
             return
         }
-        var entries = try session.journal.entries(ids: chosen.map(\.id))
-        if redacting {
-            let redactor = Redactor(words: try wordList(in: session))
-            if preview {
-                let report = RedactionPreview(entries: entries, redactor: redactor, knownWords: KnownWords.from(graph))
-                if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
-                return
-            }
-            entries = entries.map(redactor.redact)
-        }
-        let progress = entries.count > 2_000 && Console.isTerminal(2)
-        if progress { session.warn(session.say.progressExporting(session.say.countEntries(entries.count))) }
+        let progress = chosen.count > 2_000 && Console.isTerminal(2)
+        if progress { session.warn(session.say.progressExporting(session.say.countEntries(chosen.count))) }
+        let source = ExportSource(store: try session.journal, chosen: chosen, redactor: redactor)
         let title = session.say.exchangeSpiegelJournalOfName(name)
-        let text: String
         switch format {
-        case "md":
-            text = MarkdownExport.render(entries, title: title, exportedAt: exportedAt, language: session.language)
-        case "html":
-            text = HTMLExport.render(entries, title: title, exportedAt: exportedAt, principles: graph.principles.map(\.id),
-                                     today: session.today, language: session.language)
-        case "csv":
-            text = CSVExport.render(entries)
+        case "md", "html", "csv":
+            let words = session.exportWords(title: title, graph: graph)
+            let principles = graph.principles.map(\.id), today = session.today
+            try ExportDestination(path: output).streamText { emit throws(JournalError) in
+                switch format {
+                case "md":
+                    try MarkdownExport.write(source.entries, count: chosen.count, exportedAt: exportedAt, words: words, to: emit)
+                case "csv":
+                    try CSVExport.write(source.entries, barrierNames: words.barrierNames, to: emit)
+                default:
+                    try HTMLExport.write(chosen, overview: ExportOverview(chosen, principles: principles), exportedAt: exportedAt,
+                                         today: today, words: words, entry: { position throws(JournalError) in source.entry(position) },
+                                         to: emit)
+                }
+            }
         case "ics":
             let labels = ICalendarExport.Labels(
                 calendarName: session.say.icsCalendarName(),
                 fromExercise: session.say.icsFromExercise(),
                 reflection: session.say.icsReflection())
-            text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
+            try ExportDestination(path: output).write(ICalendarExport.render(Array(source.entries), exportedAt: session.now, labels: labels))
         default:
-            let used = Set(entries.map(\.exercise))
-            let bundle = ExchangeBundle(kind: .entries, exportedAt: exportedAt, exporter: name,
-                                        exercises: graph.exercises.filter { used.contains($0.id) }, entries: entries)
-            text = JSONOutput.string(bundle)
+            // The entry files are copied as they are, one at a time (redacted ones are encoded again): no
+            // whole journal in memory.
+            let used = Set(chosen.map(\.exercise))
+            let rawEntries = redactor == nil ? AnySequence(chosen.lazy.compactMap { source.store.rawEntry(id: $0.id) })
+                : AnySequence(source.entries.lazy.map { JSONOutput.data($0) })
+            try ExportDestination(path: output).stream { append throws(JournalError) in
+                try BundleWriter.writeEntriesBundle(rawEntries, exercises: graph.exercises.filter { used.contains($0.id) },
+                                                    exportedAt: exportedAt, exporter: name, to: append)
+            }
         }
-        try ExportDestination(path: output).write(text)
         if progress { session.warn(session.say.progressDone()) }
         // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
-        if let output { session.warn(session.say.exchangeWritten(entries: session.say.countEntries(entries.count), format: format, path: SpiegelEnvironment.absolute(output))) }
+        if let output { session.warn(session.say.exchangeWritten(entries: session.say.countEntries(chosen.count), format: format, path: SpiegelEnvironment.absolute(output))) }
+    }
+}
+
+/// The chosen entries of an export, read from their files one at a time (and redacted when asked) as the
+/// export is written, so that no more than one entry is in memory at once.
+struct ExportSource {
+    let store: JournalStore
+    let chosen: [EntrySummary]
+    let redactor: Redactor?
+
+    /// The entry at `position` in `chosen`; nil when its file cannot be read now (reported by the summaries).
+    func entry(_ position: Int) -> Entry? {
+        let id = chosen[position].id
+        guard let data = store.rawEntry(id: id),
+              let entry = try? JournalStore.decodeEntry(data, path: store.entriesDirectory + "/" + id + ".json"),
+              entry.id == id else { return nil }
+        return redactor?.redact(entry) ?? entry
+    }
+
+    /// The readable entries in order, newest first, each read when it is reached.
+    var entries: some Sequence<Entry> {
+        chosen.indices.lazy.compactMap(entry)
     }
 }
 
@@ -150,6 +172,30 @@ struct ExportDestination {
             return
         }
         try SafeFiles.write(data, to: SpiegelEnvironment.absolute(path), replace: true)
+    }
+
+    /// Hands `produce` a sink for text: collected into pieces of about a megabyte, each written as it fills.
+    func streamText(_ produce: ((String) throws(JournalError) -> Void) throws(JournalError) -> Void) throws {
+        try stream { append throws(JournalError) in
+            // `append` is called only from within `produce`, never after it returns.
+            try withoutActuallyEscaping(append) { append throws(JournalError) in
+                let pending = PendingBytes()
+                try produce { text throws(JournalError) in
+                    pending.bytes.append(contentsOf: text.utf8)
+                    if pending.bytes.count >= 1 << 20 {
+                        try append(Data(pending.bytes))
+                        pending.bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+                try append(Data(pending.bytes))
+            }
+        }
+    }
+
+    /// Text waiting to be written.
+    private final class PendingBytes {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(1 << 20 + 65_536) }
     }
 
     /// Hands `produce` a sink for the export's pieces: stdout, or the file written atomically as they come.

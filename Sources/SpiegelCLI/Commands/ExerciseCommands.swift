@@ -157,7 +157,7 @@ struct DraftsCommand: PagedCommand {
         }
         if contents.entries.isEmpty { session.print(session.say.exercisesNoDrafts()); return }
         let ids = contents.entries.map(\.id)
-        let short = ShortID.prefixes(of: ids, among: ids)
+        let short = ShortID.aligned(ShortID.prefixes(of: ids, among: ids))
         for draft in contents.entries {
             session.print(session.style.accent(TerminalSafe.visible(short[draft.id] ?? draft.id, keepNewlines: false)) + "  " + draft.exercise
                           + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + session.time.moment(draft.startedAt)))

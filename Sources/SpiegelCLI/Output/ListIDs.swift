@@ -1,7 +1,8 @@
 import SpiegelCore
 
 /// The ids a list shows, shortened where a start is unique: entries among all the journal's entries, a
-/// commitment as its entry's short id when the entry has no other. Whole ids where nothing shorter is known.
+/// commitment as its entry's short id when the entry has no other. One length for all ids of a kind in a
+/// list (the longest needed), so they line up as a column; whole ids where nothing shorter is known.
 struct ListIDs {
     var entries: [String: String] = [:]
     var commitments: [String: String] = [:]
@@ -18,6 +19,8 @@ struct ListIDs {
                                                                 commitmentsOfEntry: summary.commitments.count)
             }
         }
+        entries = ShortID.aligned(entries)
+        commitments = ShortID.aligned(commitments)
     }
 
     /// Short ids for commitments listed from the index, and their entries.

@@ -85,7 +85,7 @@ struct ShellRunner {
             let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
             let first = lines.first.map(String.init) ?? ""
             let rest = lines.dropFirst().joined(separator: "\n")
-            session.screen.writeError(session.style.bad("error: ") + first + (rest.isEmpty ? "" : "\n" + rest) + "\n")
+            session.screen.writeError(session.style.bad(session.say.shellErrorLabel()) + first + (rest.isEmpty ? "" : "\n" + rest) + "\n")
         } else {
             Console.write("\(reader.location): \(message)\n", to: .standardError)
         }

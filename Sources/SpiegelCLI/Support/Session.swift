@@ -74,9 +74,9 @@ public final class Session {
             let cipher: JournalCipher
             do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
                 switch error {
-                case .wrongPassphrase: throw CommandFailure(error.message, exitCode: ExitStatus.noPermission)
+                case .wrongPassphrase: throw CommandFailure(say.cipherFailure(error), exitCode: ExitStatus.noPermission)
                 case .damaged, .unsupported:
-                    throw CommandFailure("\(manifestPath): \(error.message)", exitCode: ExitStatus.dataError)
+                    throw CommandFailure("\(manifestPath): \(say.cipherFailure(error))", exitCode: ExitStatus.dataError)
                 }
             }
             let store = JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting)

@@ -41,7 +41,9 @@ extension JournalError: SpiegelFailure {
         case .cannotWrite, .cannotRead: ExitStatus.ioError
         case .corrupt, .newerSchema, .ambiguous, .unsafePath, .damagedKey: ExitStatus.dataError
         case .notFound: ExitStatus.noInput
-        case .encryption: ExitStatus.noPermission
+        case .needsPassphrase: ExitStatus.noPermission
+        case .cipher(let failure): failure == .wrongPassphrase ? ExitStatus.noPermission : ExitStatus.dataError
+        case .alreadyEncrypted, .notEncrypted: ExitStatus.dataError
         case .busy, .changedMeanwhile: ExitStatus.busy
         case .incomplete(_, _, _, let cause): cause.exitCode
         }

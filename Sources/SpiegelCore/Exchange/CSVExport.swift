@@ -1,8 +1,13 @@
 import Foundation
 
-/// RFC 4180 CSV: one row per answer, CRLF line ends, UTF-8 with a byte-order mark for spreadsheets.
+/// RFC 4180 CSV: one row per answer, commitment and commitment event (see `write`), CRLF line ends, UTF-8
+/// with a byte-order mark for spreadsheets.
 public enum CSVExport {
-    public static let header = ["entry_id", "date", "exercise", "principles", "step_id", "item", "prompt", "answer", "rating"]
+    public static let header = [
+        "entry_id", "date", "exercise", "principles", "step_id", "item", "prompt", "answer", "rating",
+        "record", "commitment_id", "situation", "action", "due", "status",
+        "event_at", "event_status", "event_due", "reflection", "did", "reaction", "learned", "next", "barriers", "why",
+    ]
 
     /// One cell. Text a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
     /// carriage return, as OWASP lists them) or for a number it would strip (a leading zero: `0612345678`)
@@ -18,19 +23,46 @@ public enum CSVExport {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public static func render(_ entries: [Entry]) -> String {
-        var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
+    /// The whole file as one string (small exports and tests); `write` is the same file in pieces.
+    public static func render(_ entries: [Entry], barrierNames: [String: String] = [:]) -> String {
+        var out = ""
+        write(entries, barrierNames: barrierNames, to: { out += $0 })
+        return out
+    }
+
+    /// Writes the file to `emit` an entry at a time: a row per answer (`record` = `answer`), then for each
+    /// commitment a row with its plan and status (`commitment`) and a row per change of status with the
+    /// reflection and check-in answers (`event`; not the one that only records its making); barriers by their labels in `barrierNames`.
+    public static func write<Entries: Sequence<Entry>, Failure: Error>(
+        _ entries: Entries, barrierNames: [String: String], to emit: (String) throws(Failure) -> Void) throws(Failure) {
+        try emit("\u{FEFF}" + header.joined(separator: ",") + "\r\n")
         for entry in entries {
+            var out = ""
+            func row(_ cells: [String]) {
+                out += (cells + [String](repeating: "", count: header.count - cells.count)).map(field).joined(separator: ",") + "\r\n"
+            }
+            let start = [entry.id, entry.day?.description ?? "", entry.exercise, entry.principles.joined(separator: " ")]
             for answer in entry.answers {
-                let row = [
-                    entry.id, entry.day?.description ?? "", entry.exercise, entry.principles.joined(separator: " "),
+                row(start + [
                     answer.stepId, answer.itemText ?? "", answer.prompt,
                     answer.skipped == true ? "" : (answer.items?.joined(separator: "\n") ?? answer.plainText),
-                    answer.rating.map(String.init) ?? "",
-                ]
-                out += row.map(field).joined(separator: ",") + "\r\n"
+                    answer.rating.map(String.init) ?? "", "answer",
+                ])
             }
+            for commitment in entry.commitments {
+                let plan = start + [commitment.stepId, "", "", "", "", "commitment", commitment.id, commitment.situation ?? "",
+                                    commitment.action, commitment.due.description, commitment.status.rawValue]
+                row(plan)
+                for event in commitment.history where !event.isBare {
+                    let answers = event.checkIn
+                    row(Array(plan.dropLast(6)) + ["event"] + plan.suffix(5) + [
+                        event.at, event.status.rawValue, event.due?.description ?? "", event.reflection ?? "",
+                        answers?.did ?? "", answers?.reaction ?? "", answers?.learned ?? "", answers?.next ?? "",
+                        (answers?.barriers ?? []).map { barrierNames[$0] ?? $0 }.joined(separator: "; "), answers?.why ?? "",
+                    ])
+                }
+            }
+            try emit(out)
         }
-        return out
     }
 }

@@ -1,6 +1,7 @@
 import SpiegelContent
 
-/// Readable Markdown: entries grouped by date, prompts in bold, answers quoted, commitments as task lists.
+/// Readable Markdown: entries grouped by date (newest first), prompts in bold, answers quoted, commitments
+/// as task lists with their history and check-ins. Words come from the caller; written an entry at a time.
 public enum MarkdownExport {
     /// A person's text as a block quote, every line escaped: it cannot start a heading, a rule, a list,
     /// a table or raw HTML.
@@ -9,63 +10,108 @@ public enum MarkdownExport {
             .map { "> " + escape(String($0).replacingOccurrences(of: "\r", with: "")) }.joined(separator: "\n")
     }
 
-    /// A person's text on one line, escaped.
+    /// A person's text on one line, escaped: each line end (CR LF, LF or CR) becomes a space.
     static func inline(_ text: String) -> String {
-        escape(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " "))
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return escape(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 10 && afterCR { afterCR = false; continue }
+            afterCR = byte == 13
+            bytes.append(byte == 10 || byte == 13 ? 32 : byte)
+        }
+        return escape(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Backslash before every ASCII punctuation character (CommonMark renders each as itself), and leading
     /// spaces kept as no-break spaces so that indentation cannot make a code block.
     static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         var leading = true
-        for character in text {
-            if leading && character == " " {
-                out += "&#32;"
+        for byte in text.utf8 {
+            if leading && byte == 0x20 {
+                out += "&#32;".utf8
                 continue
             }
             leading = false
-            if character.isASCII, character.isPunctuation || character.isSymbol { out.append("\\") }
-            out.append(character)
+            // ASCII punctuation and symbols: ! to /, : to @, [ to `, { to ~.
+            if (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte) {
+                out.append(0x5C)
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The whole document as one string (small exports and tests); `write` is the same text in pieces.
+    public static func render(_ entries: [Entry], exportedAt: String, words: ExportWords) -> String {
+        var out = ""
+        write(entries, count: entries.count, exportedAt: exportedAt, words: words, to: { out += $0 })
+        return out
+    }
+
+    /// Writes the document to `emit` an entry at a time, reading `entries` (newest first) as it goes.
+    public static func write<Entries: Sequence<Entry>, Failure: Error>(
+        _ entries: Entries, count: Int, exportedAt: String, words: ExportWords,
+        to emit: (String) throws(Failure) -> Void) throws(Failure) {
+        try emit("# \(inline(words.title))\n\n_\(inline(words.exported)) \(inline(exportedAt)) · \(inline(words.countEntries(count)))_\n")
+        var currentDay = ""
+        for entry in entries {
+            var out = ""
+            let day = entry.day.map(words.date) ?? String(entry.startedAt.prefix(10))
+            if day != currentDay {
+                out += "\n## \(inline(day))\n"
+                currentDay = day
+            }
+            out += section(entry, words: words)
+            try emit(out)
+        }
+    }
+
+    /// One entry: title, principles and id, each answer under its prompt, commitments with their history.
+    static func section(_ entry: Entry, words: ExportWords) -> String {
+        var out = "\n### \(inline(entry.exerciseTitle)) (`\(entry.exercise)`)\n\n"
+        out += "_\(inline(entry.principles.map(words.name(ofPrinciple:)).joined(separator: ", "))) · \(entry.id)_\n"
+        for answer in entry.answers {
+            out += "\n**\(inline(answer.prompt))**\n\n"
+            if answer.skipped == true {
+                out += "_(\(inline(words.skipped)))_\n"
+            } else if let items = answer.items {
+                out += items.map { "> - " + inline($0) }.joined(separator: "\n") + "\n"
+            } else if let rating = answer.rating {
+                out += "> \(rating) / 5\n"
+            } else if answer.kind == .commitment, let action = answer.action {
+                let plan = answer.situation.map { words.ifThen($0, action) } ?? action
+                out += "> " + inline(plan) + (answer.due.map { " (\(inline(words.date($0))))" } ?? "") + "\n"
+            } else {
+                out += quote(answer.plainText) + "\n"
+            }
+        }
+        if !entry.commitments.isEmpty {
+            out += "\n**\(inline(words.commitments))**\n\n"
+            for commitment in entry.commitments { out += self.commitment(commitment, words: words) }
+        }
+        for note in entry.coachNotes ?? [] {
+            out += "\n_\(inline(words.coach)) \(inline(note.author)):_ \(inline(note.text))\n"
         }
         return out
     }
 
-    public static func render(_ entries: [Entry], title: String, exportedAt: String, language: Language) -> String {
-        let nl = language == .nl
-        var out = "# \(inline(title))\n\n_\(nl ? "Geëxporteerd op" : "Exported") \(exportedAt) · \(entries.count) \(nl ? "notities" : "entries")_\n"
-        var currentDay = ""
-        for entry in entries {
-            let day = entry.day?.description ?? String(entry.startedAt.prefix(10))
-            if day != currentDay {
-                out += "\n## \(day)\n"
-                currentDay = day
-            }
-            out += "\n### \(inline(entry.exerciseTitle)) (`\(entry.exercise)`)\n\n"
-            out += "_\(entry.principles.joined(separator: ", ")) · \(entry.id)_\n"
-            for answer in entry.answers {
-                out += "\n**\(inline(answer.prompt))**\n\n"
-                if answer.skipped == true {
-                    out += "_(\(nl ? "overgeslagen" : "skipped"))_\n"
-                } else if let items = answer.items {
-                    out += items.map { "> - " + inline($0) }.joined(separator: "\n") + "\n"
-                } else if let rating = answer.rating {
-                    out += "> \(rating) / 5\n"
-                } else {
-                    out += quote(answer.plainText) + "\n"
-                }
-            }
-            if !entry.commitments.isEmpty {
-                out += "\n**\(nl ? "Afspraken" : "Commitments")**\n\n"
-                for commitment in entry.commitments {
-                    let box = commitment.status == .done ? "x" : " "
-                    out += "- [\(box)] \(inline(commitment.action)) (\(commitment.due), \(commitment.status.rawValue))\n"
-                }
-            }
-            for note in entry.coachNotes ?? [] {
-                out += "\n_\(nl ? "Coach" : "Coach") \(inline(note.author)):_ \(inline(note.text))\n"
+    /// A task-list item (`[x]` when done) with the plan, due day and status; under it each change of
+    /// status with its reflection, and under that the check-in's answers.
+    static func commitment(_ commitment: Commitment, words: ExportWords) -> String {
+        let box = commitment.status == .done ? "x" : " "
+        var out = "- [\(box)] \(inline(words.plan(commitment))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
+            + "\(inline(words.name(of: commitment.status))))\n"
+        for event in commitment.history where !event.isBare {
+            let day = ExportWords.day(event.at)
+            out += "  - \(inline(CalendarDay(day).map(words.date) ?? day)) · \(inline(words.headline(of: event)))"
+            if let reflection = event.reflection, !reflection.isEmpty { out += ": " + inline(reflection) }
+            out += "\n"
+            for field in event.checkIn.map(words.fields(of:)) ?? [] {
+                out += "    - \(inline(field.label)): \(inline(field.text))\n"
             }
         }
         return out

@@ -8,8 +8,14 @@ public enum JournalError: Error, Sendable, Equatable {
     case notFound(what: String, id: String)
     case ambiguous(what: String, prefix: String, matches: [String])
     case unsafePath(String)
-    /// The journal is encrypted and no (or the wrong) key was given, or a sealed file is damaged.
-    case encryption(String)
+    /// The file is sealed and the journal was opened without its passphrase.
+    case needsPassphrase(path: String)
+    /// `encrypt` on a journal that is encrypted already (`rekey` changes the passphrase).
+    case alreadyEncrypted(path: String)
+    /// `rekey` on a journal that is not encrypted.
+    case notEncrypted(path: String)
+    /// A sealed file, the passphrase or the manifest's settings could not be used.
+    case cipher(JournalCipher.Failure)
     /// A sealed file or the manifest's key cannot be opened although the passphrase was right: damaged data.
     case damagedKey(String)
     /// Another spiegel held the journal's lock for longer than this one would wait.
@@ -31,7 +37,11 @@ public enum JournalError: Error, Sendable, Equatable {
         case .ambiguous(let what, let prefix, let matches):
             "'\(prefix)' matches \(matches.count) \(what)s: \(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", ..." : "")"
         case .unsafePath(let id): "'\(id)' is not a valid id"
-        case .encryption(let message), .damagedKey(let message): message
+        case .needsPassphrase(let path): "\(path) is encrypted: give the journal's passphrase"
+        case .alreadyEncrypted(let path): "\(path) is already encrypted; use rekey to change its passphrase"
+        case .notEncrypted(let path): "\(path) is not encrypted; use encrypt"
+        case .cipher(let failure): failure.message
+        case .damagedKey(let message): message
         case .busy(let operation):
             "the journal is busy: another spiegel\(operation.map { " (\($0))" } ?? "") did not finish in time; try again when it has"
         case .changedMeanwhile(let path):

@@ -62,8 +62,8 @@ public struct JournalStore: Sendable {
     /// What a file holds: opened when it is sealed (which needs the key).
     func plain(_ data: Data, path: String) throws(JournalError) -> Data {
         guard JournalCipher.isSealed(data) else { return data }
-        guard let cipher else { throw .encryption("\(path) is encrypted: give the journal's passphrase") }
-        do { return try cipher.open(data, path: path) } catch { throw .encryption(error.message) }
+        guard let cipher else { throw .needsPassphrase(path: path) }
+        do { return try cipher.open(data, path: path) } catch { throw .cipher(error) }
     }
 
     /// Reads, opens and decodes one entry or draft file.
@@ -176,7 +176,7 @@ public struct JournalStore: Sendable {
         try exclusively("encrypt") { store throws(JournalError) in
             guard var manifest = try store.manifest() else { throw .notFound(what: "journal", id: root) }
             if let existing = manifest.encryption, existing != settings {
-                throw .encryption("\(root) is already encrypted; use rekey to change its passphrase")
+                throw .alreadyEncrypted(path: root)
             }
             _ = try store.allFiles()  // a folder that cannot be listed stops here, before anything changes
             manifest.encryption = settings
@@ -209,7 +209,7 @@ public struct JournalStore: Sendable {
     public func rekey(_ settings: EncryptionSettings) throws(JournalError) {
         try exclusively("rekey") { store throws(JournalError) in
             guard var manifest = try store.manifest(), manifest.encryption != nil else {
-                throw .encryption("\(root) is not encrypted; use encrypt")
+                throw .notEncrypted(path: root)
             }
             manifest.encryption = settings
             try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)

@@ -30,6 +30,13 @@ public enum ShortID {
         return entryShortID
     }
 
+    /// Short ids brought to one length, the longest among them, so that a list's ids line up (a longer start
+    /// of an id is as unique as its shortest one).
+    public static func aligned(_ short: [String: String]) -> [String: String] {
+        let length = short.values.map(\.count).max() ?? 0
+        return short.reduce(into: [:]) { result, pair in result[pair.key] = String(pair.key.prefix(length)) }
+    }
+
     static func commonLength(_ a: String, _ b: String) -> Int {
         zip(a, b).prefix { $0 == $1 }.count
     }

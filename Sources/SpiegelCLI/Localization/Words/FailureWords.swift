@@ -25,11 +25,24 @@ extension Messages {
             journalerrorAmbiguous(prefix: prefix, count: matches.count, what: thing(what, plural: true),
                                   matches: matches.prefix(5).joined(separator: ", ") + (matches.count > 5 ? ", ..." : ""))
         case .unsafePath(let id): journalerrorUnsafePath(id)
-        case .encryption, .damagedKey: error.message
+        case .needsPassphrase(let path): journalerrorNeedsPassphrase(path)
+        case .alreadyEncrypted(let path): journalerrorAlreadyEncrypted(path)
+        case .notEncrypted(let path): journalerrorNotEncrypted(path)
+        case .cipher(let failure): cipherFailure(failure)
+        case .damagedKey: error.message
         case .busy(let operation): journalerrorBusy(operation.map { " (\($0))" } ?? "")
         case .changedMeanwhile(let path): journalerrorChangedMeanwhile(path)
         case .incomplete(let operation, let done, let total, let cause):
             journalerrorIncomplete(operation: operation, done: done, total: total, cause: journalError(cause))
+        }
+    }
+
+    /// Why a passphrase or a sealed file could not be used, in this language.
+    func cipherFailure(_ failure: JournalCipher.Failure) -> String {
+        switch failure {
+        case .wrongPassphrase: journalerrorWrongPassphrase()
+        case .damaged(let what): journalerrorDamaged(what)
+        case .unsupported(let what): journalerrorUnsupported(what)
         }
     }
 
