@@ -93,6 +93,9 @@ struct ProcessBench {
                             peakMegabytes: Double(promptPeak) / 1024))
             let jrnlTimes = try jrnl?.measure(journal: path, count: count)
             time("journal --limit 20", ["--journal", path, "journal", "--limit", "20"], jrnlMs: jrnlTimes?["list"])
+            // From nothing: the index deleted, so this read stats and reads every entry file.
+            time("index rebuild from nothing", ["--journal", path, "journal", "--limit", "1"],
+                 before: { try? FileManager.default.removeItem(atPath: path + "/.index.sqlite") })
             time("journal --grep WORD", ["--journal", path, "journal", "--grep", "parkeerplaats"], jrnlMs: jrnlTimes?["search"])
             time("stats", ["--journal", path, "stats"])
             time("recommend", ["--journal", path, "recommend"])

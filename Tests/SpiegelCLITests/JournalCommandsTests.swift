@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import SpiegelContent
+import SpiegelCore
 
 /// The journal's commands end to end: commitments and their follow-up, filters, statistics, languages.
 @Suite("Journal commands")
@@ -102,6 +104,31 @@ struct JournalCommandsTests {
         for entry in entries { byExercise[entry["exercise"] as? String ?? ""] = entry["id"] as? String }
         #expect(byExercise.count == 3, "\(listed)")
         return byExercise
+    }
+
+    @Test func grepListsTheBestMatchesAndSaysHowManyMore() throws {
+        let sandbox = Sandbox()
+        _ = try JournalGenerator(graph: .curated()).generate(count: 80, seed: 4, into: JournalStore(root: sandbox.journal), now: Date())
+        let every = try spiegel(["journal", "--json", "--grep", "the"], sandbox: sandbox)
+        let total = (try json(every.stdout) as? [[String: Any]] ?? []).count
+        #expect(total > 30, "JSON lists every match: \(every)")
+        func listed(_ result: RunResult) -> Int {
+            // An entry's line: date, id, exercise and [principles]; its excerpt is indented below it.
+            result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains(" [") }.count
+        }
+
+        let capped = try spiegel(["journal", "--grep", "the"], sandbox: sandbox)
+        #expect(capped.status == 0 && listed(capped) == 20, "\(capped)")
+        #expect(capped.stdout.contains("The best 20 are listed; \(total - 20) more entries match"), "\(capped.stdout)")
+        let dutch = try spiegel(["--lang", "nl", "journal", "--grep", "the"], sandbox: sandbox)
+        #expect(dutch.stdout.contains("Dit zijn de beste 20; er zijn nog \(total - 20) notities gevonden"), "\(dutch.stdout)")
+
+        let more = try spiegel(["journal", "--grep", "the", "--limit", "25"], sandbox: sandbox)
+        #expect(listed(more) == 25 && !more.stdout.contains("more entries match"), "--limit is taken as given: \(more)")
+        let all = try spiegel(["journal", "--grep", "the", "--all"], sandbox: sandbox)
+        #expect(listed(all) == total && !all.stdout.contains("more entries match"), "\(all)")
+        let few = try spiegel(["journal", "--grep", "the", "--principle", "boundaries", "--exercise", "no-such-exercise"], sandbox: sandbox)
+        #expect(!few.stdout.contains("more entr"), "\(few)")
     }
 
     @Test func journalFilters() throws {

@@ -46,6 +46,29 @@ import SpiegelContent
         #expect(try store.entries().entries.sorted { $0.id < $1.id } == entries.sorted { $0.id < $1.id })
     }
 
+    @Test func aBigImportIsWrittenInBatchesAndIndexedAsWritten() throws {
+        let dir = TempDirectory("spiegel-exchange")
+        defer { dir.remove() }
+        let source = JournalStore(root: dir.path + "/source")
+        let count = JournalStore.writeBatch * 2 + 500
+        _ = try JournalGenerator(graph: .curated()).generate(count: count, seed: 8, into: source, now: Date())
+        let ids = try source.entryIDs()
+        let data = BundleWriter.entriesBundle(rawEntries: source.rawEntries(ids: ids), exercises: [],
+                                              exportedAt: "2026-11-23T10:00:00+01:00", exporter: "Anna")
+        let bundle = try ExchangeBundle.read(data, path: "anna.json")
+        let store = JournalStore(root: dir.path + "/j")
+        try store.prepare(now: Date())
+        #expect(try BundleImporter(store: store).merge(bundle).added == count)
+        // The files are new to the directory, but the index already knows them: the next read reads none
+        // (a read of this many files would report its progress).
+        let reads = Counter()
+        let listed = try store.summaries(progress: { _, _ in reads.add() })
+        #expect(reads.value == 0, "the imported files were read again")
+        #expect(listed.entries.map(\.id) == ids.reversed() && listed.problems.isEmpty)
+        #expect(try store.summaries(matching: JournalFilter(grep: "parkeerplaats")).entries.count > 0)
+        #expect(try BundleImporter(store: store).merge(bundle).alreadyPresent == count)
+    }
+
     @Test func aStreamedBundleIsWrittenInPiecesToAFileAtomically() throws {
         let entries = try sampleEntries()
         // Enough entries for several pieces of about a megabyte.
@@ -191,4 +214,10 @@ import SpiegelContent
         #expect(!JSONOutput.string(entry).contains("jan@example.com"))
         #expect(!JSONOutput.string(entry).contains("06-12345678"))
     }
+}
+
+/// Counts calls from a `@Sendable` callback.
+final class Counter: @unchecked Sendable {
+    private(set) var value = 0
+    func add() { value += 1 }
 }

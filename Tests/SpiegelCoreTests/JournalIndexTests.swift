@@ -180,6 +180,48 @@ import SpiegelContent
         #expect(problems.isEmpty)
         #expect(JSONOutput.string(queried) == JSONOutput.string(counted))
         #expect(queried.entries == 300 && queried.openCommitments > 0 && queried.principles.contains { $0.entries > 0 })
+        let recent = try store.stats(principles: principles, today: today, ratings: 3).0
+        #expect(recent.principles.map(\.confidence) == counted.principles.map { Array($0.confidence.suffix(3)) })
+        #expect(recent.principles.map(\.entries) == counted.principles.map(\.entries))
+    }
+
+    @Test func practiceFromQueriesAgreesWithPracticeFromSummaries() throws {
+        let dir = TempDirectory("spiegel-index")
+        defer { dir.remove() }
+        let store = JournalStore(root: dir.path + "/j")
+        let graph = KnowledgeGraph.curated()
+        _ = try JournalGenerator(graph: graph).generate(count: 300, seed: 9, into: store, now: Self.now)
+        let today = CalendarDay(Self.now)
+        let summaries = try store.summaries().entries
+        for limit in [0, 5, Int.max] {
+            let (queried, problems) = try store.practice(today: today, dueLimit: limit)
+            #expect(problems.isEmpty)
+            #expect(queried == PracticeHistory(summaries, today: today, dueLimit: limit))
+        }
+        let (history, _) = try store.practice(today: today, dueLimit: 5)
+        #expect(history.entryCount == 300 && history.dueCount > 5 && history.due.count == 5)
+        #expect(history.principles.values.contains { $0.count > 1 && $0.lastConfidence != nil })
+        let (due, _) = try store.dueCommitments(today: today)
+        #expect(due == DueCommitments(summaries, today: today).items)
+        let scheduler = Scheduler(graph: graph, language: .en)
+        #expect(scheduler.recommend(history: history, today: today, count: 5) == scheduler.recommend(entries: summaries, today: today, count: 5))
+        // Commitments by prefix and as listed.
+        let first = try #require(due.first)
+        #expect(try store.commitments(startingWith: first.commitment.id).map(\.commitment) == [first.commitment])
+        #expect(try store.commitments(startingWith: first.entryId).allSatisfy { $0.entry == first.entryId })
+        let open = try store.commitments(all: false).0
+        #expect(open.map(\.commitment.id) == summaries.flatMap(\.commitments).filter(\.isOpen)
+            .sorted { ($0.due, $0.id) < ($1.due, $1.id) }.map(\.id))
+        #expect(try store.commitments(all: true).0.count == summaries.flatMap(\.commitments).count)
+    }
+
+    @Test func grepCountsEveryMatchWhateverTheLimit() throws {
+        try withJournal { store, ids throws in
+            let filter = JournalFilter(grep: "water", limit: 1)
+            #expect(try store.summaries(matching: filter).entries.count == 1)
+            #expect(try store.count(matching: filter) == ids.count)
+            #expect(try store.count(matching: JournalFilter(grep: "nowhere-to-be-found")) == 0)
+        }
     }
 
     @Test func theRacyRule() {

@@ -13,22 +13,19 @@ struct CommitmentsCommand: PagedCommand {
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries()
-        session.report(contents.problems)
-        let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
-            ($0.due, $0.id) < ($1.due, $1.id)
-        }
+        let (listed, problems) = try session.withProgress { progress in try session.journal.commitments(all: all, progress: progress) }
+        session.report(problems)
+        let commitments = listed.map(\.commitment)
         if session.json {
             // The index keeps each commitment's state; the history (with reflections) is in the entry files.
-            let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }.map(\.id)
+            let owners = Array(Set(listed.map(\.entry)))
             let full = Dictionary(try session.journal.entries(ids: owners).flatMap(\.commitments).map { ($0.id, $0) },
                                   uniquingKeysWith: { first, _ in first })
             session.printJSON(commitments.map { full[$0.id] ?? $0 })
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
-        let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }
-        let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
+        let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: listed))
         for commitment in commitments { session.print(view.line(commitment)) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
@@ -41,21 +38,20 @@ struct CommitmentUpdate {
     func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
         let store = try session.journal
         _ = try store.manifest()
-        let entries = try store.summaries().entries
-        let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
-        let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
-        let exact = all.filter { $0.1.id == id }
-        guard let (summary, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
+        let matches = try store.commitments(startingWith: id)
+        let exact = matches.filter { $0.commitment.id == id }
+        guard let found = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
             if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
-            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.1.id))
+            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.commitment.id))
         }
+        let (owner, commitment) = (found.entry, found.commitment)
         var reflection = words.joined(separator: " ")
         if reflection.isEmpty && session.reader.isInteractive {
             if case .line(let text) = session.reader.read(prompt: session.say.commitmentsReflectionOneLineOptional(), remember: false) {
                 reflection = text
             }
         }
-        var updated = try store.entry(matching: summary.id)
+        var updated = try store.entry(matching: owner)
         guard let position = updated.commitments.firstIndex(where: { $0.id == commitment.id }) else { return }
         updated.commitments[position].status = status
         if let due { updated.commitments[position].due = due }

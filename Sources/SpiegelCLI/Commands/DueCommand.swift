@@ -14,18 +14,24 @@ struct DueCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let summaries = try session.summaries()
-        session.report(summaries.problems)
-        let due = DueCommitments(summaries.entries, today: session.today)
+        if count && !session.json {
+            let (number, problems) = try session.withProgress { progress in try session.journal.dueCount(today: session.today, progress: progress) }
+            session.report(problems)
+            session.print(String(number))
+            if number == 0 && !session.inShell { throw ExitCode(1) }
+            return
+        }
+        let (due, problems) = try session.withProgress { progress in
+            try session.journal.dueCommitments(today: session.today, progress: progress)
+        }
+        session.report(problems)
         if session.json {
-            session.printJSON(due.items)
-        } else if count {
-            session.print(String(due.items.count))
+            session.printJSON(due)
         } else {
-            for item in due.items { session.print(line(item, session: session)) }
+            for item in due { session.print(line(item, session: session)) }
         }
         // One-shot, nothing due is exit 1 (like grep); in the shell and in scripts it is simply nothing.
-        if due.items.isEmpty && !session.inShell { throw ExitCode(1) }
+        if due.isEmpty && !session.inShell { throw ExitCode(1) }
     }
 
     private func line(_ item: DueCommitments.Item, session: Session) -> String {

@@ -42,11 +42,22 @@ struct JournalCommand: PagedCommand {
         commandName: "journal", abstract: "List your journal entries, newest first (with filters).")
 
     @OptionGroup var filters: EntryFilterOptions
+
+    @Flag(help: "With --grep: list every match (as text, only the best \(Self.bestMatches) are listed unless --limit says otherwise).")
+    var all = false
+
     @OptionGroup var global: GlobalOptions
+
+    /// How many matches of `--grep` a listing shows when neither `--limit` nor `--all` is given.
+    static let bestMatches = 20
 
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
-        let contents = try session.summaries(matching: try filters.filter(in: session))
+        var filter = try filters.filter(in: session)
+        // A word that occurs in thousands of entries should not flood the screen: the best ones, and how many more.
+        let capped = filter.grep != nil && filter.limit == nil && !all && !session.json
+        if capped { filter.limit = Self.bestMatches }
+        let contents = try session.summaries(matching: filter)
         session.report(contents.problems)
         let entries = contents.entries
         if session.json {
@@ -62,6 +73,10 @@ struct JournalCommand: PagedCommand {
         for entry in entries {
             session.print(view.line(entry))
             if let excerpt = entry.excerpt { session.print("    " + view.highlighted(excerpt)) }
+        }
+        if capped, entries.count == Self.bestMatches {
+            let more = try session.journal.count(matching: filter) - entries.count
+            if more > 0 { session.print(session.style.dim(session.say.journalMoreMatches(shown: entries.count, count: more))) }
         }
     }
 }
@@ -85,6 +100,9 @@ struct EntryCommand: PagedCommand {
 
 /// `stats`: per principle how often, how recently, the confidence trend; the weekly streak.
 struct StatsCommand: PagedCommand {
+    /// How many of each principle's latest ratings the text's sparkline shows.
+    static let ratingsShown = 12
+
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Your practice per principle: counts, last time, confidence trend, streak.")
 
     @OptionGroup var global: GlobalOptions
@@ -92,7 +110,11 @@ struct StatsCommand: PagedCommand {
     func execute(in session: Session) throws {
         _ = try session.journal.manifest()
         let graph = try session.graph()
-        let (stats, problems) = try session.journal.stats(principles: graph.principles.map(\.id), today: session.today)
+        // The text shows each principle's last 12 ratings; JSON gets them all.
+        let (stats, problems) = try session.withProgress { progress in
+            try session.journal.stats(principles: graph.principles.map(\.id), today: session.today,
+                                      ratings: session.json ? nil : Self.ratingsShown, progress: progress)
+        }
         session.report(problems)
         if session.json { session.printJSON(stats); return }
         let style = session.style
@@ -100,7 +122,7 @@ struct StatsCommand: PagedCommand {
                       + style.bold(session.say.journalEntriesLastConfidence()))
         for figures in stats.principles {
             let last = (figures.lastPractised.map { session.time.day($0) } ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0)
-            let trend = Sparkline.render(figures.confidence.suffix(12).map { $0 })
+            let trend = Sparkline.render(figures.confidence.suffix(Self.ratingsShown).map { $0 })
             let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
             session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
                           + String(figures.entries).padding(toLength: 9, withPad: " ", startingAt: 0)

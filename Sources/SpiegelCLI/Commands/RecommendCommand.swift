@@ -32,17 +32,23 @@ struct RecommendCommand: SessionCommand {
     }
 }
 
-/// The CLI's view of the scheduler: reads the journal and reports its problems.
+/// The CLI's view of the scheduler: reads the journal's practice history and reports its problems.
 struct Recommender {
     let session: Session
 
-    /// `contents` reuses summaries the caller already read.
-    func recommend(count: Int, principle: String?, contents known: JournalSummaries? = nil) throws
+    /// `known` reuses a history the caller already read (its problems reported there).
+    func recommend(count: Int, principle: String?, history known: PracticeHistory? = nil) throws
         -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
-        let contents = try known ?? session.summaries()
-        if known == nil { session.report(contents.problems) }
-        return Scheduler(graph: try session.graph(), language: session.language)
-            .recommend(entries: contents.entries, today: session.today, count: count, principle: principle)
+        let scheduler = Scheduler(graph: try session.graph(), language: session.language)
+        var history = known
+        if history == nil {
+            let (read, problems) = try session.withProgress { progress in
+                try session.journal.practice(today: session.today, dueLimit: scheduler.parameters.maximumCheckIns, progress: progress)
+            }
+            session.report(problems)
+            history = read
+        }
+        return scheduler.recommend(history: history!, today: session.today, count: count, principle: principle)
     }
 
     /// "Next: ..." after an exercise was saved.

@@ -23,6 +23,16 @@ struct ListIDs {
         commitments = ShortID.aligned(commitments)
     }
 
+    /// Short ids for commitments listed from the index, and their entries.
+    init(session: Session, commitments listed: [IndexedCommitment]) {
+        guard !listed.isEmpty, let store = try? session.journal else { return }
+        entries = store.shortIDs(Array(Set(listed.map(\.entry))).sorted())
+        for item in listed {
+            commitments[item.commitment.id] = ShortID.commitment(item.commitment, entryShortID: entries[item.entry],
+                                                                 commitmentsOfEntry: item.ofEntry)
+        }
+    }
+
     func entry(_ id: String) -> String { entries[id] ?? id }
     func commitment(_ id: String) -> String { commitments[id] ?? id }
 }

@@ -28,10 +28,10 @@ struct Completion {
         case "show", "related": return nodes(graph?.ids.sorted() ?? [])
         case "start": return exercises()
         case "help": return commands()
-        case "entry": return plain((try? session.summaries())?.entries.map(\.id) ?? [])
+        case "entry": return plain((try? session.journal.entryIDs()) ?? [])
         case "resume", "discard": return plain(((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? [])
         case "done", "moved", "dropped":
-            let open = (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen) ?? []
+            let open = (try? session.journal.commitments(all: false).0.map(\.commitment)) ?? []
             return open.map { commitment in
                 CompletionCandidate(word: commitment.id, note: session.time.day(commitment.due) + "  "
                                     + TerminalSafe.visible(commitment.action, keepNewlines: false))
@@ -64,7 +64,7 @@ struct Completion {
     private func options(for command: String) -> [String] {
         let shared = ["--json", "--journal", "--lang", "--knowledge"]
         let own: [String: [String]] = [
-            "journal": ["--principle", "--exercise", "--since", "--until", "--grep", "--limit"],
+            "journal": ["--principle", "--exercise", "--since", "--until", "--grep", "--limit", "--all"],
             "graph": ["--format", "--around", "--depth"],
             "related": ["--kind"],
             "exercises": ["--principle"],
@@ -86,16 +86,18 @@ struct Greeting {
         let style = session.style
         session.print(style.bold("Spiegel") + style.dim(session.say.greetingYourCustomerCentricCoachHelp()))
         guard let store = try? session.journal, store.exists else { return }
-        guard let contents = try? session.summaries() else { return }
-        let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
-        if !due.isEmpty {
+        // As many due commitments as the recommender checks in on.
+        guard let (history, _) = try? session.withProgress({ progress in
+            try store.practice(today: session.today, dueLimit: SchedulerParameters().maximumCheckIns, progress: progress)
+        }) else { return }
+        if history.dueCount > 0 {
             session.print(style.warn(session.say.greetingDueCommitments()))
-            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }.prefix(5)
-            let owners = contents.entries.filter { entry in entry.commitments.contains { shown in recent.contains { $0.id == shown.id } } }
-            let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
-            for commitment in recent { session.print("  " + view.line(commitment)) }
-            if due.count > 5 {
-                session.print(style.dim(session.say.greetingAndMore(due.count - 5)))
+            // Short ids need to know how many commitments each entry holds: the entries' own commitments.
+            let owners = history.due.flatMap { (try? store.commitments(startingWith: $0.entryId + ".")) ?? [] }
+            let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: owners))
+            for item in history.due { session.print("  " + view.line(item.commitment)) }
+            if history.dueCount > history.due.count {
+                session.print(style.dim(session.say.greetingAndMore(history.dueCount - history.due.count)))
             }
             session.print(style.dim(session.say.greetingMarkThemWithDoneId()))
         }
@@ -104,8 +106,8 @@ struct Greeting {
             session.print(session.say.greetingUnfinished(exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)))
         }
         // An exercise with a draft waiting is offered through 'resume', not suggested anew.
-        if !due.isEmpty || !contents.entries.isEmpty,
-           let first = try? Recommender(session: session).recommend(count: 1, principle: nil, contents: contents).recommendations.first,
+        if history.dueCount > 0 || history.entryCount > 0,
+           let first = try? Recommender(session: session).recommend(count: 1, principle: nil, history: history).recommendations.first,
            !drafts.contains(where: { $0.exercise == first.exercise }),
            first.reasons.contains(where: { $0.code == "never-practised" || ($0.days ?? 0) > 14 }) {
             session.print(session.say.greetingSuggestedNext() + RecommendationView(session: session).nextLine(first))

@@ -157,14 +157,21 @@ public final class Session {
     /// A locked or unreadable journal is an error here, not an empty list.
     /// `filter` is applied by the index (`grep` ranks the best match first).
     public func summaries(matching filter: JournalFilter? = nil) throws -> JournalSummaries {
-        let showProgress = Console.isTerminal(2)
+        try withProgress { progress in try journal.summaries(matching: filter, progress: progress) }
+    }
+
+    /// Runs a query on the journal's index with progress on stderr (a terminal only) while a rebuild reads
+    /// many files; the progress line is cleared afterwards.
+    public func withProgress<T>(_ query: (_ progress: (@Sendable (Int, Int) -> Void)?) throws -> T) throws -> T {
+        guard Console.isTerminal(2) else { return try query(nil) }
         let words = say
-        let report: @Sendable (Int, Int) -> Void = { done, total in
+        let shown = ProgressShown()
+        let value = try query { done, total in
+            shown.set()
             Console.write("\r" + words.progressReading(done: done, total: total), to: .standardError)
         }
-        let summaries = try journal.summaries(matching: filter, progress: showProgress ? report : nil)
-        if showProgress, summaries.entries.count >= 2_000 { Console.write("\r\u{1B}[K", to: .standardError) }
-        return summaries
+        if shown.value { Console.write("\r\u{1B}[K", to: .standardError) }
+        return value
     }
 
     /// Reports files of the journal that could not be read (they are skipped and left untouched).
@@ -188,4 +195,10 @@ public final class Session {
         let (text, fallback) = value.resolved(language)
         return fallback ? text + " " + style.dim(language == .nl ? "[en]" : "[nl]") : text
     }
+}
+
+/// Whether a progress line was written (and must be cleared).
+private final class ProgressShown: @unchecked Sendable {
+    private(set) var value = false
+    func set() { value = true }
 }

@@ -27,7 +27,7 @@ public struct BundleImporter: Sendable {
         var result = Result()
         switch bundle.kind {
         case .entries:
-            let existing = Set(try store.summaries().entries.map(\.id))
+            let existing = Set(try store.entryIDs())
             var seen = Set<String>()
             let fresh = bundle.entries.filter { !existing.contains($0.id) && seen.insert($0.id).inserted }
             result.added = try store.saveNew(batch: fresh)

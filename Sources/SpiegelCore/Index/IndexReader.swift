@@ -31,13 +31,31 @@ struct IndexReader {
         var summaries: [EntrySummary] = []
         while try statement.step() {
             guard rows.count < limit else { throw Self.damaged("more rows than recorded") }
-            let (row, summary) = try Self.summary(statement, excerpt: query.hasExcerpt)
+            let (row, summary) = try Self.summary(statement)
             rows.append(row)
             summaries.append(summary)
         }
         let commitments = try self.commitments(of: rows, all: filter == nil || rows.count > 200)
         for index in summaries.indices { summaries[index].commitments = commitments[rows[index]] ?? [] }
+        if let match = query.match {
+            // Excerpts only for the rows returned: snippet() in the ranked query would run for every match.
+            let excerpt = try db.prepare("SELECT snippet(search, -1, char(2), char(3), '…', 12) FROM search WHERE search MATCH ? AND rowid = ?")
+            for index in summaries.indices {
+                try excerpt.bind([.text(match), .integer(rows[index])])
+                if try excerpt.step() { summaries[index].excerpt = excerpt.text(0) }
+            }
+        }
         return summaries
+    }
+
+    /// How many entries match `filter`, whatever its limit.
+    func count(_ filter: JournalFilter) throws(SQLiteError) -> Int {
+        var unlimited = filter
+        unlimited.limit = nil
+        let query = SummaryQuery(unlimited)
+        let count = try db.integer(query.countSQL, query.values) ?? 0
+        guard (0...Self.maximumRows).contains(count) else { throw Self.damaged("match count \(count)") }
+        return Int(count)
     }
 
     /// The entry files of `directory` that could not be read.
@@ -81,7 +99,7 @@ struct IndexReader {
         return found
     }
 
-    private static func summary(_ row: SQLiteStatement, excerpt: Bool) throws(SQLiteError) -> (Int64, EntrySummary) {
+    private static func summary(_ row: SQLiteStatement) throws(SQLiteError) -> (Int64, EntrySummary) {
         // The same rules as for an entry file (`Entry.validationProblem`): the index holds only entries that kept them.
         guard let rowid = row.integer(0), let name = row.text(1), isSafeName(name), JournalStore.isSafeID(String(name.dropLast(5))),
               let exercise = row.text(2), JournalStore.isSafeID(exercise),
@@ -99,7 +117,6 @@ struct IndexReader {
         var summary = EntrySummary(id: String(name.dropLast(5)), exercise: exercise, principles: principles,
                                    completedAt: completedAt, day: day, confidence: confidence.map { Int($0) },
                                    firstLine: firstLine, searchText: "", commitments: [])
-        if excerpt { summary.excerpt = row.text(8) }
         return (rowid, summary)
     }
 
@@ -114,8 +131,11 @@ struct IndexReader {
 /// The SQL for a filtered list: FTS5 `MATCH` ranked by bm25 for `grep`, newest first otherwise.
 struct SummaryQuery {
     var sql: String
+    /// The number of rows `sql` gives without its limit (bound to the same values, less the limit).
+    var countSQL: String
     var values: [SQLiteValue] = []
-    var hasExcerpt = false
+    /// The FTS5 query of a `grep` (its rows get an excerpt).
+    var match: String?
 
     init(_ filter: JournalFilter?) {
         let columns = "e.rowid, e.name, e.exercise, e.principles, e.completed_at, e.day, e.confidence, e.first_line"
@@ -124,8 +144,7 @@ struct SummaryQuery {
         var order = " ORDER BY e.name DESC"
         sql = "SELECT " + columns
         if let grep = filter?.grep, let match = Self.match(grep) {
-            sql += ", snippet(search, -1, char(2), char(3), '…', 12)"
-            hasExcerpt = true
+            self.match = match
             from = " FROM search JOIN entries e ON e.rowid = search.rowid"
             conditions.append("search MATCH ?")
             values.append(.text(match))
@@ -147,7 +166,9 @@ struct SummaryQuery {
             conditions.append("e.day <= ?")
             values.append(.text(until.description))
         }
-        sql += from + " WHERE " + conditions.joined(separator: " AND ") + order
+        let selection = from + " WHERE " + conditions.joined(separator: " AND ")
+        countSQL = "SELECT count(*)" + selection
+        sql += selection + order
         if let limit = filter?.limit {
             sql += " LIMIT ?"
             values.append(.integer(Int64(limit)))

@@ -2,12 +2,15 @@
 /// `application_id` is not trusted: it is deleted and rebuilt from the entry files.
 enum IndexSchema {
     /// Raised whenever a table or column changes meaning.
-    static let version: Int64 = 1
+    static let version: Int64 = 2
     /// "SpgI": marks the file as Spiegel's index.
     static let applicationID: Int64 = 0x5370_6749
 
     /// One row per entry file (`problem` set when it could not be read), its principles and commitments,
     /// and the searchable text in FTS5 (accents and case folded; prefix indexes for 2 and 3 letters).
+    /// Principle rows repeat the entry's day, name and confidence, and the partial indexes on `entries`
+    /// cover exercise, day and completion, so that practice figures are read from indexes alone; `practice`
+    /// counts the entries per principle (kind 0) and exercise (kind 1), kept by triggers.
     static let create = """
         PRAGMA user_version = \(version);
         PRAGMA application_id = \(applicationID);
@@ -20,8 +23,21 @@ enum IndexSchema {
             exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT);
         CREATE INDEX entries_by_day ON entries(day) WHERE problem IS NULL;
         CREATE INDEX entries_with_problems ON entries(name) WHERE problem IS NOT NULL;
-        CREATE TABLE principles(entry INTEGER NOT NULL, principle TEXT NOT NULL, PRIMARY KEY(principle, entry)) WITHOUT ROWID;
+        CREATE INDEX entries_by_exercise ON entries(exercise, day, name, confidence) WHERE problem IS NULL;
+        CREATE INDEX entries_by_completion ON entries(completed_at, name) WHERE problem IS NULL;
+        CREATE TABLE principles(
+            principle TEXT NOT NULL, day TEXT NOT NULL, name TEXT NOT NULL, entry INTEGER NOT NULL, confidence INTEGER,
+            PRIMARY KEY(principle, day, name)) WITHOUT ROWID;
         CREATE INDEX principles_by_entry ON principles(entry);
+        CREATE TABLE practice(kind INTEGER NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY(kind, key)) WITHOUT ROWID;
+        CREATE TRIGGER principle_added AFTER INSERT ON principles BEGIN
+            INSERT INTO practice VALUES (0, new.principle, 1) ON CONFLICT(kind, key) DO UPDATE SET count = count + 1; END;
+        CREATE TRIGGER principle_removed AFTER DELETE ON principles BEGIN
+            UPDATE practice SET count = count - 1 WHERE kind = 0 AND key = old.principle; END;
+        CREATE TRIGGER exercise_added AFTER INSERT ON entries WHEN new.problem IS NULL BEGIN
+            INSERT INTO practice VALUES (1, new.exercise, 1) ON CONFLICT(kind, key) DO UPDATE SET count = count + 1; END;
+        CREATE TRIGGER exercise_removed AFTER DELETE ON entries WHEN old.problem IS NULL BEGIN
+            UPDATE practice SET count = count - 1 WHERE kind = 1 AND key = old.exercise; END;
         CREATE TABLE commitments(
             entry INTEGER NOT NULL, position INTEGER NOT NULL,
             id TEXT NOT NULL, step TEXT NOT NULL, action TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,
@@ -29,6 +45,9 @@ enum IndexSchema {
         CREATE INDEX commitments_by_status ON commitments(status, due);
         CREATE VIRTUAL TABLE search USING fts5(first_line, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
         """
+
+    /// The tables (with their indexes) whose structure a full check verifies: all but the full-text ones.
+    static let checkedTables = ["meta", "entries", "principles", "commitments", "practice"]
 
     /// Keys of `meta`.
     enum Key {

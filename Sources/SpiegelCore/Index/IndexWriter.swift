@@ -21,7 +21,7 @@ final class IndexWriter {
             INSERT INTO entries(name, inode, size, mtime, exercise, principles, completed_at, day, confidence, first_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertPrinciple = try db.prepare("INSERT OR IGNORE INTO principles(entry, principle) VALUES (?, ?)")
+        insertPrinciple = try db.prepare("INSERT OR IGNORE INTO principles(principle, day, name, entry, confidence) VALUES (?, ?, ?, ?, ?)")
         insertCommitment = try db.prepare("INSERT INTO commitments(entry, position, id, step, action, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertText = try db.prepare("INSERT INTO search(rowid, first_line, body) VALUES (?, ?, ?)")
         deletions = try ["DELETE FROM principles WHERE entry = ?", "DELETE FROM commitments WHERE entry = ?",
@@ -73,6 +73,19 @@ final class IndexWriter {
         return wrote
     }
 
+    /// Puts rows for files just written (with their stamps) in the index, in batches; the freshness stamp
+    /// is left alone, so the next read still compares the directory, but finds these files known.
+    func record(_ rows: [IndexRow]) throws(SQLiteError) {
+        for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
+            try db.transaction { () throws(SQLiteError) in
+                for row in rows[start..<min(start + Self.batchSize, rows.count)] {
+                    try remove(row.name)
+                    try insert(row)
+                }
+            }
+        }
+    }
+
     /// Reads one file again when its stamp differs from the row's (an entry about to be shown in full).
     /// Returns true when the row was rewritten.
     func verify(_ name: String) throws(SQLiteError) -> Bool {
@@ -111,7 +124,10 @@ final class IndexWriter {
                               .text(entry.completedAt ?? entry.startedAt), SQLiteValue(entry.day?.description),
                               SQLiteValue(entry.confidence), .text(entry.firstLine)])
         let id = db.lastInsertedRow
-        for name in entry.principles { try insertPrinciple.run([.integer(id), .text(name)]) }
+        for principle in entry.principles {
+            try insertPrinciple.run([.text(principle), .text(entry.day?.description ?? ""), .text(row.name), .integer(id),
+                                     SQLiteValue(entry.confidence)])
+        }
         for (position, c) in entry.commitments.enumerated() {
             try insertCommitment.run([.integer(id), .integer(Int64(position)), .text(c.id), .text(c.stepId), .text(c.action),
                                 .text(c.due.description), .text(c.status.rawValue)])
@@ -130,6 +146,12 @@ struct IndexRow {
     var name: String
     var stamp: FileStamp
     var content: Content
+
+    init(name: String, stamp: FileStamp, content: Content) {
+        self.name = name
+        self.stamp = stamp
+        self.content = content
+    }
 
     init(name: String, stamp: FileStamp, directory: String, readEntry: (String) throws(JournalError) -> Entry) {
         self.name = name

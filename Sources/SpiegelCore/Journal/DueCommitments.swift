@@ -1,7 +1,7 @@
 /// The commitments that are due today or overdue, oldest due date first: what `due` reports to cron jobs,
 /// timers and shell prompts.
 public struct DueCommitments: Sendable {
-    public struct Item: Sendable, Codable {
+    public struct Item: Sendable, Codable, Equatable {
         public var commitment: Commitment
         public var entryId: String
         /// Days past the due date (0: due today).

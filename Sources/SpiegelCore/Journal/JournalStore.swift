@@ -263,17 +263,21 @@ public struct JournalStore: Sendable {
     /// Decodes one entry file; newer schemas and broken files are errors naming the path.
     public static func decodeEntry(_ data: Data, path: String) throws(JournalError) -> Entry {
         struct Version: Decodable { var schemaVersion: Int? }
-        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw .corrupt(path: path, reason: "not valid JSON")
-        }
-        if let found = version.schemaVersion, found > Entry.schemaVersion {
-            throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
-        }
         let entry: Entry
         do {
+            // One decoding for the usual file; only a file that does not decode is read again for its version.
             entry = try JSONDecoder().decode(Entry.self, from: data)
         } catch {
+            guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+                throw .corrupt(path: path, reason: "not valid JSON")
+            }
+            if let found = version.schemaVersion, found > Entry.schemaVersion {
+                throw .newerSchema(path: path, found: found, supported: Entry.schemaVersion)
+            }
             throw .corrupt(path: path, reason: Self.describe(error))
+        }
+        if entry.schemaVersion > Entry.schemaVersion {
+            throw .newerSchema(path: path, found: entry.schemaVersion, supported: Entry.schemaVersion)
         }
         if let problem = entry.validationProblem { throw .corrupt(path: path, reason: problem) }
         return entry
@@ -350,19 +354,69 @@ public struct JournalStore: Sendable {
     /// files to read) when many files must be read (a first read, a big import).
     public func summaries(matching filter: JournalFilter? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
-        let (entries, problems) = try queried(progress: progress) { reader throws(SQLiteError) in
-            (try reader.summaries(filter), try reader.problems(in: entriesDirectory))
-        }
-        return JournalSummaries(entries: entries, problems: problems + (try strayFiles()))
+        let (entries, problems) = try reporting(progress: progress) { reader throws(SQLiteError) in try reader.summaries(filter) }
+        return JournalSummaries(entries: entries, problems: problems)
+    }
+
+    /// How many completed entries match `filter`, whatever its limit (to say how many a capped list left out).
+    public func count(matching filter: JournalFilter) throws(JournalError) -> Int {
+        guard exists else { return 0 }
+        return try queried { reader throws(SQLiteError) in try reader.count(filter) }
     }
 
     /// Practice figures for `principles` as of `today`, counted by the index; and the unreadable files.
-    public func stats(principles: [String], today: CalendarDay) throws(JournalError) -> (JournalStats, [JournalProblem]) {
+    /// `ratings` keeps only that many of each principle's latest confidence ratings (all when nil).
+    public func stats(principles: [String], today: CalendarDay, ratings: Int? = nil,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (JournalStats, [JournalProblem]) {
         guard exists else { return (JournalStats(entries: [], principles: principles, today: today), []) }
-        let (stats, problems) = try queried { reader throws(SQLiteError) in
-            (try reader.stats(principles: principles, today: today), try reader.problems(in: entriesDirectory))
+        return try reporting(progress: progress) { reader throws(SQLiteError) in
+            try reader.stats(principles: principles, today: today, ratings: ratings)
         }
-        return (stats, problems + (try strayFiles()))
+    }
+
+    /// The practice history the recommender needs, as of `today` with up to `dueLimit` due commitments,
+    /// answered by the index's queries; and the unreadable files.
+    public func practice(today: CalendarDay, dueLimit: Int = .max, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (PracticeHistory, [JournalProblem]) {
+        guard exists else { return (PracticeHistory([], today: today), []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.practice(today: today, dueLimit: dueLimit) }
+    }
+
+    /// Open commitments due today or earlier, oldest due date first; and the unreadable files.
+    public func dueCommitments(today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([DueCommitments.Item], [JournalProblem]) {
+        guard exists else { return ([], []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.dueCommitments(by: today).reversed() }
+    }
+
+    /// How many open commitments are due today or earlier; and the unreadable files.
+    public func dueCount(today: CalendarDay, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> (Int, [JournalProblem]) {
+        guard exists else { return (0, []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.dueCount(by: today) }
+    }
+
+    /// The open commitments (or `all`) with their entry's id, earliest due first, as the index keeps them
+    /// (their history is in the entry files); and the unreadable files.
+    public func commitments(all: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> ([IndexedCommitment], [JournalProblem]) {
+        guard exists else { return ([], []) }
+        return try reporting(progress: progress) { reader throws(SQLiteError) in try reader.commitments(all: all) }
+    }
+
+    /// The commitments whose id is `prefix` or starts with it, with their entry's id.
+    public func commitments(startingWith prefix: String) throws(JournalError) -> [IndexedCommitment] {
+        guard exists else { return [] }
+        return try queried { reader throws(SQLiteError) in try reader.commitments(startingWith: prefix) }
+    }
+
+    /// The ids of the completed entries that start with `prefix`, in id order.
+    public func entryIDs(startingWith prefix: String = "") throws(JournalError) -> [String] {
+        guard exists else { return [] }
+        return try queried { reader throws(SQLiteError) in try reader.ids(startingWith: prefix) }
+    }
+
+    /// A query on the index with the unreadable files beside its answer.
+    private func reporting<T>(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                              _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> (T, [JournalProblem]) {
+        let (value, problems) = try queried(progress: progress) { reader throws(SQLiteError) in (try body(reader), try reader.problems(in: entriesDirectory)) }
+        return (value, problems + (try strayFiles()))
     }
 
     /// Compares every entry file with the index (files edited in place keep the directory's time, so
@@ -446,16 +500,32 @@ public struct JournalStore: Sendable {
         }
     }
 
-    /// Saves many new completed entries with one flush to disk instead of one per entry (imports).
-    /// Existing entries are never overwritten; returns how many were added.
+    /// Entries written together by `saveNew(batch:)` between two flushes to disk.
+    static let writeBatch = 1_000
+
+    /// Saves many new completed entries (imports) in batches, with one flush to disk per batch instead of
+    /// one per entry, and puts them in the index as written, so that the next read need not read them
+    /// again. Existing entries are never overwritten; returns how many were added.
     public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
         try writing { store throws(JournalError) in
-            var files: [(Data, String)] = []
-            for entry in entries {
-                precondition(!entry.isDraft, "a completed entry has completedAt")
-                files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
+            var rows: [IndexRow] = []
+            for start in stride(from: 0, to: entries.count, by: Self.writeBatch) {
+                let batch = entries[start..<min(start + Self.writeBatch, entries.count)]
+                var files: [(Data, String)] = []
+                for entry in batch {
+                    precondition(!entry.isDraft, "a completed entry has completedAt")
+                    files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
+                }
+                for (entry, added) in zip(batch, try SafeFiles.writeNew(batch: files)) where added {
+                    let name = entry.id + ".json"
+                    if let stamp = FileStamp(path: entriesDirectory + "/" + name) {
+                        rows.append(IndexRow(name: name, stamp: stamp, content: .entry(entry)))
+                    }
+                }
             }
-            return try SafeFiles.writeNew(batch: files).filter { $0 }.count
+            // Derived data: when this fails, the next read reads the files instead.
+            try? store.index.record(rows)
+            return rows.count
         }
     }
 

@@ -45,6 +45,32 @@ public enum SafeFiles {
     public static func write(to path: String, replace: Bool, durable: Bool = true,
                              _ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws(JournalError) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
+        let temp = try writeTemporary(for: path, durable: durable, produce)
+        if replace {
+            if rename(temp, path) != 0 {
+                let reason = errnoText()
+                unlink(temp)
+                throw .cannotWrite(path: path, reason: reason)
+            }
+        } else {
+            // link() refuses to replace an existing file: the no-clobber form of rename.
+            if link(temp, path) != 0 {
+                let code = errno
+                unlink(temp)
+                if code == EEXIST { return false }
+                throw .cannotWrite(path: path, reason: String(cString: strerror(code)))
+            }
+            unlink(temp)
+        }
+        if durable { syncDirectory(directory) }
+        return true
+    }
+
+    /// Writes what `produce` hands out to a new private temporary file beside `path` (flushed to disk when
+    /// `durable`) and returns its path; on failure nothing is left behind.
+    private static func writeTemporary(for path: String, durable: Bool,
+                                       _ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws(JournalError) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).\(tempSuffix())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -84,39 +110,23 @@ public enum SafeFiles {
             unlink(temp)
             throw .cannotWrite(path: path, reason: failure)
         }
-        if replace {
-            if rename(temp, path) != 0 {
-                let reason = errnoText()
-                unlink(temp)
-                throw .cannotWrite(path: path, reason: reason)
-            }
-        } else {
-            // link() refuses to replace an existing file: the no-clobber form of rename.
-            if link(temp, path) != 0 {
-                let code = errno
-                unlink(temp)
-                if code == EEXIST { return false }
-                throw .cannotWrite(path: path, reason: String(cString: strerror(code)))
-            }
-            unlink(temp)
-        }
-        if durable { syncDirectory(directory) }
-        return true
+        return temp
     }
 
-    /// Writes many new files: all temporary files first, one `sync()` for their data, then each is linked
-    /// into place without replacing anything, and the directories are synced once. Returns, per file,
-    /// whether it was added (false: a file of that name already existed).
+    /// Writes many new files: all temporary files first, one flush of their file system (`syncfs`) for
+    /// their data, then each is linked into place without replacing anything, and the directories are
+    /// synced once. Returns, per file, whether it was added (false: a file of that name already existed).
     public static func writeNew(batch files: [(data: Data, path: String)]) throws(JournalError) -> [Bool] {
         var temps: [String] = []
         defer { temps.forEach { unlink($0) } }
         for (data, path) in files {
-            let directory = (path as NSString).deletingLastPathComponent
-            let temp = "\(directory)/.\((path as NSString).lastPathComponent).\(tempSuffix())"
-            try write(data, to: temp, replace: true, durable: false)
-            temps.append(temp)
+            temps.append(try writeTemporary(for: path, durable: false) { append throws(JournalError) in try append(data) })
         }
-        sync()
+        if let first = temps.first {
+            let fd = open(first, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            if fd < 0 || syncFileSystem(fd) != 0 { sync() }
+            if fd >= 0 { close(fd) }
+        }
         var added: [Bool] = []
         var directories = Set<String>()
         for (index, (_, path)) in files.enumerated() {
@@ -271,3 +281,6 @@ public enum SafeFiles {
         return removed
     }
 }
+
+/// `syncfs(2)`: flushes one file system. Glibc declares it only for _GNU_SOURCE, which its Swift module lacks.
+@_silgen_name("syncfs") private func syncFileSystem(_ descriptor: Int32) -> Int32

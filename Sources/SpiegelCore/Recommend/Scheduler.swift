@@ -73,37 +73,7 @@ public struct Scheduler: Sendable {
         self.parameters = parameters
     }
 
-    /// What the journal says about one principle or exercise.
-    struct History {
-        var count = 0
-        var lastDay: CalendarDay?
-        var lastConfidence: Int?
-    }
-
-    /// Aggregates entries in one pass (linear in the journal).
-    static func histories(_ entries: [EntrySummary]) -> (principles: [String: History], exercises: [String: History], last: EntrySummary?) {
-        var principles: [String: History] = [:]
-        var exercises: [String: History] = [:]
-        var last: EntrySummary?
-        func note(_ history: inout History, _ entry: EntrySummary, _ day: CalendarDay) {
-            history.count += 1
-            if history.lastDay.map({ day >= $0 }) ?? true {
-                history.lastDay = day
-                if let confidence = entry.confidence { history.lastConfidence = confidence }
-            }
-        }
-        for entry in entries {
-            guard let day = entry.day else { continue }
-            for principle in entry.principles { note(&principles[principle, default: History()], entry, day) }
-            note(&exercises[entry.exercise, default: History()], entry, day)
-            if last.map({ ($0.completedAt, $0.id) < (entry.completedAt, entry.id) }) ?? true {
-                last = entry
-            }
-        }
-        return (principles, exercises, last)
-    }
-
-    func retrievability(_ history: History, today: CalendarDay) -> Double {
+    func retrievability(_ history: PracticeHistory.Item, today: CalendarDay) -> Double {
         guard history.count > 0, let last = history.lastDay else { return 0 }
         let confidence = Double(history.lastConfidence ?? parameters.defaultConfidence)
         let confidenceFactor = parameters.lowConfidenceFactor
@@ -116,13 +86,21 @@ public struct Scheduler: Sendable {
     /// Recommendations, best first (ties by exercise id), and check-ins for due commitments.
     public func recommend(entries: [EntrySummary], today: CalendarDay, count: Int = 3, principle: String? = nil)
         -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
-        let (principles, exercises, last) = Self.histories(entries)
+        recommend(history: PracticeHistory(entries, today: today, dueLimit: parameters.maximumCheckIns), today: today,
+                  count: count, principle: principle)
+    }
+
+    /// The same from a journal's practice history (as the index gives it).
+    public func recommend(history: PracticeHistory, today: CalendarDay, count: Int = 3, principle: String? = nil)
+        -> (recommendations: [Recommendation], checkIns: [CheckIn]) {
+        let principles = history.principles, exercises = history.exercises
+        let noEntries = history.entryCount == 0
         let nl = language == .nl
         var need: [String: Double] = [:]
         var reasons: [String: [Reason]] = [:]
         for node in graph.principles {
             let id = node.id
-            let history = principles[id] ?? History()
+            let history = principles[id] ?? PracticeHistory.Item()
             let retrievability = retrievability(history, today: today)
             let confidence = history.lastConfidence ?? parameters.defaultConfidence
             var value = parameters.forgettingWeight * (1 - retrievability)
@@ -163,7 +141,7 @@ public struct Scheduler: Sendable {
             var why: [Reason] = []
             let weakest = exercise.principles.filter { need[$0] != nil }.max { need[$0]! < need[$1]! || (need[$0]! == need[$1]! && $0 > $1) }!
             why += reasons[weakest] ?? []
-            if entries.isEmpty {
+            if noEntries {
                 why.insert(Reason(code: "start-here", text: nl ? "begin hier" : "start here"), at: 0)
             }
             // Too early: the exercise trains a principle whose prerequisites were neither practised nor
@@ -176,12 +154,12 @@ public struct Scheduler: Sendable {
                 why.append(Reason(code: "too-early", principle: first,
                                   text: nl ? "vraagt eerst om \(first)" : "asks for \(first) first"))
             }
-            let own = exercises[exercise.id] ?? History()
+            let own = exercises[exercise.id] ?? PracticeHistory.Item()
             score *= 1 - parameters.exerciseRecencyWeight * retrievability(own, today: today)
-            if last?.exercise == exercise.id {
+            if history.lastExercise == exercise.id {
                 score *= parameters.repeatFactor
                 why.append(Reason(code: "just-done", text: nl ? "net gedaan: liever iets anders" : "you just did this one: something else first"))
-            } else if own.count == 0 && !entries.isEmpty {
+            } else if own.count == 0 && !noEntries {
                 why.append(Reason(code: "new-exercise", text: nl ? "een oefening die je nog niet deed" : "an exercise you have not done yet"))
             }
             ranked.append(Recommendation(exercise: exercise.id, title: exercise.title.resolved(language).text,
@@ -189,9 +167,7 @@ public struct Scheduler: Sendable {
                                          score: (score * 1000).rounded() / 1000, reasons: why))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.exercise < $1.exercise }
-        let checkIns = entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= today }
-            .sorted { ($0.due, $0.id) > ($1.due, $1.id) }
-            .prefix(parameters.maximumCheckIns)
+        let checkIns = history.due.prefix(parameters.maximumCheckIns).map(\.commitment)
             .map { commitment -> CheckIn in
                 let overdue = commitment.due.days(until: today)
                 let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
