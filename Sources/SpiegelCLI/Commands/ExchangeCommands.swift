@@ -67,7 +67,7 @@ struct ExportCommand: SessionCommand {
             guard let day = CalendarDay(since) else { throw CommandFailure(session.say.errorDateOption(option: "--since", value: since)) }
             sinceDay = day
         }
-        if let principle { _ = try session.graph().principle(principle, say: session.say) }
+        let principle = try self.principle.map { try session.graph().principle($0, say: session.say).id }
         _ = try session.journal.manifest()
         // Filtered by the index: one list of summaries in memory, the smallest that serves.
         let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)

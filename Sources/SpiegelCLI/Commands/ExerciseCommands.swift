@@ -16,7 +16,7 @@ struct ExercisesCommand: PagedCommand {
 
     func execute(in session: Session) throws {
         let graph = try session.graph()
-        if let principle { _ = try graph.principle(principle, say: session.say) }
+        let principle = try self.principle.map { try graph.principle($0, say: session.say).id }
         let exercises = graph.exercises.filter { principle == nil || $0.principles.contains(principle!) }
         if session.json {
             struct Item: Encodable {
@@ -34,7 +34,7 @@ struct ExercisesCommand: PagedCommand {
         for exercise in exercises {
             session.print(session.style.accent(exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))
                           + session.text(exercise.title)
-                          + session.style.dim("  ~\(exercise.minutes) min · " + exercise.principles.joined(separator: ", ")))
+                          + session.style.dim("  ~\(exercise.minutes) min · " + exercise.principles.map(session.say.principleWord).joined(separator: ", ")))
         }
     }
 }

@@ -30,7 +30,7 @@ struct EntryFilterOptions: ParsableArguments {
             return day
         }
         if let limit, limit < 1 { throw CommandFailure(session.say.errorCountAtLeastOne("--limit")) }
-        if let principle { _ = try session.graph().principle(principle, say: session.say) }
+        let principle = try self.principle.map { try session.graph().principle($0, say: session.say).id }
         return JournalFilter(principle: principle, exercise: exercise, since: try day(since, "since"),
                              until: try day(until, "until"), grep: grep, limit: limit)
     }
@@ -124,9 +124,10 @@ struct StatsCommand: PagedCommand {
             let last = (figures.lastPractised.map { session.time.day($0) } ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0)
             let trend = Sparkline.render(figures.confidence.suffix(Self.ratingsShown).map { $0 })
             let latest = figures.confidence.last.map { " \($0)/5" } ?? ""
-            session.print(figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
-                          + String(figures.entries).padding(toLength: 9, withPad: " ", startingAt: 0)
-                          + last + "  " + style.accent(trend) + latest)
+            let row = session.say.principleWord(figures.principle).padding(toLength: 12, withPad: " ", startingAt: 0)
+                + String(figures.entries).padding(toLength: 9, withPad: " ", startingAt: 0)
+                + last + "  " + style.accent(trend) + latest
+            session.print(String(row.reversed().drop { $0 == " " }.reversed()))
         }
         session.print()
         session.print(session.say.journalEntriesEntriesWeeklyStreakWeeklystreak(entries: stats.entries, weeklyStreak: stats.weeklyStreak, openCommitments: stats.openCommitments)

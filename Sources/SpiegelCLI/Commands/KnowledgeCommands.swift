@@ -187,6 +187,11 @@ extension KnowledgeGraph {
     /// command that takes `--principle`).
     func principle(_ id: String, say: Messages) throws -> Node {
         if let node = node(id), node.kind == .principle { return node }
+        // A principle's word in either language: `--principle verbinding`.
+        for language in Language.allCases {
+            let words = Messages(language)
+            if let match = principles.first(where: { words.principleWord($0.id).lowercased() == id.lowercased() }) { return match }
+        }
         let names = principles.map(\.id)
         let hint = Suggestion.closest(to: id, among: names).map { say.errorDidYouMean($0) } ?? ""
         throw CommandFailure(say.errorUnknownPrinciple(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), names: names.joined(separator: ", "), hint: hint),

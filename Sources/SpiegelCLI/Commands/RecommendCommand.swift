@@ -22,7 +22,7 @@ struct RecommendCommand: SessionCommand {
     func execute(in session: Session) throws {
         guard count >= 1 else { throw CommandFailure(session.say.errorCountAtLeastOne("--count")) }
         let graph = try session.graph()
-        if let principle { _ = try graph.principle(principle, say: session.say) }
+        let principle = try self.principle.map { try graph.principle($0, say: session.say).id }
         let result = try Recommender(session: session).recommend(count: count, principle: principle)
         if session.json {
             Console.write(JSONOutput.orderedObject([("recommendations", result.recommendations), ("checkIns", result.checkIns)]), to: .standardOutput)

@@ -89,9 +89,12 @@ struct ClientsCommand: PagedCommand {
         }
         if session.json { session.printJSON(rows); return }
         for row in rows {
-            let overdue = row.overdueCommitments > 0 ? session.style.bad(" \(row.overdueCommitments) overdue") : ""
-            session.print(session.style.bold(TerminalSafe.visible(row.name, keepNewlines: false))
-                          + "  \(row.entries) entries · last \(row.lastActivity ?? "—") · \(row.principles.joined(separator: ",")) · \(row.openCommitments) open" + overdue)
+            let overdue = row.overdueCommitments > 0 ? session.style.bad(" " + session.say.reviewOverdue(row.overdueCommitments)) : ""
+            let last = row.lastActivity.flatMap(CalendarDay.init).map { session.time.day($0) } ?? "—"
+            session.print(session.style.bold(TerminalSafe.visible(row.name, keepNewlines: false)) + "  "
+                          + session.say.reviewClientLine(entries: session.say.countEntries(row.entries), last: last,
+                                                         principles: row.principles.map(session.say.principleWord).joined(separator: ","),
+                                                         open: session.say.reviewOpen(row.openCommitments)) + overdue)
         }
     }
 }

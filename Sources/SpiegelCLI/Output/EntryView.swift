@@ -15,7 +15,7 @@ struct EntryView {
         let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
         let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
         return style.dim(date) + "  " + style.accent(TerminalSafe.visible(ids.entry(entry.id), keepNewlines: false)) + "  " + TerminalSafe.visible(entry.exercise, keepNewlines: false)
-            + style.dim(" [" + TerminalSafe.visible(entry.principles.joined(separator: ","), keepNewlines: false) + "]") + (glance.isEmpty ? "" : "  " + glance)
+            + style.dim(" [" + TerminalSafe.visible(entry.principles.map(session.say.principleWord).joined(separator: ","), keepNewlines: false) + "]") + (glance.isEmpty ? "" : "  " + glance)
     }
 
     /// A search excerpt on one line, the matching words (between U+0002 and U+0003) in bold.

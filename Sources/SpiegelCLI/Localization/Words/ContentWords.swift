@@ -51,3 +51,18 @@ extension Messages {
         }
     }
 }
+
+extension Messages {
+    /// A principle's one word ("verbinding" for connection), for lists and columns; a pack's own
+    /// principles keep their ids.
+    func principleWord(_ id: String) -> String {
+        switch id {
+        case "interest": principleInterest()
+        case "connection": principleConnection()
+        case "action": principleAction()
+        case "awareness": principleAwareness()
+        case "boundaries": principleBoundaries()
+        default: id
+        }
+    }
+}
