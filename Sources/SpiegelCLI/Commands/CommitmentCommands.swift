@@ -18,6 +18,7 @@ struct CommitmentsCommand: PagedCommand {
         let commitments = contents.entries.flatMap(\.commitments).filter { all || $0.isOpen }.sorted {
             ($0.due, $0.id) < ($1.due, $1.id)
         }
+        let languages = contents.commitmentLanguages
         if session.json {
             // The index keeps each commitment's state; the history (with reflections) is in the entry files.
             let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }.map(\.id)
@@ -27,85 +28,102 @@ struct CommitmentsCommand: PagedCommand {
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
-        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment)) }
+        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment, language: languages[commitment.id])) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
 
-/// Changes a commitment's status and records the reflection; shared by done, moved and dropped.
+/// Records what became of a commitment: finds it, asks the guided check-in when a person is at a terminal
+/// and gave neither words nor options, records it (`CommitmentCheckIn`) and shows the result.
 struct CommitmentUpdate {
     let session: Session
 
-    func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
+    /// `due` may be nil for `moved` only at a terminal: the check-in then asks for it.
+    func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String], answers given: CheckInAnswers) throws {
         let store = try session.journal
         _ = try store.manifest()
-        let entries = try store.summaries().entries
-        let all = entries.flatMap { entry in entry.commitments.map { (entry, $0) } }
-        let matches = all.filter { $0.1.id == id || $0.1.id.hasPrefix(id) }
-        let exact = all.filter { $0.1.id == id }
-        guard let (summary, commitment) = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
-            if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
-            throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.1.id))
+        let (entryId, commitment) = try CommitmentCheckIn.find(id, in: try store.summaries().entries)
+        var change = CommitmentChange(status: status, due: due, reflection: words.joined(separator: " "), checkIn: given)
+        if words.isEmpty && given.isEmpty && session.reader.isInteractive {
+            guard let asked = try CheckInDialogue(session: session).ask(status, on: commitment, due: due) else { return }
+            change.checkIn = asked.answers
+            change.due = asked.due ?? due
         }
-        var reflection = words.joined(separator: " ")
-        if reflection.isEmpty && session.reader.isInteractive {
-            if case .line(let text) = session.reader.read(prompt: session.say.commitmentsReflectionOneLineOptional(), remember: false) {
-                reflection = text
-            }
-        }
-        var updated = try store.entry(matching: summary.id)
-        guard let position = updated.commitments.firstIndex(where: { $0.id == commitment.id }) else { return }
-        updated.commitments[position].status = status
-        if let due { updated.commitments[position].due = due }
-        updated.commitments[position].history.append(CommitmentEvent(
-            at: Timestamp.string(session.now), status: status, due: due, reflection: reflection.isEmpty ? nil : reflection))
+        if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
+        let entry = try store.entry(matching: entryId)
+        guard let (updated, recorded) = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: session.now) else { return }
         try session.withJournal { try $0.update(updated) }
-        if session.json { session.printJSON(updated.commitments[position]); return }
-        session.print(CommitmentView(session: session).line(updated.commitments[position]))
+        if session.json { session.printJSON(recorded); return }
+        session.print(CommitmentView(session: session).line(recorded, language: entry.language))
     }
 }
 
 /// `done ID [REFLECTION]`.
 struct DoneCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a commitment as done, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "done", abstract: "Mark a commitment as done, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks what you did, how the customer reacted, what you learned and what is next (Enter skips).")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("done")) var id: String
+    @Option(help: "What you did.") var did: String?
+    @Option(help: "How the customer reacted.") var reaction: String?
+    @Option(help: "What you learned.") var learned: String?
+    @Option(help: "What is next.") var next: String?
     @Argument(parsing: .remaining, help: "What you noticed (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        try CommitmentUpdate(session: session).apply(id: id, status: .done, due: nil, words: reflection)
+        let answers = CheckInAnswers(did: did, reaction: reaction, learned: learned, next: next)
+        try CommitmentUpdate(session: session).apply(id: id, status: .done, due: nil, words: reflection, answers: answers)
     }
 }
 
-/// `moved ID DATE [REFLECTION]`.
+/// `moved ID [DATE] [REFLECTION]`.
 struct MovedCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks what got in the way and, when not given, the new date.")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("moved")) var id: String
-    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed).") var date: String
+    @Option(name: .customLong("barrier"), help: ArgumentHelp("What got in the way: shyness, creativity or involvement (may be repeated).",
+                                                             valueName: "barrier"))
+    var barriers: [CheckInBarrier] = []
+    @Option(help: "What got in the way, in your own words.") var why: String?
+    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed); asked at a terminal when left out.")
+    var date: String?
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
         // The date may take several words (`moved ID in 7 days`); what follows is the reflection.
-        let words = [date] + reflection
-        guard let (due, used) = CalendarDay.parseDue(leading: words, today: session.today) else {
-            throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
+        var due: CalendarDay?
+        var words: [String] = []
+        if let date {
+            guard let (day, used) = CalendarDay.parseDue(leading: [date] + reflection, today: session.today) else {
+                throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
+            }
+            due = day
+            words = Array(([date] + reflection).dropFirst(used))
         }
-        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: Array(words.dropFirst(used)))
+        let answers = CheckInAnswers(barriers: barriers.isEmpty ? nil : barriers.map(\.rawValue), why: why)
+        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: words, answers: answers)
     }
 }
 
 /// `dropped ID [REFLECTION]`.
 struct DroppedCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "dropped", abstract: "Drop a commitment, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "dropped", abstract: "Drop a commitment, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks why.")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("dropped")) var id: String
+    @Option(help: "Why you let it go.") var why: String?
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        try CommitmentUpdate(session: session).apply(id: id, status: .dropped, due: nil, words: reflection)
+        try CommitmentUpdate(session: session).apply(id: id, status: .dropped, due: nil, words: reflection, answers: CheckInAnswers(why: why))
     }
 }
+
+extension CheckInBarrier: ExpressibleByArgument {}

@@ -103,7 +103,9 @@ struct ExportCommand: SessionCommand {
             let labels = ICalendarExport.Labels(
                 calendarName: session.say.icsCalendarName(),
                 fromExercise: session.say.icsFromExercise(),
-                reflection: session.say.icsReflection())
+                reflection: session.say.icsReflection(),
+                plan: CommitmentView(session: session).planWords(),
+                checkIn: { [words = CommitmentView(session: session).checkInWords()] in words($0.checkIn) })
             text = ICalendarExport.render(entries, exportedAt: session.now, labels: labels)
         default:
             let used = Set(entries.map(\.exercise))

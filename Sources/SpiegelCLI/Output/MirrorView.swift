@@ -81,11 +81,15 @@ struct MirrorView {
         session.print("  " + lines[0] + cite(report.commitments.entryIds))
         for line in lines.dropFirst() { session.print("  " + line) }
         if let oldest = report.oldestOpen {
-            session.print("  " + session.say.mirrorOldestOpen() + TerminalSafe.visible(oldest.action, keepNewlines: false)
+            session.print("  " + session.say.mirrorOldestOpen() + CommitmentView(session: session).plan(oldest)
                           + session.say.mirrorDueDue(oldest.due) + cite([oldest.id]))
         }
-        for obstacle in report.obstacles.prefix(5) {
-            session.print("  " + session.say.mirrorGotInTheWay() + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
+        for reason in report.movedBecause {
+            session.print("  " + session.say.mirrorMovedBecause() + name(reason.id).lowercased() + " ×\(reason.count)" + cite(reason.entries))
+        }
+        for obstacle in report.obstacles.filter({ !$0.text.isEmpty }).prefix(5) {
+            let named = obstacle.barriers.isEmpty ? "" : session.names(obstacle.barriers).lowercased() + " — "
+            session.print("  " + session.say.mirrorGotInTheWay() + named + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
                           + cite([obstacle.commitmentId]))
         }
 
@@ -121,7 +125,9 @@ struct MirrorView {
                 } else {
                     outcome = session.say.mirrorNoSignOfItYet()
                 }
-                session.print("  “" + TerminalSafe.visible(intention.text, keepNewlines: false) + "” — " + outcome)
+                let said = CommitmentView(session: session).plan(situation: intention.situation, action: intention.text,
+                                                                  language: intention.language)
+                session.print("  “" + said + "” — " + outcome + (intention.source == "check-in" ? cite([intention.commitmentId ?? ""]) : ""))
             }
         }
     }

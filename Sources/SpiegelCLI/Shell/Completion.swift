@@ -64,7 +64,10 @@ struct Greeting {
         if !due.isEmpty {
             session.print(style.warn(session.say.greetingDueCommitments()))
             let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }
-            for commitment in recent.prefix(5) { session.print("  " + CommitmentView(session: session).line(commitment)) }
+            let languages = contents.commitmentLanguages
+            for commitment in recent.prefix(5) {
+                session.print("  " + CommitmentView(session: session).line(commitment, language: languages[commitment.id]))
+            }
             if due.count > 5 {
                 session.print(style.dim(session.say.greetingAndMore(due.count - 5)))
             }

@@ -36,7 +36,11 @@ struct IndexReader {
             summaries.append(summary)
         }
         let commitments = try self.commitments(of: rows, all: filter == nil || rows.count > 200)
-        for index in summaries.indices { summaries[index].commitments = commitments[rows[index]] ?? [] }
+        for index in summaries.indices {
+            let found = commitments[rows[index]] ?? []
+            summaries[index].commitments = found.map(\.commitment)
+            for (commitment, barriers) in found where !barriers.isEmpty { summaries[index].barriersNamed[commitment.id] = barriers }
+        }
         return summaries
     }
 
@@ -64,9 +68,9 @@ struct IndexReader {
         return ids
     }
 
-    private func commitments(of rows: [Int64], all: Bool) throws(SQLiteError) -> [Int64: [Commitment]] {
-        var found: [Int64: [Commitment]] = [:]
-        let columns = "SELECT entry, id, step, action, due, status FROM commitments"
+    private func commitments(of rows: [Int64], all: Bool) throws(SQLiteError) -> [Int64: [(commitment: Commitment, barriers: [String])]] {
+        var found: [Int64: [(commitment: Commitment, barriers: [String])]] = [:]
+        let columns = "SELECT entry, id, step, action, due, status, situation, barriers FROM commitments"
         let query = try db.prepare(all ? columns + " ORDER BY entry, position" : columns + " WHERE entry = ? ORDER BY position")
         for row in all ? [nil] : rows.map(Optional.some) {
             try query.bind(row.map { [.integer($0)] } ?? [])
@@ -75,7 +79,10 @@ struct IndexReader {
                       let step = query.text(2), let action = query.text(3),
                       let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init)
                 else { throw Self.damaged("commitment row") }
-                found[entry, default: []].append(Commitment(id: id, stepId: step, action: action, due: due, status: status))
+                let barriers = query.text(7).map(IndexRow.split) ?? []
+                guard barriers.allSatisfy(JournalStore.isSafeID) else { throw Self.damaged("commitment barriers") }
+                found[entry, default: []].append((Commitment(id: id, stepId: step, situation: query.text(6), action: action, due: due,
+                                                             status: status), barriers))
             }
         }
         return found
@@ -99,7 +106,8 @@ struct IndexReader {
         var summary = EntrySummary(id: String(name.dropLast(5)), exercise: exercise, principles: principles,
                                    completedAt: completedAt, day: day, confidence: confidence.map { Int($0) },
                                    firstLine: firstLine, searchText: "", commitments: [])
-        if excerpt { summary.excerpt = row.text(8) }
+        summary.language = row.text(8).flatMap(Language.init(rawValue:))
+        if excerpt { summary.excerpt = row.text(9) }
         return (rowid, summary)
     }
 
@@ -118,7 +126,7 @@ struct SummaryQuery {
     var hasExcerpt = false
 
     init(_ filter: JournalFilter?) {
-        let columns = "e.rowid, e.name, e.exercise, e.principles, e.completed_at, e.day, e.confidence, e.first_line"
+        let columns = "e.rowid, e.name, e.exercise, e.principles, e.completed_at, e.day, e.confidence, e.first_line, e.language"
         var conditions = ["e.problem IS NULL"]
         var from = " FROM entries e"
         var order = " ORDER BY e.name DESC"

@@ -7,6 +7,9 @@ public struct Reason: Sendable, Codable, Hashable {
     public var principle: String?
     public var days: Int?
     public var value: Int?
+    /// For `barrier-named`: the barrier and the commitments whose check-ins named it.
+    public var barrier: String? = nil
+    public var commitments: [String]? = nil
     public var text: String
 }
 
@@ -23,6 +26,9 @@ public struct Recommendation: Sendable, Codable, Hashable {
 /// An overdue or due commitment that deserves a check-in before anything new.
 public struct CheckIn: Sendable, Codable, Hashable {
     public var commitment: String
+    /// The if-then situation, when the commitment has one, and the language it was written in.
+    public var situation: String?
+    public var language: Language?
     public var action: String
     public var due: CalendarDay
     public var daysOverdue: Int
@@ -54,6 +60,11 @@ public struct SchedulerParameters: Sendable {
     public var breadthWeight = 0.3
     /// How much an exercise's own recency lowers it (0 = not at all, 1 = fully).
     public var exerciseRecencyWeight = 0.5
+    /// A barrier named in the check-ins of at least this many moved commitments (made in the last
+    /// `barrierWindowDays`) adds `barrierWeight` to the exercises that work on it (a choice with its id).
+    public var barrierThreshold = 2
+    public var barrierWindowDays = 90
+    public var barrierWeight = 0.5
 
     public init() {}
 }
@@ -101,6 +112,17 @@ public struct Scheduler: Sendable {
             }
         }
         return (principles, exercises, last)
+    }
+
+    /// The barriers named in check-ins of moved commitments made since `since`, most often first (ties by id),
+    /// each with the commitments that named it.
+    static func barriersNamed(_ entries: [EntrySummary], since: CalendarDay) -> [(barrier: String, commitments: [String])] {
+        var found: [String: [String]] = [:]
+        for entry in entries where (entry.day.map { $0 >= since } ?? false) {
+            for (commitment, barriers) in entry.barriersNamed { for barrier in barriers { found[barrier, default: []].append(commitment) } }
+        }
+        return found.map { ($0.key, $0.value.sorted()) }
+            .sorted { ($1.commitments.count, $0.barrier) < ($0.commitments.count, $1.barrier) }
     }
 
     func retrievability(_ history: History, today: CalendarDay) -> Double {
@@ -152,6 +174,8 @@ public struct Scheduler: Sendable {
             need[id] = value
             reasons[id] = why
         }
+        let barriers = Self.barriersNamed(entries, since: today.adding(days: -parameters.barrierWindowDays))
+            .filter { $0.commitments.count >= parameters.barrierThreshold }
         var ranked: [Recommendation] = []
         for exercise in graph.exercises where principle == nil || exercise.principles.contains(principle!) {
             let values = exercise.principles.compactMap { need[$0] }
@@ -171,6 +195,16 @@ public struct Scheduler: Sendable {
             let early = exercise.principles.flatMap { principle in
                 graph.prerequisites(of: principle).filter { (principles[$0]?.count ?? 0) == 0 && !exercise.principles.contains($0) }
             }
+            // A barrier that keeps moving commitments: the exercises that work on it come forward.
+            let options = Set(exercise.steps.flatMap { $0.options.map(\.id) })
+            if let named = barriers.first(where: { options.contains($0.barrier) }) {
+                score += parameters.barrierWeight
+                let name = graph.node(named.barrier)?.name.resolved(language).text.lowercased() ?? named.barrier
+                let count = named.commitments.count
+                why.insert(Reason(code: "barrier-named", value: count, barrier: named.barrier, commitments: named.commitments,
+                                  text: nl ? "je verzette \(count) voornemens vanwege \(name)" : "you moved \(count) commitments because of \(name)"),
+                           at: 0)
+            }
             if let first = early.first {
                 score *= parameters.tooEarlyFactor
                 why.append(Reason(code: "too-early", principle: first,
@@ -189,6 +223,8 @@ public struct Scheduler: Sendable {
                                          score: (score * 1000).rounded() / 1000, reasons: why))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.exercise < $1.exercise }
+        let languages = Dictionary(entries.flatMap { entry in entry.commitments.map { ($0.id, entry.language) } },
+                                   uniquingKeysWith: { first, _ in first })
         let checkIns = entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= today }
             .sorted { ($0.due, $0.id) > ($1.due, $1.id) }
             .prefix(parameters.maximumCheckIns)
@@ -196,7 +232,8 @@ public struct Scheduler: Sendable {
                 let overdue = commitment.due.days(until: today)
                 let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
                     : "you committed to '\(commitment.action)' by \(commitment.due): time to check in (done/moved/dropped \(commitment.id))"
-                return CheckIn(commitment: commitment.id, action: commitment.action, due: commitment.due, daysOverdue: overdue,
+                return CheckIn(commitment: commitment.id, situation: commitment.situation, language: languages[commitment.id] ?? nil,
+                               action: commitment.action, due: commitment.due, daysOverdue: overdue,
                                reason: Reason(code: "commitment-due", days: overdue, text: text))
             }
         return (Array(ranked.prefix(max(1, count))), checkIns)
