@@ -44,13 +44,15 @@ struct CommitmentUpdate {
         _ = try store.manifest()
         let (entryId, commitment) = try CommitmentCheckIn.find(id, in: try store.summaries().entries)
         var change = CommitmentChange(status: status, due: due, reflection: words.joined(separator: " "), checkIn: given)
+        let entry = try store.entry(matching: entryId)
         if words.isEmpty && given.isEmpty && session.reader.isInteractive {
-            guard let asked = try CheckInDialogue(session: session).ask(status, on: commitment, due: due) else { return }
+            let dialogue = CheckInDialogue(session: session, language: entry.language)
+            guard let asked = try dialogue.ask(status, on: commitment, evidence: CommitmentCheckIn.evidence(of: commitment, in: entry), due: due)
+            else { return }
             change.checkIn = asked.answers
             change.due = asked.due ?? due
         }
         if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
-        let entry = try store.entry(matching: entryId)
         guard let (updated, recorded) = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: session.now) else { return }
         try session.withJournal { try $0.update(updated) }
         if session.json { session.printJSON(recorded); return }

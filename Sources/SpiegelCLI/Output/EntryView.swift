@@ -42,7 +42,7 @@ struct EntryView {
             } else if let items = answer.items {
                 for item in items { session.print("  • " + TerminalSafe.visible(item)) }
             } else {
-                session.print("  " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n  "))
+                session.print("  " + AnswerView(session: session).text(answer, of: entry.exercise, language: entry.language).replacingOccurrences(of: "\n", with: "\n  "))
             }
         }
         if !entry.commitments.isEmpty {

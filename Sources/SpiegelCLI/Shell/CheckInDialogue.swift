@@ -6,6 +6,8 @@ import SpiegelCore
 /// given. Answers are read like exercise answers: never completed as commands, never kept in the history.
 struct CheckInDialogue {
     let session: Session
+    /// The language the commitment was written in, for its sentence.
+    var language: Language?
 
     struct Result {
         var answers: CheckInAnswers
@@ -20,9 +22,14 @@ struct CheckInDialogue {
     }
 
     /// The answers, or nil when the person cancelled (Ctrl-C): then nothing is recorded.
-    func ask(_ status: CommitmentStatus, on commitment: Commitment, due: CalendarDay?) throws -> Result? {
+    /// `evidence`: how the person said they would know they did it, shown before the questions of `done`.
+    func ask(_ status: CommitmentStatus, on commitment: Commitment, evidence: String?, due: CalendarDay?) throws -> Result? {
         let style = session.style
-        session.print(style.bold(session.say.commitmentsCheckInOn(id: commitment.id, plan: CommitmentView(session: session).plan(commitment))))
+        let plan = CommitmentView(session: session).plan(commitment, language: language)
+        session.print(style.bold(session.say.commitmentsCheckInOn(id: commitment.id, plan: plan)))
+        if status == .done, let evidence {
+            session.print(session.say.commitmentsYouWouldKnow(TerminalSafe.visible(evidence, keepNewlines: false)))
+        }
         session.print(style.dim(session.say.commitmentsEnterSkips()))
         var answers = CheckInAnswers()
         questions: for question in CheckInQuestion.asked(for: status) {

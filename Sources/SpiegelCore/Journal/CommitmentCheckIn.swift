@@ -83,13 +83,28 @@ public enum CommitmentCheckIn {
         return (found.0, found.1)
     }
 
+    /// How the person said they would know they did it: the answer to a text step with id `evidence` that
+    /// follows the commitment's step (barrier-check asks it), nil when there is none.
+    public static func evidence(of commitment: Commitment, in entry: Entry) -> String? {
+        guard let step = entry.answers.firstIndex(where: { $0.stepId == commitment.stepId && $0.kind == .commitment }),
+              let answer = entry.answers[(step + 1)...].first, answer.stepId == "evidence", answer.skipped != true,
+              let text = answer.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return text
+    }
+
     /// `entry` with `change` recorded on the commitment `id`: the status (and date) set and an event
     /// appended to its history; nil when the entry has no such commitment.
     public static func recording(_ change: CommitmentChange, on id: String, in entry: Entry, at date: Date) -> (Entry, Commitment)? {
         var updated = entry
         guard let position = updated.commitments.firstIndex(where: { $0.id == id }) else { return nil }
         let reflection = change.reflection.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        let checkIn = change.checkIn.flatMap { $0.isEmpty ? nil : $0 }
+        // Blank answers are not kept (a skipped question is no answer).
+        let checkIn = change.checkIn.flatMap { given -> CheckInAnswers? in
+            var answers = given
+            for question in CheckInQuestion.allCases where question != .barriers { answers[question] = given[question] }
+            if answers.barriers?.isEmpty == true { answers.barriers = nil }
+            return answers.isEmpty ? nil : answers
+        }
         updated.commitments[position].status = change.status
         if let due = change.due { updated.commitments[position].due = due }
         updated.commitments[position].history.append(CommitmentEvent(

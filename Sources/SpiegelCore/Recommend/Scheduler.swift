@@ -195,20 +195,21 @@ public struct Scheduler: Sendable {
             let early = exercise.principles.flatMap { principle in
                 graph.prerequisites(of: principle).filter { (principles[$0]?.count ?? 0) == 0 && !exercise.principles.contains($0) }
             }
-            // A barrier that keeps moving commitments: the exercises that work on it come forward.
+            if let first = early.first {
+                score *= parameters.tooEarlyFactor
+                why.append(Reason(code: "too-early", principle: first,
+                                  text: nl ? "vraagt eerst om \(first)" : "asks for \(first) first"))
+            }
+            // A barrier that keeps moving commitments: the exercises that work on it come forward (after the
+            // too-early factor: what holds you back now matters more than the order of principles).
             let options = Set(exercise.steps.flatMap { $0.options.map(\.id) })
             if let named = barriers.first(where: { options.contains($0.barrier) }) {
                 score += parameters.barrierWeight
                 let name = graph.node(named.barrier)?.name.resolved(language).text.lowercased() ?? named.barrier
                 let count = named.commitments.count
                 why.insert(Reason(code: "barrier-named", value: count, barrier: named.barrier, commitments: named.commitments,
-                                  text: nl ? "je verzette \(count) voornemens vanwege \(name)" : "you moved \(count) commitments because of \(name)"),
+                                  text: nl ? "je verzette \(count) afspraken vanwege \(name)" : "you moved \(count) commitments because of \(name)"),
                            at: 0)
-            }
-            if let first = early.first {
-                score *= parameters.tooEarlyFactor
-                why.append(Reason(code: "too-early", principle: first,
-                                  text: nl ? "vraagt eerst om \(first)" : "asks for \(first) first"))
             }
             let own = exercises[exercise.id] ?? History()
             score *= 1 - parameters.exerciseRecencyWeight * retrievability(own, today: today)
