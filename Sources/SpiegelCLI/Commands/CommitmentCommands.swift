@@ -47,7 +47,7 @@ struct CommitmentUpdate {
         let entry = try store.entry(matching: entryId)
         if words.isEmpty && given.isEmpty && session.reader.isInteractive {
             let dialogue = CheckInDialogue(session: session, language: entry.language)
-            guard let asked = try dialogue.ask(status, on: commitment, evidence: CommitmentCheckIn.evidence(of: commitment, in: entry), due: due)
+            guard let asked = dialogue.ask(status, on: commitment, evidence: CommitmentCheckIn.evidence(of: commitment, in: entry), due: due)
             else { return }
             change.checkIn = asked.answers
             change.due = asked.due ?? due

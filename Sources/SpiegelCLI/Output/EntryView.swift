@@ -113,7 +113,7 @@ struct CommitmentView {
         let say = session.say
         let labels = [say.commitmentsAnswerDid(), say.commitmentsAnswerReaction(), say.commitmentsAnswerLearned(),
                       say.commitmentsAnswerNext(), say.commitmentsAnswerBarriers(), say.commitmentsAnswerWhy()]
-        let names = Dictionary(uniqueKeysWithValues: CheckInBarrier.allCases.map { ($0.rawValue, session.names([$0.rawValue])) })
+        let names = Dictionary(uniqueKeysWithValues: CheckInBarrier.allCases.map { ($0.rawValue, session.barrierNames([$0.rawValue])) })
         return { answers in
             guard let answers else { return [] }
             let barriers = (answers.barriers ?? []).map { names[$0] ?? $0 }.joined(separator: " · ")

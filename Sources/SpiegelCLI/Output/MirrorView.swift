@@ -9,7 +9,8 @@ struct MirrorView {
     /// Every entry id of the journal, to shorten ids to a prefix that is still unique.
     let allIDs: [String]
 
-    private func name(_ id: String) -> String { graph.node(id).map { session.text($0.name) } ?? id }
+    /// A principle's, need's or barrier's name (barrier ids as chosen, such as `creativity`, name their node).
+    private func name(_ id: String) -> String { graph.node(CheckInBarrier.node(for: id)).map { session.text($0.name) } ?? id }
 
     private func cite(_ ids: [String]) -> String {
         guard !ids.isEmpty else { return "" }
@@ -88,7 +89,7 @@ struct MirrorView {
             session.print("  " + session.say.mirrorMovedBecause() + name(reason.id).lowercased() + " ×\(reason.count)" + cite(reason.entries))
         }
         for obstacle in report.obstacles.filter({ !$0.text.isEmpty }).prefix(5) {
-            let named = obstacle.barriers.isEmpty ? "" : session.names(obstacle.barriers).lowercased() + " — "
+            let named = obstacle.barriers.isEmpty ? "" : session.barrierNames(obstacle.barriers).lowercased() + " — "
             session.print("  " + session.say.mirrorGotInTheWay() + named + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
                           + cite([obstacle.commitmentId]))
         }

@@ -69,7 +69,7 @@ struct RecommendationView {
         case "just-done": return session.say.reasonJustDone()
         case "new-exercise": return session.say.reasonNewExercise()
         case "barrier-named":
-            let barrier = reason.barrier.map { session.names([$0]).lowercased() } ?? ""
+            let barrier = reason.barrier.map { session.barrierNames([$0]).lowercased() } ?? ""
             return session.say.reasonBarrierNamed(commitments: session.say.countCommitments(reason.value ?? 0), barrier: barrier,
                                                   ids: (reason.commitments ?? []).joined(separator: ", "))
         default: return TerminalSafe.visible(reason.text, keepNewlines: false)

@@ -23,7 +23,7 @@ struct CheckInDialogue {
 
     /// The answers, or nil when the person cancelled (Ctrl-C): then nothing is recorded.
     /// `evidence`: how the person said they would know they did it, shown before the questions of `done`.
-    func ask(_ status: CommitmentStatus, on commitment: Commitment, evidence: String?, due: CalendarDay?) throws -> Result? {
+    func ask(_ status: CommitmentStatus, on commitment: Commitment, evidence: String?, due: CalendarDay?) -> Result? {
         let style = session.style
         let plan = CommitmentView(session: session).plan(commitment, language: language)
         session.print(style.bold(session.say.commitmentsCheckInOn(id: commitment.id, plan: plan)))
@@ -34,7 +34,7 @@ struct CheckInDialogue {
         var answers = CheckInAnswers()
         questions: for question in CheckInQuestion.asked(for: status) {
             if question == .barriers {
-                switch try barriers(into: &answers) {
+                switch barriers(into: &answers) {
                 case .cancel: return cancelled()
                 case .end: break questions
                 case .line: continue
@@ -86,11 +86,8 @@ struct CheckInDialogue {
     }
 
     /// The barriers as numbered choices, "something else" last (then in the person's words, as `why`).
-    private func barriers(into answers: inout CheckInAnswers) throws -> Read {
-        let graph = try session.graph()
-        let options = CheckInBarrier.allCases.map { barrier in
-            (barrier.rawValue, graph.node(barrier.rawValue).map { session.text($0.name) } ?? barrier.rawValue)
-        }
+    private func barriers(into answers: inout CheckInAnswers) -> Read {
+        let options = CheckInBarrier.allCases.map { barrier in (barrier.rawValue, session.barrierNames([barrier.rawValue])) }
         session.print(session.say.commitmentsWhatGotInTheWay())
         for (index, option) in options.enumerated() { session.print("  \(index + 1). " + option.1) }
         session.print("  \(options.count + 1). " + session.say.commitmentsSomethingElse())

@@ -3,6 +3,18 @@ import Foundation
 /// The barriers a check-in may name as what got in the way: the options of the barrier-check exercise.
 public enum CheckInBarrier: String, CaseIterable, Sendable, Codable {
     case shyness, creativity, involvement
+
+    /// The barrier's node in the knowledge graph (its name and description).
+    public var node: String {
+        switch self {
+        case .shyness: "shyness"
+        case .creativity: "lack-of-creativity"
+        case .involvement: "lack-of-involvement"
+        }
+    }
+
+    /// The graph node for a barrier id as stored (an unknown id is its own node id).
+    public static func node(for id: String) -> String { CheckInBarrier(rawValue: id)?.node ?? id }
 }
 
 /// One question of a guided check-in; which are asked depends on the status recorded.

@@ -205,7 +205,7 @@ public struct Scheduler: Sendable {
             let options = Set(exercise.steps.flatMap { $0.options.map(\.id) })
             if let named = barriers.first(where: { options.contains($0.barrier) }) {
                 score += parameters.barrierWeight
-                let name = graph.node(named.barrier)?.name.resolved(language).text.lowercased() ?? named.barrier
+                let name = graph.node(CheckInBarrier.node(for: named.barrier))?.name.resolved(language).text.lowercased() ?? named.barrier
                 let count = named.commitments.count
                 why.insert(Reason(code: "barrier-named", value: count, barrier: named.barrier, commitments: named.commitments,
                                   text: nl ? "je verzette \(count) afspraken vanwege \(name)" : "you moved \(count) commitments because of \(name)"),
