@@ -19,6 +19,7 @@ struct Completion {
         case "--format": return command == "export" ? ["json", "md", "html", "csv"] : ["dot", "mermaid", "json"]
         case "--kind": return NodeKind.allCases.map(\.rawValue)
         case "--lang": return Language.allCases.map(\.rawValue)
+        case "--barrier": return CheckInBarrier.allCases.map(\.rawValue)
         default: break
         }
         if words.last?.hasPrefix("-") == true { return options(for: command) }
@@ -46,6 +47,9 @@ struct Completion {
             "start": ["--answers"],
             "doctor": ["--quarantine"],
             "commitments": ["--all"],
+            "done": ["--did", "--reaction", "--learned", "--next"],
+            "moved": ["--barrier", "--why"],
+            "dropped": ["--why"],
         ]
         return (own[command] ?? []) + shared
     }
