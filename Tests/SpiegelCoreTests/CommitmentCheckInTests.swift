@@ -182,3 +182,21 @@ struct CommitmentCheckInTests {
         #expect(made.situation == "a guest waits" && made.followedBy == id && !made.guess, "a done commitment happened, no guess")
     }
 }
+
+/// `due` asks the index's commitments table directly; it must agree with the due commitments of the summaries.
+@Suite("Due from the index")
+struct DueFromTheIndexTests {
+    @Test func theDueQueryAgreesWithTheSummaries() throws {
+        let dir = TempDirectory("spiegel-due-index")
+        defer { dir.remove() }
+        let store = JournalStore(root: dir.path + "/j")
+        let now = Date(timeIntervalSince1970: 1_796_119_200)
+        _ = try JournalGenerator(graph: .curated()).generate(count: 300, seed: 9, into: store, now: now)
+        let today = CalendarDay(now)
+        let (queried, problems) = try store.due(today: today)
+        let counted = DueCommitments(try store.summaries().entries, today: today)
+        #expect(problems.isEmpty)
+        #expect(!queried.items.isEmpty && queried.items.contains { $0.commitment.situation != nil })
+        #expect(JSONOutput.string(queried.items) == JSONOutput.string(counted.items))
+    }
+}

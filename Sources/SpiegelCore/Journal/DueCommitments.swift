@@ -14,11 +14,17 @@ public struct DueCommitments: Sendable {
 
     public let items: [Item]
 
+    /// The due items of `summaries`.
     public init(_ summaries: [EntrySummary], today: CalendarDay) {
-        items = summaries.flatMap { summary in
+        self.init(items: summaries.flatMap { summary in
             summary.commitments.filter { $0.isOpen && $0.due <= today }.map {
                 Item(commitment: $0, entryId: summary.id, daysOverdue: today.ordinal - $0.due.ordinal, language: summary.language)
             }
-        }.sorted { ($0.commitment.due, $0.commitment.id) < ($1.commitment.due, $1.commitment.id) }
+        })
+    }
+
+    /// `items` ordered: oldest due date first, then by id.
+    init(items: [Item]) {
+        self.items = items.sorted { ($0.commitment.due, $0.commitment.id) < ($1.commitment.due, $1.commitment.id) }
     }
 }

@@ -365,6 +365,15 @@ public struct JournalStore: Sendable {
         return (stats, problems + (try strayFiles()))
     }
 
+    /// The commitments due today or overdue, queried from the index; and the unreadable files.
+    public func due(today: CalendarDay) throws(JournalError) -> (DueCommitments, [JournalProblem]) {
+        guard exists else { return (DueCommitments([], today: today), []) }
+        let (items, problems) = try queried { reader throws(SQLiteError) in
+            (try reader.due(until: today), try reader.problems(in: entriesDirectory))
+        }
+        return (DueCommitments(items: items), problems + (try strayFiles()))
+    }
+
     /// Compares every entry file with the index (files edited in place keep the directory's time, so
     /// only this sees them); returns how many entries the index holds.
     public func reindex(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> Int {
