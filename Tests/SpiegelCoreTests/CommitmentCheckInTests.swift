@@ -198,5 +198,6 @@ struct DueFromTheIndexTests {
         #expect(problems.isEmpty)
         #expect(!queried.items.isEmpty && queried.items.contains { $0.commitment.situation != nil })
         #expect(JSONOutput.string(queried.items) == JSONOutput.string(counted.items))
+        #expect(try store.dueCount(today: today).0 == counted.items.count)
     }
 }

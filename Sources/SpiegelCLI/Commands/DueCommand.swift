@@ -14,13 +14,18 @@ struct DueCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        // Straight from the index's commitments table: no summary per entry (under 10 ms at 10,000 entries).
+        // Straight from the index's commitments table: no summary per entry (a count for prompts).
+        if count && !session.json {
+            let (number, problems) = try session.journal.dueCount(today: session.today)
+            session.report(problems)
+            session.print(String(number))
+            if number == 0 && !session.inShell { throw ExitCode(1) }
+            return
+        }
         let (due, problems) = try session.journal.due(today: session.today)
         session.report(problems)
         if session.json {
             session.printJSON(due.items)
-        } else if count {
-            session.print(String(due.items.count))
         } else {
             for item in due.items { session.print(line(item, session: session)) }
         }

@@ -24,4 +24,15 @@ extension IndexReader {
         }
         return items
     }
+
+    /// How many open (or moved) commitments are due on or before `today` (`due --count`, for prompts).
+    func dueCount(until today: CalendarDay) throws(SQLiteError) -> Int {
+        let query = try db.prepare("""
+            SELECT count(*) FROM commitments c JOIN entries e ON e.rowid = c.entry
+            WHERE c.status IN ('open', 'moved') AND c.due <= ? AND e.problem IS NULL
+            """)
+        try query.bind([.text(today.description)])
+        guard try query.step(), let count = query.integer(0), count >= 0 else { throw Self.damaged("due count") }
+        return Int(count)
+    }
 }

@@ -374,6 +374,15 @@ public struct JournalStore: Sendable {
         return (DueCommitments(items: items), problems + (try strayFiles()))
     }
 
+    /// How many commitments are due today or overdue, counted by the index; and the unreadable files.
+    public func dueCount(today: CalendarDay) throws(JournalError) -> (Int, [JournalProblem]) {
+        guard exists else { return (0, []) }
+        let (count, problems) = try queried { reader throws(SQLiteError) in
+            (try reader.dueCount(until: today), try reader.problems(in: entriesDirectory))
+        }
+        return (count, problems + (try strayFiles()))
+    }
+
     /// Compares every entry file with the index (files edited in place keep the directory's time, so
     /// only this sees them); returns how many entries the index holds.
     public func reindex(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> Int {

@@ -149,7 +149,10 @@ public struct Mirror: Sendable {
     /// stemmed terms with it is taken (as a guess) to show it happened.
     private func nextTime(_ entries: [Entry], later all: [Entry], themes: Themes, period: MirrorReport.Period) -> [MirrorReport.Intention] {
         // What each entry shows was done: its answers and the check-ins of its commitments ("what you did").
-        let shown = all.map { other -> (id: String, at: Date, stems: Set<String>) in
+        // Only entries from the period on can follow what was said in it (stemming every entry would cost seconds).
+        let start = Timestamp.date(period.from.description)?.addingTimeInterval(-86_400) ?? .distantPast
+        let shown = all.filter { (Timestamp.date($0.completedAt ?? $0.startedAt) ?? .distantPast) >= start }
+            .map { other -> (id: String, at: Date, stems: Set<String>) in
             let texts = other.answers.map(\.plainText) + other.commitments.flatMap(\.history).compactMap { $0.checkIn?.did }
             return (other.id, Timestamp.date(other.completedAt ?? other.startedAt) ?? .distantPast,
                     themes.stems(texts.joined(separator: " "), language: other.language))
