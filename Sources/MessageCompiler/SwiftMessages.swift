@@ -39,7 +39,26 @@ enum SwiftMessages {
             }
             out += "        }\n    }\n\n"
         }
+        out += sectionTables(catalogs, reference: reference)
         out += "}\n"
+        return out
+    }
+
+    /// `phrases(in: "arg")`: the placeholder-free phrases of a section (the key's first part), in key order,
+    /// so that a text known in English (a parser's help line) can be found in another language.
+    static func sectionTables(_ catalogs: [Catalog], reference: Catalog) -> String {
+        let keys = reference.phrases.keys.sorted().filter { key in
+            let forms = reference.phrases[key]!.forms
+            return forms.count == 1 && forms[""] != nil && Catalog.placeholders(forms[""]!).isEmpty
+        }
+        let sections = Dictionary(grouping: keys) { String($0.prefix { $0 != "." }) }
+        var out = "    /// The placeholder-free phrases of a catalog section, in key order (the same order in every language).\n"
+        out += "    func phrases(in section: String) -> [String] {\n        switch section {\n"
+        for section in sections.keys.sorted() {
+            let calls = sections[section]!.map { identifier($0) + "()" }.joined(separator: ", ")
+            out += "        case \(literal(section)): [\(calls)]\n"
+        }
+        out += "        default: []\n        }\n    }\n"
         return out
     }
 

@@ -145,6 +145,40 @@ struct TerminalTests {
         }
     }
 
+    /// Ctrl-C on the line being typed, once its new prompt is there; returns the mark after it.
+    func cancelLine(_ shell: PTYProcess) throws -> Int {
+        let mark = shell.mark
+        try shell.type(Self.ctrlC)
+        try shell.expect("^C", after: mark)
+        try shell.expectPrompt(Self.prompt, after: mark)
+        return shell.mark
+    }
+
+    /// Tab lists ids with what they name, and asks before listing a hundred or more.
+    @Test func tabListsIdsWithTheirKindAndName() throws {
+        let sandbox = Sandbox()
+        let shell = try launch(sandbox)
+        try shell.expectPrompt(Self.prompt)
+        var mark = shell.mark
+        try shell.type("show in\t")
+        try shell.expect("principle · Show real interest", after: mark, "a node's kind and name beside its id")
+        try shell.expect("practice · ", after: mark, "practices named too")
+        mark = try cancelLine(shell)
+        try shell.type("show \t")
+        try shell.expect("possibilities? (y/n)", after: mark, "a question before a long list")
+        try shell.type("n")
+        try shell.expectPrompt(Self.prompt, after: mark, "'n' lists nothing")
+        #expect(!shell.text(after: mark).contains("principle · "), "\(shell.text(after: mark).debugDescription)")
+        mark = shell.mark
+        try shell.type("\t")
+        try shell.expect("possibilities? (y/n)", after: mark)
+        try shell.type("y")
+        try shell.expect("exercise · ", after: mark, "'y' lists them all")
+        mark = try cancelLine(shell)
+        try shell.type("sta\t")
+        try shell.expect("Start an exercise", after: mark, "commands with what they do")
+    }
+
     /// Colours on a terminal, none with NO_COLOR or TERM=dumb. (libedit's own cursor movements are not colours:
     /// only SGR sequences, ESC [ ... m, count.)
     @Test func coloursFollowNoColor() throws {

@@ -28,7 +28,9 @@ struct CommitmentsCommand: PagedCommand {
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
-        for commitment in commitments { session.print(CommitmentView(session: session).line(commitment, language: languages[commitment.id])) }
+        let owners = contents.entries.filter { entry in entry.commitments.contains { all || $0.isOpen } }
+        let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
+        for commitment in commitments { session.print(view.line(commitment, language: languages[commitment.id])) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
@@ -87,7 +89,7 @@ struct MovedCommand: SessionCommand {
         discussion: "At a terminal, without a reflection or options, it asks what got in the way and, when not given, the new date.")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("moved")) var id: String
-    @Option(name: .customLong("barrier"), help: ArgumentHelp("What got in the way: shyness, creativity or involvement (may be repeated).",
+    @Option(name: .customLong("barrier"), help: ArgumentHelp("What got in the way (may be repeated).",
                                                              valueName: "barrier"))
     var barriers: [CheckInBarrier] = []
     @Option(help: "What got in the way, in your own words.") var why: String?

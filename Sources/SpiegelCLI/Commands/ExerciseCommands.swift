@@ -44,6 +44,9 @@ struct StartCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Start an exercise: answer its questions; the answers go into your journal.",
         discussion: """
+        In the shell Spiegel asks one question at a time: Enter moves on, 'back' returns to the previous answer, \
+        '?' explains the question, '/edit' writes the answer in your editor, '\\' at the end of a line continues it, \
+        and Ctrl-C keeps what you wrote as a draft for 'resume'. \
         In a script, the lines after 'start EXERCISE' answer its steps in order: one line per text answer; list \
         items one a line ending with a blank line, then each item's follow-up answers in item order; a rating as \
         its number; a choice as its number or label; a commitment as two lines (the action, then YYYY-MM-DD or \
@@ -154,8 +157,10 @@ struct DraftsCommand: PagedCommand {
             return
         }
         if contents.entries.isEmpty { session.print(session.say.exercisesNoDrafts()); return }
+        let ids = contents.entries.map(\.id)
+        let short = ShortID.prefixes(of: ids, among: ids)
         for draft in contents.entries {
-            session.print(session.style.accent(draft.id) + "  " + draft.exercise
+            session.print(session.style.accent(TerminalSafe.visible(short[draft.id] ?? draft.id, keepNewlines: false)) + "  " + draft.exercise
                           + session.style.dim("  " + session.say.countAnswers(draft.answers.count) + " · " + session.time.moment(draft.startedAt)))
         }
     }

@@ -24,9 +24,9 @@ struct HelpCommand: PagedCommand {
             return
         }
         guard let type = commands.first(where: { $0.configuration.commandName == command }) else {
-            throw CommandFailure(Program.unknownCommand(command, among: commands.compactMap { $0.configuration.commandName }))
+            throw CommandFailure(session.say.unknownCommand(command, among: commands.compactMap { $0.configuration.commandName }))
         }
-        session.print(root.helpMessage(for: type, columns: Console.isTerminal(1) ? Console.width() : 80))
+        session.print(CommandHelpView(say: session.say).render(type, root: root, inReview: session.review != nil))
     }
 }
 
@@ -39,5 +39,18 @@ struct QuitCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         if session.inShell { throw LeaveShell() }
+    }
+}
+
+/// `clear`: clears the screen (on a terminal that can; elsewhere it does nothing).
+struct ClearCommand: SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Clear the screen.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in session: Session) throws {
+        guard Console.isTerminal(1), session.environment.variables["TERM"].map({ $0 != "dumb" && !$0.isEmpty }) ?? false
+        else { return }
+        Console.clearScreen()
     }
 }

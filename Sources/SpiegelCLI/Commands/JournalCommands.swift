@@ -58,7 +58,7 @@ struct JournalCommand: PagedCommand {
         } else if entries.isEmpty {
             session.print(session.say.journalNoEntriesYetExercisesLists())
         }
-        let view = EntryView(session: session)
+        let view = EntryView(session: session, ids: ListIDs(session: session, entries: entries))
         for entry in entries {
             session.print(view.line(entry))
             if let excerpt = entry.excerpt { session.print("    " + view.highlighted(excerpt)) }

@@ -123,7 +123,20 @@ struct SearchCommand: PagedCommand {
             })
             return
         }
-        if hits.isEmpty { session.print(session.say.knowledgeNothingFound()); return }
+        if hits.isEmpty {
+            // The same words may be in the other language's texts ("koffie" in an English session).
+            for other in Language.allCases where other != session.language {
+                let elsewhere = KnowledgeSearch(graph: try session.graph(), language: other).search(query, limit: 100).count
+                if elsewhere > 0 {
+                    session.print(session.say.knowledgeOtherLanguage(
+                        here: session.say.languageName(session.language), count: elsewhere,
+                        there: session.say.languageName(other), query: query.contains(" ") ? "'\(query)'" : query, code: other.rawValue))
+                    return
+                }
+            }
+            session.print(session.say.knowledgeNothingFound())
+            return
+        }
         for hit in hits {
             session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(session.say.nodeKind(hit.node.kind)))"))
             session.print("  " + session.text(hit.node.summary))

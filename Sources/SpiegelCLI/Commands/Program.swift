@@ -13,7 +13,7 @@ public enum Program {
         GraphCommand.self, ExercisesCommand.self, StartCommand.self, ResumeCommand.self, DraftsCommand.self,
         DiscardCommand.self, JournalCommand.self, EntryCommand.self, StatsCommand.self, CommitmentsCommand.self,
         DoneCommand.self, MovedCommand.self, DroppedCommand.self, DueCommand.self, MirrorCommand.self, RecommendCommand.self, ExportCommand.self,
-        ImportCommand.self, ReviewCommand.self, DoctorCommand.self, InitCommand.self, EncryptCommand.self, DecryptCommand.self, RekeyCommand.self, QuitCommand.self,
+        ImportCommand.self, ReviewCommand.self, DoctorCommand.self, InitCommand.self, EncryptCommand.self, DecryptCommand.self, RekeyCommand.self, ClearCommand.self, QuitCommand.self,
     ]
 
     /// Names a line may start with.
@@ -49,17 +49,25 @@ public enum Program {
         return nil
     }
 
-    /// "unknown command 'strat' — did you mean 'start'?"
-    static func unknownCommand(_ word: String, among names: [String] = commandNames) -> String {
-        let hint = Suggestion.closest(to: word, among: names).map { " — did you mean '\($0)'?" }
-            ?? " — type 'help' for the list of commands"
-        return "unknown command '\(TerminalSafe.visible(word, keepNewlines: false))'\(hint)"
+    /// The language of a one-shot command line, for what is said before a session exists (`--lang`, else
+    /// the environment; English when neither names one Spiegel speaks).
+    static func language(of arguments: [String]) -> Language {
+        var option: String?
+        for (index, word) in arguments.enumerated() {
+            if word == "--" { break }
+            if word == "--lang", index + 1 < arguments.count { option = arguments[index + 1] }
+            if word.hasPrefix("--lang=") { option = String(word.dropFirst(7)) }
+        }
+        return (try? SpiegelEnvironment().language(option: option)) ?? .en
     }
 
     /// Parses and runs one command line; returns the exit status. Errors go to stderr.
     static func run(_ arguments: [String]) -> Int32 {
-        if let word = commandWord(in: arguments), !commandNames.contains(word) {
-            Console.write(TextLayout.terminal(.standardError).lay("spiegel: \(unknownCommand(word))\n"), to: .standardError)
+        let say = Messages(language(of: arguments))
+        let word = commandWord(in: arguments)
+        if let word, !commandNames.contains(word) {
+            Console.write(TextLayout.terminal(.standardError).lay("spiegel: \(say.unknownCommand(word, among: commandNames))\n"),
+                          to: .standardError)
             return ExitStatus.usage
         }
         do {
@@ -67,17 +75,16 @@ public enum Program {
             try command.run()
             return 0
         } catch {
-            return report(error)
+            return report(error, say: say, word: word)
         }
     }
 
-    static func report(_ error: Error) -> Int32 {
-        let (message, status) = FailureReport.describe(error, root: SpiegelCommand.self)
+    static func report(_ error: Error, say: Messages, word: String?) -> Int32 {
+        let (message, status) = FailureReport.describe(error, root: SpiegelCommand.self, say: say, word: word)
         if status == 0 {
             if !message.isEmpty { Console.write(TextLayout.terminal(.standardOutput).lay(message + "\n"), to: .standardOutput) }
         } else if !message.isEmpty {
-            let text = message.hasPrefix("Error:") || message.contains("\n") ? message : "spiegel: " + message
-            Console.write(TextLayout.terminal(.standardError).lay(text + "\n"), to: .standardError)
+            Console.write(TextLayout.terminal(.standardError).lay("spiegel: " + message + "\n"), to: .standardError)
         }
         return status
     }

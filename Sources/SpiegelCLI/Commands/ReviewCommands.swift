@@ -41,7 +41,7 @@ struct ReviewCommand: SessionCommand {
 struct ReviewShellCommand: ParsableCommand {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self, ClientsCommand.self, SummaryCommand.self, EntriesCommand.self, ReviewEntryCommand.self,
-        CompareCommand.self, ReviewMirrorCommand.self, TeamCommand.self, NoteCommand.self, FeedbackCommand.self, QuitCommand.self,
+        CompareCommand.self, ReviewMirrorCommand.self, TeamCommand.self, NoteCommand.self, FeedbackCommand.self, ClearCommand.self, QuitCommand.self,
     ]
     static var commandNames: [String] {
         commands.compactMap { $0.configuration.commandName } + commands.flatMap { $0.configuration.aliases }

@@ -27,6 +27,11 @@ public enum Console {
         }
     }
 
+    /// Moves the cursor home and erases the screen (the one escape sequence written outside `write`).
+    public static func clearScreen() {
+        writeRaw(Data("\u{1B}[H\u{1B}[2J".utf8), to: .standardOutput)
+    }
+
     private static func writeRaw(_ data: Data, to stream: Stream) {
         var offset = 0
         data.withUnsafeBytes { buffer in

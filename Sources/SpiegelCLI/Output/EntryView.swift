@@ -4,6 +4,8 @@ import SpiegelCore
 /// Prints journal entries; every user text passes through TerminalSafe.
 struct EntryView {
     let session: Session
+    /// Ids as lists show them (shortened where unique).
+    var ids = ListIDs()
 
     /// One line per entry: date, exercise, principles, the first answer's first line.
     func line(_ entry: EntrySummary) -> String {
@@ -12,7 +14,7 @@ struct EntryView {
         let date: String = entry.day.map { time.day($0) } ?? time.moment(entry.completedAt)
         let first = TerminalSafe.visible(entry.firstLine, keepNewlines: false)
         let glance = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        return style.dim(date) + "  " + style.accent(entry.id) + "  " + TerminalSafe.visible(entry.exercise, keepNewlines: false)
+        return style.dim(date) + "  " + style.accent(TerminalSafe.visible(ids.entry(entry.id), keepNewlines: false)) + "  " + TerminalSafe.visible(entry.exercise, keepNewlines: false)
             + style.dim(" [" + TerminalSafe.visible(entry.principles.joined(separator: ","), keepNewlines: false) + "]") + (glance.isEmpty ? "" : "  " + glance)
     }
 
@@ -74,6 +76,8 @@ struct EntryView {
 /// One commitment in a line: id, status, due date (overdue marked), the plan as one sentence.
 struct CommitmentView {
     let session: Session
+    /// Ids as lists show them (shortened where unique).
+    var ids = ListIDs()
 
     /// The if-then sentence ("When X, I will Y"; "Als X, dan ga ik Y") in the language the plan was written in
     /// (the session's when unknown), or the action alone; terminal-safe.
@@ -132,6 +136,7 @@ struct CommitmentView {
         let overdue = commitment.isOpen && commitment.due < session.today
         let day = session.time.day(commitment.due)
         let due = overdue ? style.bad(day + " " + session.say.entryOverdue()) : day
-        return style.accent(commitment.id) + "  [\(session.say.status(commitment.status))] " + due + "  " + plan(commitment, language: language)
+        return style.accent(ids.commitment(commitment.id)) + "  [\(session.say.status(commitment.status))] " + due + "  "
+            + plan(commitment, language: language)
     }
 }

@@ -1,37 +1,64 @@
 import SpiegelContent
 import SpiegelCore
 
-/// Tab completion in the shell: command names first, then per command its ids and options.
+/// Tab completion in the shell: command names first, then per command its ids and options. Ids come with
+/// what they name (a node's kind and name, an exercise's title, a commitment's action), shown when Tab lists
+/// several.
 struct Completion {
     let session: Session
 
-    func candidates(before cursor: String) -> [String] {
+    func candidates(before cursor: String) -> [CompletionCandidate] {
         let words = cursor.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard words.count > 1 else { return Program.commandNames.sorted() }
+        guard words.count > 1 else { return commands() }
         let command = words[0]
         let previous = words.count >= 2 ? words[words.count - 2] : ""
         let graph = try? session.graph()
         let principles = graph?.principles.map(\.id) ?? ContentValidator.corePrinciples
         switch previous {
-        case "--principle": return principles
-        case "--exercise": return graph?.exercises.map(\.id) ?? []
-        case "--around": return graph?.ids.sorted() ?? []
-        case "--format": return command == "export" ? ["json", "md", "html", "csv"] : ["dot", "mermaid", "json"]
-        case "--kind": return NodeKind.allCases.map(\.rawValue)
-        case "--lang": return Language.allCases.map(\.rawValue)
-        case "--barrier": return CheckInBarrier.allCases.map(\.rawValue)
+        case "--principle": return nodes(principles)
+        case "--exercise": return exercises()
+        case "--around": return nodes(graph?.ids.sorted() ?? [])
+        case "--format": return plain(command == "export" ? ["json", "md", "html", "csv", "ics"] : ["dot", "mermaid", "json"])
+        case "--kind": return plain(NodeKind.allCases.map(\.rawValue))
+        case "--lang": return plain(Language.allCases.map(\.rawValue))
+        case "--barrier": return plain(CheckInBarrier.allCases.map(\.rawValue))
         default: break
         }
-        if words.last?.hasPrefix("-") == true { return options(for: command) }
+        if words.last?.hasPrefix("-") == true { return plain(options(for: command)) }
         switch command {
-        case "show", "related": return graph?.ids.sorted() ?? []
-        case "start": return graph?.exercises.map(\.id).sorted() ?? []
-        case "help": return Program.commandNames.sorted()
-        case "entry": return (try? session.summaries())?.entries.map(\.id) ?? []
-        case "resume", "discard": return ((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? []
+        case "show", "related": return nodes(graph?.ids.sorted() ?? [])
+        case "start": return exercises()
+        case "help": return commands()
+        case "entry": return plain((try? session.summaries())?.entries.map(\.id) ?? [])
+        case "resume", "discard": return plain(((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? [])
         case "done", "moved", "dropped":
-            return (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen).map(\.id) ?? []
-        default: return options(for: command)
+            let open = (try? session.summaries())?.entries.flatMap(\.commitments).filter(\.isOpen) ?? []
+            return open.map { commitment in
+                CompletionCandidate(word: commitment.id, note: session.time.day(commitment.due) + "  "
+                                    + CommitmentView(session: session).plan(commitment))
+            }
+        default: return plain(options(for: command))
+        }
+    }
+
+    private func plain(_ words: [String]) -> [CompletionCandidate] { words.map { CompletionCandidate(word: $0) } }
+
+    private func commands() -> [CompletionCandidate] {
+        Program.commandNames.sorted().map { CompletionCandidate(word: $0, note: session.say.abstract(of: $0, inReview: false)) }
+    }
+
+    /// Node ids with their kind and name: "interest  principle · Show real interest".
+    private func nodes(_ ids: [String]) -> [CompletionCandidate] {
+        guard let graph = try? session.graph() else { return plain(ids) }
+        return ids.map { id in
+            guard let node = graph.node(id) else { return CompletionCandidate(word: id) }
+            return CompletionCandidate(word: id, note: session.say.nodeKind(node.kind) + " · " + session.text(node.name))
+        }
+    }
+
+    private func exercises() -> [CompletionCandidate] {
+        ((try? session.graph())?.exercises ?? []).sorted { $0.id < $1.id }.map {
+            CompletionCandidate(word: $0.id, note: session.text($0.title))
         }
     }
 
@@ -67,11 +94,11 @@ struct Greeting {
         let due = contents.entries.flatMap(\.commitments).filter { $0.isOpen && $0.due <= session.today }
         if !due.isEmpty {
             session.print(style.warn(session.say.greetingDueCommitments()))
-            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }
+            let recent = due.sorted { ($0.due, $0.id) > ($1.due, $1.id) }.prefix(5)
+            let owners = contents.entries.filter { entry in entry.commitments.contains { shown in recent.contains { $0.id == shown.id } } }
+            let view = CommitmentView(session: session, ids: ListIDs(session: session, entries: owners))
             let languages = contents.commitmentLanguages
-            for commitment in recent.prefix(5) {
-                session.print("  " + CommitmentView(session: session).line(commitment, language: languages[commitment.id]))
-            }
+            for commitment in recent { session.print("  " + view.line(commitment, language: languages[commitment.id])) }
             if due.count > 5 {
                 session.print(style.dim(session.say.greetingAndMore(due.count - 5)))
             }

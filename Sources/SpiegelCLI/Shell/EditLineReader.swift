@@ -15,10 +15,15 @@ public final class EditLineReader: LineReader {
     /// Made on the first answer read.
     private var answers: EditContext?
     private let historyFile: String?
-    /// Called with the text before the cursor; returns candidate words for the word being typed.
-    public var completer: (String) -> [String] {
+    /// Called with the text before the cursor; returns candidates for the word being typed.
+    public var completer: (String) -> [CompletionCandidate] {
         get { commands.completer ?? { _ in [] } }
         set { commands.completer = newValue }
+    }
+    /// What Tab asks before listing many candidates.
+    public var manyCandidates: ManyCandidates {
+        get { commands.manyCandidates }
+        set { commands.manyCandidates = newValue }
     }
     public private(set) var lineNumber = 0
     public let isInteractive = true
@@ -131,7 +136,8 @@ final class EditContext {
     let history: OpaquePointer
     private var promptPointer: UnsafeMutablePointer<CChar>?
     /// Tab completion (commands only); nil leaves Tab without effect.
-    var completer: ((String) -> [String])?
+    var completer: ((String) -> [CompletionCandidate])?
+    var manyCandidates = ManyCandidates(question: { "Show all \($0) possibilities? (y/n) " }, isYes: { $0 == "y" })
 
     init(program: String, historySize: Int32, completes: Bool) {
         editor = spiegel_el_init(program)
@@ -208,31 +214,67 @@ final class EditContext {
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
         let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        let candidates = completer(before).filter { $0.hasPrefix(word) }
+        let candidates = completer(before).filter { $0.word.hasPrefix(word) }
         if candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
-            el_insertstr(editor, String(candidates[0].dropFirst(word.count)) + " ")
+            el_insertstr(editor, String(candidates[0].word.dropFirst(word.count)) + " ")
             return UInt8(CC_REDISPLAY)
         }
-        let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
+        let common = candidates.dropFirst().reduce(candidates[0].word) { $0.commonPrefix(with: $1.word) }
         if common.count > word.count {
             el_insertstr(editor, String(common.dropFirst(word.count)))
             return UInt8(CC_REDISPLAY)
+        }
+        if candidates.count >= ManyCandidates.threshold {
+            Console.write("\n" + manyCandidates.question(candidates.count), to: .standardOutput)
+            var key: CChar = 0
+            let read = el_getc(editor, &key)
+            let yes = read == 1 && manyCandidates.isYes(Character(Unicode.Scalar(UInt8(bitPattern: key))))
+            if !yes {
+                Console.write("\n", to: .standardOutput)
+                return UInt8(CC_REDISPLAY)
+            }
         }
         Console.write("\n" + Columns.layout(candidates, width: Console.width()), to: .standardOutput)
         return UInt8(CC_REDISPLAY)
     }
 }
 
-/// Candidate words laid out in columns, like a shell's completion list.
+/// A word Tab can complete to, with what it names (shown when several are listed).
+public struct CompletionCandidate: Sendable, Equatable {
+    public var word: String
+    public var note: String?
+
+    public init(word: String, note: String? = nil) {
+        self.word = word
+        self.note = note
+    }
+}
+
+/// The question Tab asks before listing many candidates, as readline does, and which key means yes.
+public struct ManyCandidates {
+    /// From this many candidates on, Tab asks first.
+    static let threshold = 100
+    public var question: (Int) -> String
+    public var isYes: (Character) -> Bool
+}
+
+/// Candidates laid out for the window: one a line with what each names, or, without notes, in columns like
+/// a shell's completion list.
 enum Columns {
-    static func layout(_ words: [String], width: Int) -> String {
-        let cell = (words.map(\.count).max() ?? 0) + 2
+    static func layout(_ candidates: [CompletionCandidate], width: Int) -> String {
+        let cell = (candidates.map { DisplayWidth.of($0.word) }.max() ?? 0) + 2
+        if candidates.contains(where: { $0.note != nil }) {
+            let lines = candidates.map { candidate in
+                candidate.word + String(repeating: " ", count: cell - DisplayWidth.of(candidate.word)) + (candidate.note ?? "")
+            }
+            return TextLayout(width: width).lay(lines.joined(separator: "\n")) + "\n"
+        }
         let perRow = max(1, width / cell)
         var out = ""
-        for (index, word) in words.enumerated() {
-            out += word.padding(toLength: cell, withPad: " ", startingAt: 0)
-            if (index + 1) % perRow == 0 || index == words.count - 1 {
+        for (index, candidate) in candidates.enumerated() {
+            out += candidate.word.padding(toLength: cell, withPad: " ", startingAt: 0)
+            if (index + 1) % perRow == 0 || index == candidates.count - 1 {
                 while out.hasSuffix(" ") { out.removeLast() }
                 out += "\n"
             }

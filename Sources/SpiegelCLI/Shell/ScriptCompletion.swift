@@ -16,6 +16,6 @@ enum ScriptCompletion {
                                          inShell: false) else { return [] }
         let needsJournal = ["entry", "resume", "discard", "done", "moved", "dropped"].contains { line.hasPrefix($0 + " ") }
         if needsJournal, (try? JournalStore(root: session.journalRoot).manifest())??.encryption != nil { return [] }
-        return Completion(session: session).candidates(before: line)
+        return Completion(session: session).candidates(before: line).map(\.word)
     }
 }

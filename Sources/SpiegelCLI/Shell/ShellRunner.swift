@@ -37,6 +37,8 @@ struct ShellRunner {
         }
         if let editor {
             editor.completer = { Completion(session: session).candidates(before: $0) }
+            editor.manyCandidates = ManyCandidates(question: { session.say.completionShowAll($0) },
+                                                   isYes: { ["y", "Y", "j", "J"].contains($0) })
             if mode.review == nil { Greeting(session: session).show() } else { ReviewGreeting(session: session).show() }
         }
         return loop(session: session, reader: reader)
@@ -96,13 +98,13 @@ struct ShellRunner {
         do {
             words = try Tokenizer.split(line)
         } catch {
-            return fail("unbalanced quote in: \(TerminalSafe.visible(line))", status: ExitStatus.dataError, session: session)
+            return fail(session.say.shellUnbalancedQuote(TerminalSafe.visible(line)), status: ExitStatus.dataError, session: session)
         }
         guard let first = Program.commandWord(in: words) else {
-            return fail("no command given; type 'help'", status: ExitStatus.dataError, session: session)
+            return fail(session.say.shellNoCommand(), status: ExitStatus.dataError, session: session)
         }
         guard mode.names.contains(first) else {
-            return fail(Program.unknownCommand(first, among: mode.names), status: ExitStatus.dataError, session: session)
+            return fail(session.say.unknownCommand(first, among: mode.names), status: ExitStatus.dataError, session: session)
         }
         do {
             let parsed = try mode.root.parseAsRoot(words)
@@ -116,7 +118,8 @@ struct ShellRunner {
         } catch is LeaveShell {
             throw LeaveShell()
         } catch {
-            let (message, status) = FailureReport.describe(error, root: mode.root, brief: !session.reader.isInteractive)
+            let (message, status) = FailureReport.describe(error, root: mode.root, say: session.say, word: first,
+                                                          brief: !session.reader.isInteractive, inReview: mode.review != nil)
             if status == 0 {
                 if !message.isEmpty { session.print(message) }
                 return 0

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SpiegelContent
 import SpiegelCore
@@ -58,16 +59,33 @@ extension AnswerError: SpiegelFailure {
     public var exitCode: Int32 { ExitStatus.dataError }
 }
 
-/// Turns any error into a message and status: ours map directly, the parser's keep its text.
+/// Turns any error into a message and status in the session's language: ours map directly, the parser's
+/// are reworded from the catalogs, and a help request gets the command's help screen.
 enum FailureReport {
-    /// `brief` gives the parser's one-line message without usage (for scripts).
-    static func describe(_ error: Error, root: any ParsableCommand.Type, brief: Bool = false) -> (message: String, status: Int32) {
-        if let failure = error as? SpiegelFailure { return (failure.message, failure.exitCode) }
+    /// `word` names the command the line was for (its help and usage); `brief` leaves the usage out
+    /// (scripts and the shell).
+    static func describe(_ error: Error, root: any ParsableCommand.Type, say: Messages, word: String?,
+                         brief: Bool = false, inReview: Bool = false) -> (message: String, status: Int32) {
+        if let failure = error as? SpiegelFailure { return (say.failure(failure), failure.exitCode) }
         // A status a command chose on purpose (`due` exits 1 when nothing is due, like grep).
         if let chosen = error as? ExitCode { return ("", chosen.rawValue) }
+        let type = word.flatMap { word in
+            root.configuration.subcommands.first { $0.configuration.commandName == word || $0.configuration.aliases.contains(word) }
+        }
         let code = root.exitCode(for: error).rawValue
-        let text = (brief && code != 0 ? root.message(for: error) : root.fullMessage(for: error))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return (text, code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code))
+        if code == 0 {
+            let full = root.fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            // `--help` (the parser's screen starts with its overview or usage; `--version` is one line).
+            if full.hasPrefix("OVERVIEW:") || full.hasPrefix("USAGE:") {
+                return (CommandHelpView(say: say).render(type ?? root, root: root, inReview: inReview), 0)
+            }
+            return (full, 0)
+        }
+        var message = say.parserMessage(root.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
+        if !brief, let type, let name = type.configuration.commandName {
+            let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            message += "\n" + say.helpscreenUsage() + "  " + usage.joined(separator: " ") + "\n" + say.helpscreenSeeHelp(name)
+        }
+        return (message, code == 1 ? ExitStatus.usage : code)
     }
 }

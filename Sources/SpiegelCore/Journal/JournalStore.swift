@@ -390,7 +390,7 @@ public struct JournalStore: Sendable {
     }
 
     /// Runs `body` on the index brought up to date; a busy journal and an unusable index become journal errors.
-    private func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
+    func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                             _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> T {
         try SafeFiles.checkListable(entriesDirectory)
         do {

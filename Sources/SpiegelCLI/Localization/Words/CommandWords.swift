@@ -1,9 +1,12 @@
+import SpiegelContent
 extension Messages {
     /// A command's one-line description for `help`; nil for a command without one in the catalog.
     func abstract(of command: String, inReview: Bool) -> String? {
         if inReview && command == "entry" { return abstractReviewEntry() }
         if inReview && command == "mirror" { return abstractReviewMirror() }
         return switch command {
+        case "spiegel": abstractSpiegel()
+        case "clear": abstractClear()
         case "doctor": abstractDoctor()
         case "recommend": abstractRecommend()
         case "commitments": abstractCommitments()
@@ -42,6 +45,16 @@ extension Messages {
         case "entry": abstractEntry()
         case "stats": abstractStats()
         default: nil
+        }
+    }
+}
+
+extension Messages {
+    /// A language's name, as a sentence in this language uses it ("Dutch", "het Nederlands").
+    func languageName(_ language: Language) -> String {
+        switch language {
+        case .en: languageNameEn()
+        case .nl: languageNameNl()
         }
     }
 }

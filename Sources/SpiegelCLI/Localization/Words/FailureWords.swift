@@ -1,0 +1,59 @@
+import SpiegelContent
+import SpiegelCore
+
+extension Messages {
+    /// A failure's message in this language.
+    func failure(_ failure: any SpiegelFailure) -> String {
+        switch failure {
+        case let error as JournalError: journalError(error)
+        case let error as AnswerError: answerError(error)
+        default: failure.message
+        }
+    }
+
+    /// What went wrong with a journal, in this language.
+    func journalError(_ error: JournalError) -> String {
+        switch error {
+        case .cannotCreate(let path, let reason): journalerrorCannotCreate(path: path, reason: self.reason(reason))
+        case .cannotWrite(let path, let reason): journalerrorCannotWrite(path: path, reason: self.reason(reason))
+        case .cannotRead(let path, let reason): journalerrorCannotRead(path: path, reason: self.reason(reason))
+        case .corrupt(let path, let reason): journalerrorCorrupt(path: path, reason: self.reason(reason))
+        case .newerSchema(let path, let found, let supported):
+            journalerrorNewerSchema(path: path, found: found, supported: supported)
+        case .notFound(let what, let id): journalerrorNotFound(what: thing(what, plural: false), id: id)
+        case .ambiguous(let what, let prefix, let matches):
+            journalerrorAmbiguous(prefix: prefix, count: matches.count, what: thing(what, plural: true),
+                                  matches: matches.prefix(5).joined(separator: ", ") + (matches.count > 5 ? ", ..." : ""))
+        case .unsafePath(let id): journalerrorUnsafePath(id)
+        case .encryption, .damagedKey: error.message
+        case .busy(let operation): journalerrorBusy(operation.map { " (\($0))" } ?? "")
+        case .changedMeanwhile(let path): journalerrorChangedMeanwhile(path)
+        case .incomplete(let operation, let done, let total, let cause):
+            journalerrorIncomplete(operation: operation, done: done, total: total, cause: journalError(cause))
+        }
+    }
+
+    /// A reason the journal gives, in this language when it is one of the known ones (system errors stay
+    /// as the system words them).
+    func reason(_ english: String) -> String {
+        if let position = Messages(.en).phrases(in: "reason").firstIndex(of: english) { return phrases(in: "reason")[position] }
+        return english
+    }
+
+    /// "entry", "commitments": the journal's things by name.
+    func thing(_ english: String, plural: Bool) -> String {
+        switch english {
+        case "entry": plural ? journalerrorWhatEntries() : journalerrorWhatEntry()
+        case "commitment": plural ? journalerrorWhatCommitments() : journalerrorWhatCommitment()
+        case "draft": plural ? journalerrorWhatDrafts() : journalerrorWhatDraft()
+        case "journal": plural ? journalerrorWhatJournals() : journalerrorWhatJournal()
+        default: plural ? english + "s" : english
+        }
+    }
+
+    /// "unknown command 'strat' — did you mean 'start'?"
+    func unknownCommand(_ word: String, among names: [String]) -> String {
+        let hint = Suggestion.closest(to: word, among: names).map { errorDidYouMean($0) } ?? shellTypeHelp()
+        return shellUnknownCommand(word: TerminalSafe.visible(word, keepNewlines: false), hint: hint)
+    }
+}

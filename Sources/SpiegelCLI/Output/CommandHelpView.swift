@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+
+/// One command's help screen in the session's language: what it does, how to call it, and a line for every
+/// argument and option. The structure comes from the argument parser; every text a person reads comes from
+/// the catalogs (the parser's English help lines are found in the catalog's `arg` section by their text).
+struct CommandHelpView {
+    let say: Messages
+
+    func render(_ type: any ParsableCommand.Type, root: any ParsableCommand.Type, inReview: Bool = false) -> String {
+        let name = type.configuration.commandName ?? ""
+        var out: [String] = []
+        let abstract = say.abstract(of: name, inReview: inReview) ?? translated(type.configuration.abstract, in: "abstract")
+        if !abstract.isEmpty { out += [abstract, ""] }
+        if !type.configuration.discussion.isEmpty {
+            out += [translated(type.configuration.discussion, in: "discussion"), ""]
+        }
+        let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        out += [say.helpscreenUsage() + "  " + usage.joined(separator: " "), ""]
+        for section in sections(of: root.helpMessage(for: type, columns: 100_000)) {
+            out.append(section.title)
+            let labelWidth = min(section.items.map { DisplayWidth.of($0.label) }.max() ?? 0, 24)
+            for item in section.items {
+                let text = section.isCommands
+                    ? say.abstract(of: item.label, inReview: inReview) ?? translated(item.text, in: "abstract")
+                    : translated(item.text, in: "arg")
+                if DisplayWidth.of(item.label) > labelWidth {
+                    out += ["  " + item.label, "  " + String(repeating: " ", count: labelWidth + 2) + text]
+                } else {
+                    out.append("  " + item.label + String(repeating: " ", count: labelWidth - DisplayWidth.of(item.label) + 2) + text)
+                }
+            }
+            out.append("")
+        }
+        if type.configuration.subcommands.isEmpty == false { out.append(say.helpscreenMore()) }
+        if out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
+    /// A text in the session's language: the phrase of `section` whose English is `english`, else as it is.
+    /// The parser's own suffix ("(default: 3)", "(values: a, b; default: a)", "(values: a, b)") is reworded too.
+    func translated(_ english: String, in section: String) -> String {
+        var english = english.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let match = english.firstMatch(of: /\s\((?:values: (.+?); )?default: (.+)\)$/) {
+            english.removeSubrange(match.range)
+            let values = match.1.map { say.helpscreenValues(String($0)) + "; " } ?? ""
+            return translated(english, in: section) + " (" + values + say.helpscreenDefault(String(match.2)) + ")"
+        }
+        if let match = english.firstMatch(of: /\s\(values: ([^;()]+)\)$/) {
+            english.removeSubrange(match.range)
+            return translated(english, in: section) + " (" + say.helpscreenValues(String(match.1)) + ")"
+        }
+        guard let position = Messages(.en).phrases(in: section).firstIndex(of: english) else { return english }
+        return say.phrases(in: section)[position]
+    }
+
+    struct Section {
+        var title: String
+        var items: [(label: String, text: String)]
+        var isCommands = false
+    }
+
+    /// The argument, option and subcommand sections of the parser's help, one line an item (it was laid out
+    /// wide enough for that); a label too long for the parser's column has its text on the next line.
+    func sections(of help: String) -> [Section] {
+        var sections: [Section] = []
+        var pendingLabel: String?
+        for line in help.split(separator: "\n", omittingEmptySubsequences: true) {
+            switch line {
+            case "ARGUMENTS:": sections.append(Section(title: say.helpscreenArguments(), items: []))
+            case "OPTIONS:": sections.append(Section(title: say.helpscreenOptions(), items: []))
+            case "SUBCOMMANDS:": sections.append(Section(title: say.helpscreenCommands(), items: [], isCommands: true))
+            default:
+                guard !sections.isEmpty, line.hasPrefix("  "), !line.trimmingCharacters(in: .whitespaces).hasPrefix("See '")
+                else { continue }
+                let content = line.drop { $0 == " " }
+                if let label = pendingLabel, line.hasPrefix(String(repeating: " ", count: 20)) {
+                    sections[sections.count - 1].items.append((label, String(content)))
+                    pendingLabel = nil
+                } else if let gap = content.firstRange(of: "  ") {
+                    let label = String(content[..<gap.lowerBound])
+                    let text = content[gap.upperBound...].drop { $0 == " " }
+                    // The parser adds a `help` subcommand of its own beside ours: one is enough.
+                    guard !sections[sections.count - 1].items.contains(where: { $0.label == label }) else { continue }
+                    sections[sections.count - 1].items.append((label, String(text)))
+                } else {
+                    pendingLabel = String(content)
+                }
+            }
+        }
+        return sections.filter { !$0.items.isEmpty }
+    }
+}
