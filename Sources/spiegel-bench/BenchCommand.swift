@@ -10,20 +10,23 @@ struct BenchCommand: ParsableCommand {
         subcommands: [GenerateCommand.self, SimulateCommand.self, RunCommand.self])
 }
 
-/// `generate --entries N --seed S --journal DIR`.
+/// `generate --entries N --seed S --journal DIR [--moved-because BARRIER]`.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a synthetic journal of realistic entries.")
 
     @Option(help: "How many entries.") var entries: Int
     @Option(help: "Random seed (the same seed gives the same journal content).") var seed: UInt64 = 1
     @Option(help: "The journal directory.") var journal: String
+    @Option(help: ArgumentHelp("Move three in four commitments because of this barrier (shyness, creativity, involvement).",
+                               valueName: "barrier"))
+    var movedBecause: CheckInBarrier?
 
     func run() throws {
         guard entries >= 0 else { throw ValidationError("--entries must be 0 or more") }
         let showProgress = isatty(2) == 1
         let start = Date()
         let written = try JournalGenerator(graph: .curated()).generate(
-            count: entries, seed: seed, into: JournalStore(root: journal), now: Date(),
+            count: entries, seed: seed, into: JournalStore(root: journal), now: Date(), movedBecause: movedBecause,
             progress: showProgress ? { FileHandle.standardError.write(Data("\r\($0) entries…".utf8)) } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
         print("\(written) entries written to \(journal) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
@@ -51,3 +54,5 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 }
+
+extension CheckInBarrier: ExpressibleByArgument {}

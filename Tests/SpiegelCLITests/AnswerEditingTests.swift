@@ -179,6 +179,7 @@ struct AnswerEditingTests {
             try answer("", then: "> ")
             try answer("at the counter", then: "> ")
             try answer("skip", then: "> ")
+            try answer("", then: "> ")  // the commitment's situation: none
             try answer("greet by name", then: "> ")
             try answer("in 3 days", then: "> ")
             try answer("4", then: Self.prompt)

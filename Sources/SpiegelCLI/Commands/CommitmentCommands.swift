@@ -26,84 +26,116 @@ struct CommitmentsCommand: PagedCommand {
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
         let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: listed))
-        for commitment in commitments { session.print(view.line(commitment)) }
+        for item in listed { session.print(view.line(item.commitment, language: item.language)) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
     }
 }
 
-/// Changes a commitment's status and records the reflection; shared by done, moved and dropped.
+/// Records what became of a commitment: finds it, asks the guided check-in when a person is at a terminal
+/// and gave neither words nor options, records it (`CommitmentCheckIn`) and shows the result.
 struct CommitmentUpdate {
     let session: Session
 
-    func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String]) throws {
-        let store = try session.journal
-        _ = try store.manifest()
-        let matches = try store.commitments(startingWith: id)
-        let exact = matches.filter { $0.commitment.id == id }
-        guard let found = exact.first ?? (matches.count == 1 ? matches.first : nil) else {
+    /// The commitment an id (or its start) names: the exact one, else the only match, else the only open
+    /// match (`done 2026` among one open and several finished ones).
+    static func find(_ id: String, in matches: [IndexedCommitment]) throws -> (entry: String, commitment: Commitment) {
+        let open = matches.filter(\.commitment.isOpen)
+        guard let found = matches.first(where: { $0.commitment.id == id }) ?? (matches.count == 1 ? matches.first : nil)
+                ?? (open.count == 1 ? open.first : nil) else {
             if matches.isEmpty { throw JournalError.notFound(what: "commitment", id: id) }
             throw JournalError.ambiguous(what: "commitment", prefix: id, matches: matches.map(\.commitment.id))
         }
-        let (owner, commitment) = (found.entry, found.commitment)
-        var reflection = words.joined(separator: " ")
-        if reflection.isEmpty && session.reader.isInteractive {
-            if case .line(let text) = session.reader.read(prompt: session.say.commitmentsReflectionOneLineOptional(), remember: false) {
-                reflection = text
-            }
+        return (found.entry, found.commitment)
+    }
+
+    /// `due` may be nil for `moved` only at a terminal: the check-in then asks for it.
+    func apply(id: String, status: CommitmentStatus, due: CalendarDay?, words: [String], answers given: CheckInAnswers) throws {
+        let store = try session.journal
+        _ = try store.manifest()
+        let (entryId, commitment) = try Self.find(id, in: try store.commitments(startingWith: id))
+        var change = CommitmentChange(status: status, due: due, reflection: words.joined(separator: " "), checkIn: given)
+        let entry = try store.entry(matching: entryId)
+        if words.isEmpty && given.isEmpty && session.reader.isInteractive {
+            let dialogue = CheckInDialogue(session: session, language: entry.language)
+            guard let asked = dialogue.ask(status, on: commitment, evidence: CommitmentCheckIn.evidence(of: commitment, in: entry), due: due)
+            else { return }
+            change.checkIn = asked.answers
+            change.due = asked.due ?? due
         }
-        var updated = try store.entry(matching: owner)
-        guard let position = updated.commitments.firstIndex(where: { $0.id == commitment.id }) else { return }
-        updated.commitments[position].status = status
-        if let due { updated.commitments[position].due = due }
-        updated.commitments[position].history.append(CommitmentEvent(
-            at: Timestamp.string(session.now), status: status, due: due, reflection: reflection.isEmpty ? nil : reflection))
+        if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
+        guard let (updated, recorded) = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: session.now) else { return }
         try session.withJournal { try $0.update(updated) }
-        if session.json { session.printJSON(updated.commitments[position]); return }
-        session.print(CommitmentView(session: session).line(updated.commitments[position]))
+        if session.json { session.printJSON(recorded); return }
+        session.print(CommitmentView(session: session).line(recorded, language: entry.language))
     }
 }
 
 /// `done ID [REFLECTION]`.
 struct DoneCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a commitment as done, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "done", abstract: "Mark a commitment as done, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks what you did, how the customer reacted, what you learned and what is next (Enter skips).")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("done")) var id: String
+    @Option(help: "What you did.") var did: String?
+    @Option(help: "How the customer reacted.") var reaction: String?
+    @Option(help: "What you learned.") var learned: String?
+    @Option(help: "What is next.") var next: String?
     @Argument(parsing: .remaining, help: "What you noticed (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        try CommitmentUpdate(session: session).apply(id: id, status: .done, due: nil, words: reflection)
+        let answers = CheckInAnswers(did: did, reaction: reaction, learned: learned, next: next)
+        try CommitmentUpdate(session: session).apply(id: id, status: .done, due: nil, words: reflection, answers: answers)
     }
 }
 
-/// `moved ID DATE [REFLECTION]`.
+/// `moved ID [DATE] [REFLECTION]`.
 struct MovedCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "moved", abstract: "Move a commitment to a new date, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks what got in the way and, when not given, the new date.")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("moved")) var id: String
-    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed).") var date: String
+    @Option(name: .customLong("barrier"), help: ArgumentHelp("What got in the way (may be repeated).",
+                                                             valueName: "barrier"))
+    var barriers: [CheckInBarrier] = []
+    @Option(help: "What got in the way, in your own words.") var why: String?
+    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed); asked at a terminal when left out.")
+    var date: String?
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
         // The date may take several words (`moved ID in 7 days`); what follows is the reflection.
-        let words = [date] + reflection
-        guard let (due, used) = CalendarDay.parseDue(leading: words, today: session.today) else {
-            throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
+        var due: CalendarDay?
+        var words: [String] = []
+        if let date {
+            guard let (day, used) = CalendarDay.parseDue(leading: [date] + reflection, today: session.today) else {
+                throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
+            }
+            due = day
+            words = Array(([date] + reflection).dropFirst(used))
         }
-        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: Array(words.dropFirst(used)))
+        let answers = CheckInAnswers(barriers: barriers.isEmpty ? nil : barriers.map(\.rawValue), why: why)
+        try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: words, answers: answers)
     }
 }
 
 /// `dropped ID [REFLECTION]`.
 struct DroppedCommand: SessionCommand {
-    static let configuration = CommandConfiguration(commandName: "dropped", abstract: "Drop a commitment, with a reflection.")
+    static let configuration = CommandConfiguration(
+        commandName: "dropped", abstract: "Drop a commitment, with a reflection.",
+        discussion: "At a terminal, without a reflection or options, it asks why.")
 
     @Argument(help: "The commitment id (or its start).", completion: ScriptCompletion.kind("dropped")) var id: String
+    @Option(help: "Why you let it go.") var why: String?
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        try CommitmentUpdate(session: session).apply(id: id, status: .dropped, due: nil, words: reflection)
+        try CommitmentUpdate(session: session).apply(id: id, status: .dropped, due: nil, words: reflection, answers: CheckInAnswers(why: why))
     }
 }
+
+extension CheckInBarrier: ExpressibleByArgument {}

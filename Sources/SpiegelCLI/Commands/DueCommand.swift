@@ -40,6 +40,6 @@ struct DueCommand: SessionCommand {
         case 0: when = session.say.dueToday()
         default: when = session.say.dueOverdue(item.daysOverdue)
         }
-        return "\(item.commitment.id)  \(when)  " + TerminalSafe.visible(item.commitment.action, keepNewlines: false)
+        return "\(item.commitment.id)  \(when)  " + CommitmentView(session: session).plan(item.commitment, language: item.language)
     }
 }

@@ -110,7 +110,9 @@ struct ExportCommand: SessionCommand {
             let labels = ICalendarExport.Labels(
                 calendarName: session.say.icsCalendarName(),
                 fromExercise: session.say.icsFromExercise(),
-                reflection: session.say.icsReflection())
+                reflection: session.say.icsReflection(),
+                plan: CommitmentView(session: session).planWords(),
+                checkIn: { [words = CommitmentView(session: session).checkInWords()] in words($0.checkIn) })
             try ExportDestination(path: output).write(ICalendarExport.render(Array(source.entries), exportedAt: session.now, labels: labels))
         default:
             // The entry files are copied as they are, one at a time (redacted ones are encoded again): no

@@ -108,7 +108,8 @@ struct ExerciseOutcome {
             session.print(session.style.bold(session.say.exercisesSummary()))
             for answer in entry.answers where answer.skipped != true {
                 session.print("  " + session.style.dim(TerminalSafe.visible(answer.prompt, keepNewlines: false)))
-                session.print("    " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n    "))
+                session.print("    " + AnswerView(session: session).text(answer, of: entry.exercise, language: entry.language)
+                    .replacingOccurrences(of: "\n", with: "\n    "))
             }
         }
         session.print(session.style.good(session.say.exercisesSaved()) + " \(entry.id)")

@@ -6,7 +6,8 @@ import SpiegelCore
 struct AnswerView {
     let session: Session
 
-    func text(_ answer: Answer, of exerciseID: String) -> String {
+    /// `language`: the entry's, in which an if-then plan is worded (the session's when nil).
+    func text(_ answer: Answer, of exerciseID: String, language: Language? = nil) -> String {
         switch answer.kind {
         case .rating:
             guard let value = answer.rating else { return "" }
@@ -17,8 +18,8 @@ struct AnswerView {
             let label = scale.labels.first { $0.value == value }.map { " — " + session.text($0.text) } ?? ""
             return "\(value)/\(scale.max)" + label
         case .commitment:
-            let action = TerminalSafe.visible(answer.action ?? "", keepNewlines: false)
-            return answer.due.map { action + " (" + session.time.day($0) + ")" } ?? action
+            let plan = CommitmentView(session: session).plan(situation: answer.situation, action: answer.action ?? "", language: language)
+            return answer.due.map { plan + " (" + session.time.day($0) + ")" } ?? plan
         default:
             return TerminalSafe.visible(answer.plainText)
         }

@@ -38,13 +38,17 @@ struct CommandHelpView {
     }
 
     /// A text in the session's language: the phrase of `section` whose English is `english`, else as it is.
-    /// The parser's own suffix ("(default: 3)", "(values: a, b; default: a)") is reworded too.
+    /// The parser's own suffix ("(default: 3)", "(values: a, b; default: a)", "(values: a, b)") is reworded too.
     func translated(_ english: String, in section: String) -> String {
         var english = english.trimmingCharacters(in: .whitespacesAndNewlines)
         if let match = english.firstMatch(of: /\s\((?:values: (.+?); )?default: (.+)\)$/) {
             english.removeSubrange(match.range)
             let values = match.1.map { say.helpscreenValues(String($0)) + "; " } ?? ""
             return translated(english, in: section) + " (" + values + say.helpscreenDefault(String(match.2)) + ")"
+        }
+        if let match = english.firstMatch(of: /\s\(values: ([^;()]+)\)$/) {
+            english.removeSubrange(match.range)
+            return translated(english, in: section) + " (" + say.helpscreenValues(String(match.1)) + ")"
         }
         guard let position = Messages(.en).phrases(in: section).firstIndex(of: english) else { return english }
         return say.phrases(in: section)[position]

@@ -44,18 +44,19 @@ struct EntryView {
             } else if let items = answer.items {
                 for item in items { session.print("  • " + TerminalSafe.visible(item)) }
             } else {
-                session.print("  " + AnswerView(session: session).text(answer, of: entry.exercise).replacingOccurrences(of: "\n", with: "\n  "))
+                session.print("  " + AnswerView(session: session).text(answer, of: entry.exercise, language: entry.language).replacingOccurrences(of: "\n", with: "\n  "))
             }
         }
         if !entry.commitments.isEmpty {
             session.print()
             session.print(style.bold(session.say.entryCommitments()))
             for commitment in entry.commitments {
-                session.print("  " + CommitmentView(session: session).line(commitment))
+                session.print("  " + CommitmentView(session: session).line(commitment, language: entry.language))
                 for event in commitment.history.dropFirst() {
                     let moved: String = event.due.map { " → " + session.time.day($0) } ?? ""
                     session.print(style.dim("    \(session.time.moment(event.at)) \(session.say.status(event.status))" + moved
                                             + (event.reflection.map { ": " + TerminalSafe.visible($0, keepNewlines: false) } ?? "")))
+                    for line in CommitmentView(session: session).checkInLines(event.checkIn) { session.print(style.dim("      " + line)) }
                 }
             }
         }
@@ -72,18 +73,70 @@ struct EntryView {
     }
 }
 
-/// One commitment in a line: id, status, due date (overdue marked), action.
+/// One commitment in a line: id, status, due date (overdue marked), the plan as one sentence.
 struct CommitmentView {
     let session: Session
     /// Ids as lists show them (shortened where unique).
     var ids = ListIDs()
 
-    func line(_ commitment: Commitment) -> String {
+    /// The if-then sentence ("When X, I will Y"; "Als X, dan ga ik Y") in the language the plan was written in
+    /// (the session's when unknown), or the action alone; terminal-safe.
+    func plan(situation: String?, action: String, language: Language? = nil) -> String {
+        let action = TerminalSafe.visible(action, keepNewlines: false)
+        guard let situation, !situation.isEmpty else { return action }
+        return Messages(language ?? session.language)
+            .commitmentsIfThen(situation: TerminalSafe.visible(situation, keepNewlines: false), action: action)
+    }
+
+    func plan(_ commitment: Commitment, language: Language? = nil) -> String {
+        plan(situation: commitment.situation, action: commitment.action, language: language)
+    }
+
+    /// The if-then sentence over plain values, for writers that run without the session (the calendar export).
+    func planWords() -> @Sendable (Commitment, Language) -> String {
+        let templates = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+            ($0, Messages($0).commitmentsIfThen(situation: "\u{1}", action: "\u{2}"))
+        })
+        return { commitment, language in
+            guard let situation = commitment.situation, !situation.isEmpty else { return commitment.action }
+            var out = ""
+            for character in templates[language] ?? "" {
+                switch character {
+                case "\u{1}": out += situation
+                case "\u{2}": out += commitment.action
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+    }
+
+    /// A check-in's answers, one line each ("learned: …"), barriers named in the session's language; as a
+    /// function of plain values, for writers that run without the session.
+    func checkInWords() -> @Sendable (CheckInAnswers?) -> [String] {
+        let say = session.say
+        let labels = [say.commitmentsAnswerDid(), say.commitmentsAnswerReaction(), say.commitmentsAnswerLearned(),
+                      say.commitmentsAnswerNext(), say.commitmentsAnswerBarriers(), say.commitmentsAnswerWhy()]
+        let names = Dictionary(uniqueKeysWithValues: CheckInBarrier.allCases.map { ($0.rawValue, session.barrierNames([$0.rawValue])) })
+        return { answers in
+            guard let answers else { return [] }
+            let barriers = (answers.barriers ?? []).map { names[$0] ?? $0 }.joined(separator: " · ")
+            return zip(labels, [answers.did, answers.reaction, answers.learned, answers.next, barriers.isEmpty ? nil : barriers, answers.why])
+                .compactMap { label, text in text.map { label + $0 } }
+        }
+    }
+
+    /// A check-in's answers on screen, one line each, terminal-safe.
+    func checkInLines(_ answers: CheckInAnswers?) -> [String] {
+        checkInWords()(answers).map { TerminalSafe.visible($0, keepNewlines: false) }
+    }
+
+    func line(_ commitment: Commitment, language: Language? = nil) -> String {
         let style = session.style
         let overdue = commitment.isOpen && commitment.due < session.today
         let day = session.time.day(commitment.due)
         let due = overdue ? style.bad(day + " " + session.say.entryOverdue()) : day
         return style.accent(ids.commitment(commitment.id)) + "  [\(session.say.status(commitment.status))] " + due + "  "
-            + TerminalSafe.visible(commitment.action, keepNewlines: false)
+            + plan(commitment, language: language)
     }
 }

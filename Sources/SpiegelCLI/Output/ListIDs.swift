@@ -31,6 +31,8 @@ struct ListIDs {
             commitments[item.commitment.id] = ShortID.commitment(item.commitment, entryShortID: entries[item.entry],
                                                                  commitmentsOfEntry: item.ofEntry)
         }
+        entries = ShortID.aligned(entries)
+        commitments = ShortID.aligned(commitments)
     }
 
     func entry(_ id: String) -> String { entries[id] ?? id }

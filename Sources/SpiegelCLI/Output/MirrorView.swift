@@ -9,7 +9,8 @@ struct MirrorView {
     /// Every entry id of the journal, to shorten ids to a prefix that is still unique.
     let allIDs: [String]
 
-    private func name(_ id: String) -> String { graph.node(id).map { session.text($0.name) } ?? id }
+    /// A principle's, need's or barrier's name (barrier ids as chosen, such as `creativity`, name their node).
+    private func name(_ id: String) -> String { graph.node(CheckInBarrier.node(for: id)).map { session.text($0.name) } ?? id }
 
     private func cite(_ ids: [String]) -> String {
         guard !ids.isEmpty else { return "" }
@@ -81,11 +82,15 @@ struct MirrorView {
         session.print("  " + lines[0] + cite(report.commitments.entryIds))
         for line in lines.dropFirst() { session.print("  " + line) }
         if let oldest = report.oldestOpen {
-            session.print("  " + session.say.mirrorOldestOpen() + TerminalSafe.visible(oldest.action, keepNewlines: false)
+            session.print("  " + session.say.mirrorOldestOpen() + CommitmentView(session: session).plan(oldest)
                           + session.say.mirrorDueDue(oldest.due) + cite([oldest.id]))
         }
-        for obstacle in report.obstacles.prefix(5) {
-            session.print("  " + session.say.mirrorGotInTheWay() + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
+        for reason in report.movedBecause {
+            session.print("  " + session.say.mirrorMovedBecause() + name(reason.id).lowercased() + " ×\(reason.count)" + cite(reason.entries))
+        }
+        for obstacle in report.obstacles.filter({ !$0.text.isEmpty }).prefix(5) {
+            let named = obstacle.barriers.isEmpty ? "" : session.barrierNames(obstacle.barriers).lowercased() + " — "
+            session.print("  " + session.say.mirrorGotInTheWay() + named + "“" + TerminalSafe.visible(obstacle.text, keepNewlines: false) + "”"
                           + cite([obstacle.commitmentId]))
         }
 
@@ -121,7 +126,9 @@ struct MirrorView {
                 } else {
                     outcome = session.say.mirrorNoSignOfItYet()
                 }
-                session.print("  “" + TerminalSafe.visible(intention.text, keepNewlines: false) + "” — " + outcome)
+                let said = CommitmentView(session: session).plan(situation: intention.situation, action: intention.text,
+                                                                  language: intention.language)
+                session.print("  “" + said + "” — " + outcome + (intention.source == "check-in" ? cite([intention.commitmentId ?? ""]) : ""))
             }
         }
     }

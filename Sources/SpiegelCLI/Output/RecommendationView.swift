@@ -45,7 +45,7 @@ struct RecommendationView {
 
     /// The one reason that speaks for the pick: what the journal says about its weakest principle.
     func mainReason(_ item: Recommendation) -> String? {
-        let order = ["confidence", "never-practised", "last-practised", "builds-on", "new-exercise", "start-here"]
+        let order = ["barrier-named", "confidence", "never-practised", "last-practised", "builds-on", "new-exercise", "start-here"]
         let usable = item.reasons.filter { !Self.penalties.contains($0.code) }
         let best = usable.min { (order.firstIndex(of: $0.code) ?? order.count) < (order.firstIndex(of: $1.code) ?? order.count) }
         return best.map(text)
@@ -68,11 +68,18 @@ struct RecommendationView {
         case "too-early": return session.say.reasonTooEarly(principle)
         case "just-done": return session.say.reasonJustDone()
         case "new-exercise": return session.say.reasonNewExercise()
+        case "barrier-named":
+            let barrier = reason.barrier.map { session.barrierNames([$0]).lowercased() } ?? ""
+            return session.say.reasonBarrierNamed(commitments: session.say.countCommitments(reason.value ?? 0), barrier: barrier,
+                                                  ids: (reason.commitments ?? []).joined(separator: ", "))
         default: return TerminalSafe.visible(reason.text, keepNewlines: false)
         }
     }
 
     func checkInText(_ checkIn: CheckIn) -> String {
-        session.say.reasonCommitmentDue(action: TerminalSafe.visible(checkIn.action, keepNewlines: false), day: session.time.day(checkIn.due), id: checkIn.commitment)
+        session.say.reasonCommitmentDue(day: session.time.day(checkIn.due),
+                                        plan: CommitmentView(session: session).plan(situation: checkIn.situation, action: checkIn.action,
+                                                                                     language: checkIn.language),
+                                        id: checkIn.commitment)
     }
 }

@@ -49,7 +49,8 @@ struct AnswerFile {
             case .list: input = .list((value as? [Any])?.map(Self.text) ?? [Self.text(value)])
             case .commitment:
                 let map = value as? [String: Any] ?? [:]
-                input = .commitment(action: Self.text(map["action"] ?? ""), due: Self.text(map["due"] ?? ""))
+                input = .commitment(situation: map["situation"].map(Self.text), action: Self.text(map["action"] ?? ""),
+                                    due: Self.text(map["due"] ?? ""))
             }
             do {
                 try runner.answer(input, today: session.today)

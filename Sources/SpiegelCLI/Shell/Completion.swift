@@ -21,6 +21,7 @@ struct Completion {
         case "--format": return plain(command == "export" ? ["json", "md", "html", "csv", "ics"] : ["dot", "mermaid", "json"])
         case "--kind": return plain(NodeKind.allCases.map(\.rawValue))
         case "--lang": return plain(Language.allCases.map(\.rawValue))
+        case "--barrier": return plain(CheckInBarrier.allCases.map(\.rawValue))
         default: break
         }
         if words.last?.hasPrefix("-") == true { return plain(options(for: command)) }
@@ -34,7 +35,7 @@ struct Completion {
             let open = (try? session.journal.commitments(all: false).0.map(\.commitment)) ?? []
             return open.map { commitment in
                 CompletionCandidate(word: commitment.id, note: session.time.day(commitment.due) + "  "
-                                    + TerminalSafe.visible(commitment.action, keepNewlines: false))
+                                    + CommitmentView(session: session).plan(commitment))
             }
         default: return plain(options(for: command))
         }
@@ -73,6 +74,9 @@ struct Completion {
             "start": ["--answers"],
             "doctor": ["--quarantine"],
             "commitments": ["--all"],
+            "done": ["--did", "--reaction", "--learned", "--next"],
+            "moved": ["--barrier", "--why"],
+            "dropped": ["--why"],
         ]
         return (own[command] ?? []) + shared
     }
@@ -95,7 +99,7 @@ struct Greeting {
             // Short ids need to know how many commitments each entry holds: the entries' own commitments.
             let owners = history.due.flatMap { (try? store.commitments(startingWith: $0.entryId + ".")) ?? [] }
             let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: owners))
-            for item in history.due { session.print("  " + view.line(item.commitment)) }
+            for item in history.due { session.print("  " + view.line(item.commitment, language: item.language)) }
             if history.dueCount > history.due.count {
                 session.print(style.dim(session.say.greetingAndMore(history.dueCount - history.due.count)))
             }

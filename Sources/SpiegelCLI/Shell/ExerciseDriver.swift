@@ -121,7 +121,7 @@ struct ExerciseDriver {
                 session.print(label.hasPrefix("\(index + 1).") ? "  " + label : "  \(index + 1). " + label)
             }
         case .commitment:
-            session.print(style.dim(session.say.exerciseFirstWhatYouWillDo()))
+            session.print(style.dim(session.say.exerciseFirstTheMoment()))
         case .text:
             session.print(style.dim(session.say.exerciseEndALineWithTo()))
         }
@@ -133,7 +133,7 @@ struct ExerciseDriver {
         if answer.skipped == true { return [] }
         switch answer.kind {
         case .list: return answer.items ?? []
-        case .commitment: return [answer.action ?? "", answer.due?.description ?? ""]
+        case .commitment: return [answer.situation ?? "", answer.action ?? "", answer.due?.description ?? ""]
         case .text: return continued(answer.text ?? "")
         case .rating, .choice: return [answer.text ?? ""]
         }
@@ -145,7 +145,7 @@ struct ExerciseDriver {
         case .text(let text): continued(text)
         case .list(let items): items
         case .rating(let typed), .choice(let typed): [typed]
-        case .commitment(let action, let due): [action, due]
+        case .commitment(let situation, let action, let due): [situation ?? "", action, due]
         }
     }
 
@@ -218,6 +218,13 @@ struct ExerciseDriver {
                 }
             }
         case .commitment:
+            // At a terminal the situation ("when> ", Enter for none) comes first; a script gives the action line
+            // (which may hold the whole if-then plan) and the date line, as it always did.
+            var situation: String?
+            if interactive {
+                switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
+                if let steer = control(situation ?? "") { return steer }
+            }
             let action: String
             switch next(session.say.exerciseWhat()) { case .success(let t): action = t; case .failure(let r): return r }
             if let steer = control(action) { return steer }
@@ -230,7 +237,7 @@ struct ExerciseDriver {
                         pending = [due]
                         continue
                     }
-                    return .input(.commitment(action: action, due: due))
+                    return .input(.commitment(situation: situation, action: action, due: due))
                 case .failure(let r): return r
                 }
             }

@@ -185,6 +185,9 @@ public final class Session {
     /// Node names in the session's language, for ids inside sentences ("interest, connection" becomes
     /// "Show real interest · Connect with the person…": names may hold commas); an id the graph does not
     /// know stays as it is.
+    /// Barrier ids as stored in check-ins and choices (`creativity`), by their names in the graph.
+    func barrierNames(_ ids: [String]) -> String { names(ids.map(CheckInBarrier.node(for:))) }
+
     func names(_ ids: [String]) -> String {
         let graph = try? graph()
         return ids.map { id in graph?.node(id).map { $0.name.resolved(language).text } ?? id }.joined(separator: " · ")

@@ -1,4 +1,5 @@
 import Foundation
+import SpiegelContent
 
 /// Commitments as iCalendar to-dos (RFC 5545 VTODO), so they appear in the calendar and task apps people
 /// already use: CRLF line ends, lines folded at 75 octets, text escaped, one stable UID per commitment.
@@ -9,11 +10,19 @@ public enum ICalendarExport {
         /// "From the exercise %@" (the exercise's title is put in place of %@).
         public var fromExercise: String
         public var reflection: String
+        /// The commitment as one sentence: the if-then plan ("When X, I will Y") or the action alone.
+        public var plan: @Sendable (Commitment, Language) -> String
+        /// A check-in's answers, one line each, worded ("Learned: …").
+        public var checkIn: @Sendable (CommitmentEvent) -> [String]
 
-        public init(calendarName: String, fromExercise: String, reflection: String) {
+        public init(calendarName: String, fromExercise: String, reflection: String,
+                    plan: @escaping @Sendable (Commitment, Language) -> String = { commitment, _ in commitment.action },
+                    checkIn: @escaping @Sendable (CommitmentEvent) -> [String] = { _ in [] }) {
             self.calendarName = calendarName
             self.fromExercise = fromExercise
             self.reflection = reflection
+            self.plan = plan
+            self.checkIn = checkIn
         }
     }
 
@@ -34,7 +43,8 @@ public enum ICalendarExport {
     static func todo(_ commitment: Commitment, in entry: Entry, stamp: String, labels: Labels) -> [String] {
         var lines = ["BEGIN:VTODO", "UID:" + escape(commitment.id) + "@spiegel", "DTSTAMP:" + stamp]
         if let created = Timestamp.date(entry.completedAt ?? entry.startedAt) { lines.append("CREATED:" + utc(created)) }
-        lines.append("SUMMARY:" + escape(commitment.action))
+        let plan = labels.plan(commitment, entry.language)
+        lines.append("SUMMARY:" + escape(plan))
         lines.append("DUE;VALUE=DATE:" + date(commitment.due))
         switch commitment.status {
         case .open, .moved: lines.append("STATUS:NEEDS-ACTION")
@@ -45,11 +55,13 @@ public enum ICalendarExport {
                 lines.append("COMPLETED:" + utc(at))
             }
         }
-        var description = labels.fromExercise.replacingOccurrences(of: "%@", with: entry.exerciseTitle)
+        var description = (commitment.situation == nil ? "" : plan + "\n")
+            + labels.fromExercise.replacingOccurrences(of: "%@", with: entry.exerciseTitle)
         for event in commitment.history {
             if let reflection = event.reflection, !reflection.isEmpty {
                 description += "\n" + labels.reflection + " (" + event.status.rawValue + "): " + reflection
             }
+            for line in labels.checkIn(event) { description += "\n" + line }
         }
         lines.append("DESCRIPTION:" + escape(description))
         if !entry.principles.isEmpty { lines.append("CATEGORIES:" + entry.principles.map(escape).joined(separator: ",")) }

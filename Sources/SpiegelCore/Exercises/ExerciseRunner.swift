@@ -20,7 +20,9 @@ public enum AnswerInput: Sendable, Hashable {
     case list([String])
     case rating(String)
     case choice(String)
-    case commitment(action: String, due: String)
+    /// An if-then plan: `situation` nil (or empty) for a plain commitment; a nil situation with an action
+    /// line in the if-then form (`when X, I will Y`) is split (`IfThenPlan(line:)`).
+    case commitment(situation: String? = nil, action: String, due: String)
 }
 
 /// Why an answer was not accepted; the runner stays where it was. The CLI words it in the reader's language.
@@ -123,7 +125,10 @@ public struct ExerciseRunner: Sendable {
             answer.text = typed
             answer.choice = option.id
             answer.choiceLabel = option.label.resolved(language).text
-        case (.commitment, .commitment(let action, let dueText)):
+        case (.commitment, .commitment(let situation, let typed, let dueText)):
+            let given = situation.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            let plan = given.map { IfThenPlan(situation: $0, action: typed) } ?? IfThenPlan(line: typed)
+            let action = plan.action
             guard !action.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw .noAction
             }
@@ -131,6 +136,7 @@ public struct ExerciseRunner: Sendable {
                 throw .notADate(typed: dueText)
             }
             guard due >= today else { throw .dateInPast(due) }
+            answer.situation = plan.situation
             answer.action = action
             answer.due = due
         default:
@@ -174,7 +180,7 @@ public struct ExerciseRunner: Sendable {
             guard answer.kind == .commitment, answer.skipped != true, let action = answer.action, let due = answer.due
             else { return nil }
             number += 1
-            return Commitment(id: "\(entry.id).\(number)", stepId: answer.stepId, action: action, due: due,
+            return Commitment(id: "\(entry.id).\(number)", stepId: answer.stepId, situation: answer.situation, action: action, due: due,
                               history: [CommitmentEvent(at: done.completedAt!, status: .open, due: due)])
         }
         return done

@@ -30,7 +30,25 @@ extension IndexReader {
         let entries = exercises.values.reduce(0) { $0 + $1.count }
         return PracticeHistory(principles: principles, exercises: exercises, lastExercise: lastExercise,
                                entryCount: entries, due: try dueCommitments(by: today, limit: dueLimit),
-                               dueCount: try dueCount(by: today))
+                               dueCount: try dueCount(by: today),
+                               barriers: try barriersNamed(since: today.adding(days: -SchedulerParameters().barrierWindowDays)))
+    }
+
+    /// The barriers named when commitments of entries from `since` on were moved.
+    func barriersNamed(since: CalendarDay) throws(SQLiteError) -> [PracticeHistory.NamedBarrier] {
+        let query = try db.prepare("""
+            SELECT c.id, c.barriers FROM commitments c JOIN entries e ON e.rowid = c.entry
+            WHERE e.problem IS NULL AND c.barriers IS NOT NULL AND e.day >= ?
+            """)
+        try query.bind([.text(since.description)])
+        var named: [String: [String]] = [:]
+        while try query.step() {
+            guard let id = query.text(0), JournalStore.isCommitmentID(id), let barriers = query.text(1) else {
+                throw Self.damaged("barriers row")
+            }
+            for barrier in IndexRow.split(barriers) where JournalStore.isSafeID(barrier) { named[barrier, default: []].append(id) }
+        }
+        return PracticeHistory.NamedBarrier.ranked(named)
     }
 
     /// How many open commitments are due on or before `day`.
@@ -46,7 +64,8 @@ extension IndexReader {
     func dueCommitments(by day: CalendarDay, limit: Int = .max) throws(SQLiteError) -> [DueCommitments.Item] {
         try commitments(where: "c.status IN ('open', 'moved') AND c.due <= ?", [.text(day.description)],
                         order: "c.due DESC, c.id DESC", limit: limit).map { found in
-            DueCommitments.Item(commitment: found.commitment, entryId: found.entry, daysOverdue: day.ordinal - found.commitment.due.ordinal)
+            DueCommitments.Item(commitment: found.commitment, entryId: found.entry, daysOverdue: day.ordinal - found.commitment.due.ordinal,
+                                language: found.language)
         }
     }
 
@@ -65,7 +84,8 @@ extension IndexReader {
     private func commitments(where condition: String, _ values: [SQLiteValue], order: String,
                              limit: Int) throws(SQLiteError) -> [IndexedCommitment] {
         let query = try db.prepare("""
-            SELECT e.name, c.id, c.step, c.action, c.due, c.status, (SELECT count(*) FROM commitments x WHERE x.entry = c.entry)
+            SELECT e.name, c.id, c.step, c.action, c.due, c.status, (SELECT count(*) FROM commitments x WHERE x.entry = c.entry),
+                c.situation, e.language
             FROM commitments c JOIN entries e ON e.rowid = c.entry
             WHERE e.problem IS NULL AND \(condition) ORDER BY \(order) LIMIT ?
             """)
@@ -77,8 +97,9 @@ extension IndexReader {
                   let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init),
                   let siblings = query.integer(6), (1...Self.maximumRows).contains(siblings)
             else { throw Self.damaged("commitment row") }
-            found.append(IndexedCommitment(entry: String(name.dropLast(5)), commitment: Commitment(id: id, stepId: step, action: action, due: due, status: status),
-                                           ofEntry: Int(siblings)))
+            let commitment = Commitment(id: id, stepId: step, situation: query.text(7), action: action, due: due, status: status)
+            found.append(IndexedCommitment(entry: String(name.dropLast(5)), commitment: commitment, ofEntry: Int(siblings),
+                                           language: query.text(8).flatMap(Language.init(rawValue:))))
         }
         return found
     }
@@ -105,4 +126,6 @@ public struct IndexedCommitment: Sendable, Equatable {
     public var entry: String
     public var commitment: Commitment
     public var ofEntry: Int
+    /// The language of its entry, in which the plan is worded.
+    public var language: Language?
 }

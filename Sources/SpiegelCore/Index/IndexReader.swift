@@ -36,7 +36,11 @@ struct IndexReader {
             summaries.append(summary)
         }
         let commitments = try self.commitments(of: rows, all: filter == nil || rows.count > 200)
-        for index in summaries.indices { summaries[index].commitments = commitments[rows[index]] ?? [] }
+        for index in summaries.indices {
+            let found = commitments[rows[index]] ?? []
+            summaries[index].commitments = found.map(\.commitment)
+            for (commitment, barriers) in found where !barriers.isEmpty { summaries[index].barriersNamed[commitment.id] = barriers }
+        }
         if let match = query.match {
             // Excerpts only for the rows returned: snippet() in the ranked query would run for every match.
             let excerpt = try db.prepare("SELECT snippet(search, -1, char(2), char(3), '…', 12) FROM search WHERE search MATCH ? AND rowid = ?")
@@ -82,9 +86,9 @@ struct IndexReader {
         return ids
     }
 
-    private func commitments(of rows: [Int64], all: Bool) throws(SQLiteError) -> [Int64: [Commitment]] {
-        var found: [Int64: [Commitment]] = [:]
-        let columns = "SELECT entry, id, step, action, due, status FROM commitments"
+    private func commitments(of rows: [Int64], all: Bool) throws(SQLiteError) -> [Int64: [(commitment: Commitment, barriers: [String])]] {
+        var found: [Int64: [(commitment: Commitment, barriers: [String])]] = [:]
+        let columns = "SELECT entry, id, step, action, due, status, situation, barriers FROM commitments"
         let query = try db.prepare(all ? columns + " ORDER BY entry, position" : columns + " WHERE entry = ? ORDER BY position")
         for row in all ? [nil] : rows.map(Optional.some) {
             try query.bind(row.map { [.integer($0)] } ?? [])
@@ -93,7 +97,10 @@ struct IndexReader {
                       let step = query.text(2), let action = query.text(3),
                       let due = query.text(4).flatMap(CalendarDay.init), let status = query.text(5).flatMap(CommitmentStatus.init)
                 else { throw Self.damaged("commitment row") }
-                found[entry, default: []].append(Commitment(id: id, stepId: step, action: action, due: due, status: status))
+                let barriers = query.text(7).map(IndexRow.split) ?? []
+                guard barriers.allSatisfy(JournalStore.isSafeID) else { throw Self.damaged("commitment barriers") }
+                found[entry, default: []].append((Commitment(id: id, stepId: step, situation: query.text(6), action: action, due: due,
+                                                             status: status), barriers))
             }
         }
         return found
@@ -117,6 +124,7 @@ struct IndexReader {
         var summary = EntrySummary(id: String(name.dropLast(5)), exercise: exercise, principles: principles,
                                    completedAt: completedAt, day: day, confidence: confidence.map { Int($0) },
                                    firstLine: firstLine, searchText: "", commitments: [])
+        summary.language = row.text(8).flatMap(Language.init(rawValue:))
         return (rowid, summary)
     }
 
@@ -138,7 +146,7 @@ struct SummaryQuery {
     var match: String?
 
     init(_ filter: JournalFilter?) {
-        let columns = "e.rowid, e.name, e.exercise, e.principles, e.completed_at, e.day, e.confidence, e.first_line"
+        let columns = "e.rowid, e.name, e.exercise, e.principles, e.completed_at, e.day, e.confidence, e.first_line, e.language"
         var conditions = ["e.problem IS NULL"]
         var from = " FROM entries e"
         var order = " ORDER BY e.name DESC"

@@ -2,11 +2,12 @@
 /// `application_id` is not trusted: it is deleted and rebuilt from the entry files.
 enum IndexSchema {
     /// Raised whenever a table or column changes meaning.
-    static let version: Int64 = 2
+    static let version: Int64 = 3
     /// "SpgI": marks the file as Spiegel's index.
     static let applicationID: Int64 = 0x5370_6749
 
-    /// One row per entry file (`problem` set when it could not be read), its principles and commitments,
+    /// One row per entry file (`problem` set when it could not be read), its principles and commitments
+    /// (with the if-then situation and the barriers named when they were moved, comma-joined),
     /// and the searchable text in FTS5 (accents and case folded; prefix indexes for 2 and 3 letters).
     /// Principle rows repeat the entry's day, name and confidence, and the partial indexes on `entries`
     /// cover exercise, day and completion, so that practice figures are read from indexes alone; `practice`
@@ -20,7 +21,7 @@ enum IndexSchema {
             name TEXT NOT NULL UNIQUE,
             inode INTEGER NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
             problem TEXT,
-            exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT);
+            exercise TEXT, principles TEXT, completed_at TEXT, day TEXT, confidence INTEGER, first_line TEXT, language TEXT);
         CREATE INDEX entries_by_day ON entries(day) WHERE problem IS NULL;
         CREATE INDEX entries_with_problems ON entries(name) WHERE problem IS NOT NULL;
         CREATE INDEX entries_by_exercise ON entries(exercise, day, name, confidence) WHERE problem IS NULL;
@@ -41,6 +42,7 @@ enum IndexSchema {
         CREATE TABLE commitments(
             entry INTEGER NOT NULL, position INTEGER NOT NULL,
             id TEXT NOT NULL, step TEXT NOT NULL, action TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,
+            situation TEXT, barriers TEXT,
             PRIMARY KEY(entry, position)) WITHOUT ROWID;
         CREATE INDEX commitments_by_status ON commitments(status, due);
         CREATE VIRTUAL TABLE search USING fts5(first_line, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');

@@ -18,11 +18,11 @@ final class IndexWriter {
         findRow = try db.prepare("SELECT rowid FROM entries WHERE name = ?")
         insertProblem = try db.prepare("INSERT INTO entries(name, inode, size, mtime, problem) VALUES (?, ?, ?, ?, ?)")
         insertEntry = try db.prepare("""
-            INSERT INTO entries(name, inode, size, mtime, exercise, principles, completed_at, day, confidence, first_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entries(name, inode, size, mtime, exercise, principles, completed_at, day, confidence, first_line, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertPrinciple = try db.prepare("INSERT OR IGNORE INTO principles(principle, day, name, entry, confidence) VALUES (?, ?, ?, ?, ?)")
-        insertCommitment = try db.prepare("INSERT INTO commitments(entry, position, id, step, action, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insertCommitment = try db.prepare("INSERT INTO commitments(entry, position, id, step, action, due, status, situation, barriers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertText = try db.prepare("INSERT INTO search(rowid, first_line, body) VALUES (?, ?, ?)")
         deletions = try ["DELETE FROM principles WHERE entry = ?", "DELETE FROM commitments WHERE entry = ?",
                          "DELETE FROM search WHERE rowid = ?", "DELETE FROM entries WHERE rowid = ?"].map { sql throws(SQLiteError) in try db.prepare(sql) }
@@ -122,7 +122,7 @@ final class IndexWriter {
         }
         try insertEntry.run(stamp + [.text(entry.exercise), .text(IndexRow.joined(entry.principles)),
                               .text(entry.completedAt ?? entry.startedAt), SQLiteValue(entry.day?.description),
-                              SQLiteValue(entry.confidence), .text(entry.firstLine)])
+                              SQLiteValue(entry.confidence), .text(entry.firstLine), .text(entry.language.rawValue)])
         let id = db.lastInsertedRow
         for principle in entry.principles {
             try insertPrinciple.run([.text(principle), .text(entry.day?.description ?? ""), .text(row.name), .integer(id),
@@ -130,7 +130,8 @@ final class IndexWriter {
         }
         for (position, c) in entry.commitments.enumerated() {
             try insertCommitment.run([.integer(id), .integer(Int64(position)), .text(c.id), .text(c.stepId), .text(c.action),
-                                .text(c.due.description), .text(c.status.rawValue)])
+                                .text(c.due.description), .text(c.status.rawValue), SQLiteValue(c.situation),
+                                SQLiteValue(c.barriersNamed.isEmpty ? nil : IndexRow.joined(c.barriersNamed))])
         }
         try insertText.run([.integer(id), .text(entry.firstLine), .text(IndexRow.searchableText(entry))])
     }
@@ -177,6 +178,7 @@ struct IndexRow {
 
     /// Every answer, item and commitment, as written: the tokenizer folds case and accents.
     static func searchableText(_ entry: Entry) -> String {
-        (entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.map(\.action)).joined(separator: "\n")
+        (entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.flatMap { [$0.situation, $0.action] }
+            .compactMap { $0 }).joined(separator: "\n")
     }
 }

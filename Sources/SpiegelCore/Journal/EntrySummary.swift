@@ -13,6 +13,11 @@ public struct EntrySummary: Sendable, Hashable {
     /// Every answer, item and commitment, folded (lowercase, no accents), for `--grep`.
     public var searchText: String
     public var commitments: [Commitment]
+    /// The barriers named in check-ins of moved commitments, by commitment id (`Commitment.barriersNamed`;
+    /// the index keeps no histories).
+    public var barriersNamed: [String: [String]] = [:]
+    /// The language the entry was written in (its commitments are shown as sentences in it).
+    public var language: Language?
     /// For a `--grep` result: where the text matched, the matching words between U+0002 and U+0003.
     public var excerpt: String?
 
@@ -30,10 +35,24 @@ public struct EntrySummary: Sendable, Hashable {
     }
 
     public init(_ entry: Entry) {
-        let texts = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.map(\.action)
+        let texts = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.flatMap { [$0.situation, $0.action] }
+            .compactMap { $0 }
         self.init(id: entry.id, exercise: entry.exercise, principles: entry.principles,
                   completedAt: entry.completedAt ?? entry.startedAt, day: entry.day, confidence: entry.confidence,
                   firstLine: entry.firstLine, searchText: KnowledgeSearch.fold(texts.joined(separator: "\n")),
                   commitments: entry.commitments)
+        language = entry.language
+        for commitment in entry.commitments where !commitment.barriersNamed.isEmpty {
+            barriersNamed[commitment.id] = commitment.barriersNamed
+        }
+    }
+}
+
+extension JournalSummaries {
+    /// The language each commitment was written in, by commitment id (to show it as a sentence in that language).
+    public var commitmentLanguages: [String: Language] {
+        var languages: [String: Language] = [:]
+        for entry in entries { for commitment in entry.commitments { languages[commitment.id] = entry.language } }
+        return languages
     }
 }

@@ -38,6 +38,10 @@ extension Entry {
             if commitment.history.contains(where: { Timestamp.date($0.at) == nil }) {
                 return "commitment \(commitment.id) has a history time that is not a date and time"
             }
+            let barriers = commitment.history.flatMap { $0.checkIn?.barriers ?? [] }
+            guard barriers.count <= Self.maxCount, barriers.allSatisfy(JournalStore.isSafeID) else {
+                return "commitment \(commitment.id) names a barrier that is not a valid id"
+            }
         }
         if let notes = coachNotes, notes.contains(where: { Timestamp.date($0.at) == nil }) {
             return "a coach note's time is not a date and time"

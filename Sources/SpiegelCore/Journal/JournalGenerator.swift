@@ -21,9 +21,19 @@ public struct JournalGenerator: Sendable {
               "de huurder wilde deze week een reparatie", "ik noemde haar naam toen ze binnenkwam", "koffie terwijl ze wachtten"],
     ]
 
+    /// Situations for if-then plans (one commitment in three has one).
+    static let situations: [Language: [String]] = [
+        .en: ["a customer waits at the desk", "someone asks where to go", "the phone rings during a conversation",
+              "a guest looks lost in the hall"],
+        .nl: ["een klant bij de balie wacht", "iemand vraagt waar hij heen moet", "de telefoon gaat tijdens een gesprek",
+              "een gast verdwaald in de hal staat"],
+    ]
+
     /// Generates `count` entries spread over the last `years` years before `now`; returns how many were written.
+    /// Commitments get check-ins: older ones mostly done (what you did, what you learned) or dropped (why), some
+    /// moved with a barrier named. With `movedBecause`, three in four commitments are moved because of that barrier.
     public func generate(count: Int, seed: UInt64, into store: JournalStore, now: Date, years: Int = 3,
-                         progress: ((Int) -> Void)? = nil) throws -> Int {
+                         movedBecause: CheckInBarrier? = nil, progress: ((Int) -> Void)? = nil) throws -> Int {
         try store.prepare(now: now)
         var random = SeededRandom(seed: seed)
         let span = Double(years * 365 * 86_400)
@@ -49,7 +59,10 @@ public struct JournalGenerator: Sendable {
                     let scale = slot.step.scale ?? RatingScale(min: 1, max: 5, labels: [])
                     input = .rating(String(scale.min + Int(random.next() % UInt64(scale.max - scale.min + 1))))
                 case .choice: input = .choice(String(1 + Int(random.next() % UInt64(max(1, slot.step.options.count)))))
-                case .commitment: input = .commitment(action: phrase(), due: "in \(1 + random.next() % 14) days")
+                case .commitment:
+                    let places = Self.situations[language]!
+                    let situation = random.next() % 3 == 0 ? places[Int(random.next() % UInt64(places.count))] : nil
+                    input = .commitment(situation: situation, action: phrase(), due: "in \(1 + random.next() % 14) days")
                 }
                 do {
                     try runner.answer(input, today: day)
@@ -58,10 +71,30 @@ public struct JournalGenerator: Sendable {
                 }
             }
             var entry = runner.completedEntry(at: date.addingTimeInterval(600))
-            if offset > 30 * 86_400 {
-                for position in entry.commitments.indices where random.next() % 4 != 0 {
-                    entry.commitments[position].status = random.next() % 5 == 0 ? .dropped : .done
+            let checkedAt = min(date.addingTimeInterval(2 * 86_400), now)
+            let checkedIn = Timestamp.string(checkedAt)
+            for position in entry.commitments.indices {
+                let barriers = CheckInBarrier.allCases
+                if let movedBecause, random.next() % 4 != 0 {
+                    let commitment = entry.commitments[position]
+                    let change = CommitmentChange(status: .moved, due: commitment.due.adding(days: 7),
+                                                  checkIn: CheckInAnswers(barriers: [movedBecause.rawValue]))
+                    entry = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: checkedAt)?.0 ?? entry
+                    continue
                 }
+                guard offset > 30 * 86_400, random.next() % 4 != 0 else { continue }
+                var event = CommitmentEvent(at: checkedIn, status: .done)
+                switch random.next() % 8 {
+                case 0: event.status = .dropped; event.checkIn = CheckInAnswers(why: phrase())
+                case 1:
+                    event.status = .moved
+                    event.due = entry.commitments[position].due.adding(days: 7)
+                    event.checkIn = CheckInAnswers(barriers: [barriers[Int(random.next() % UInt64(barriers.count))].rawValue])
+                default: event.checkIn = CheckInAnswers(did: phrase(), learned: random.next() % 2 == 0 ? phrase() : nil)
+                }
+                entry.commitments[position].status = event.status
+                if let due = event.due { entry.commitments[position].due = due }
+                entry.commitments[position].history.append(event)
             }
             batch.append(entry)
             // Saved through the store in batches: the same files, with one flush per thousand entries.

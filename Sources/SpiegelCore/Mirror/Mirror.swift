@@ -25,6 +25,7 @@ public struct Mirror: Sendable {
         let themes = Themes(stemmers: stemmers)
         let current = themes.count(inPeriod)
         let earlier = themes.count(before)
+        let obstacles = obstacles(sorted, period)
         return MirrorReport(
             period: period, previous: previous,
             principles: principles(inPeriod, all: sorted, until: period.to),
@@ -36,14 +37,12 @@ public struct Mirror: Sendable {
             months: months(inPeriod),
             oldestOpen: sorted.filter { ($0.day ?? today) <= period.to }.flatMap(\.commitments).filter(\.isOpen)
                 .min { ($0.due, $0.id) < ($1.due, $1.id) },
-            obstacles: inPeriod.flatMap(\.commitments).flatMap { commitment in
-                commitment.history.filter { $0.status == .moved && !($0.reflection ?? "").isEmpty }
-                    .map { MirrorReport.Obstacle(commitmentId: commitment.id, text: $0.reflection ?? "") }
-            },
+            obstacles: obstacles,
+            movedBecause: movedBecause(obstacles),
             themes: themes.report(current, previous: earlier),
             mentions: mentions(inPeriod),
             onThisDay: onThisDay(sorted, today: today),
-            nextTime: nextTime(inPeriod, later: sorted, themes: themes))
+            nextTime: nextTime(inPeriod, later: sorted, themes: themes, period: period))
     }
 
     private func within(_ entry: Entry, _ period: MirrorReport.Period) -> Bool {
@@ -99,6 +98,31 @@ public struct Mirror: Sendable {
             .map { MirrorReport.Month(month: $0.key, commitments: commitments($0.value)) }
     }
 
+    /// What got in the way of commitments moved in the period (by the day of the move), newest first.
+    func obstacles(_ entries: [Entry], _ period: MirrorReport.Period) -> [MirrorReport.Obstacle] {
+        var found: [MirrorReport.Obstacle] = []
+        for commitment in entries.flatMap(\.commitments) {
+            for event in commitment.history where event.status == .moved {
+                let day = Timestamp.date(event.at).map { CalendarDay($0) }
+                guard let day, day >= period.from, day <= period.to else { continue }
+                let words = [event.checkIn?.why, event.reflection].compactMap { $0 }
+                    .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: " — ")
+                let barriers = event.checkIn?.barriers ?? []
+                guard !words.isEmpty || !barriers.isEmpty else { continue }
+                found.append(MirrorReport.Obstacle(commitmentId: commitment.id, text: words, barriers: barriers, day: day))
+            }
+        }
+        return found.sorted { ($1.day?.ordinal ?? 0, $0.commitmentId) < ($0.day?.ordinal ?? 0, $1.commitmentId) }
+    }
+
+    /// How many moved commitments named each barrier (each commitment once per barrier).
+    private func movedBecause(_ obstacles: [MirrorReport.Obstacle]) -> [MirrorReport.Mention] {
+        var found: [String: Set<String>] = [:]
+        for obstacle in obstacles { for barrier in obstacle.barriers { found[barrier, default: []].insert(obstacle.commitmentId) } }
+        return found.map { MirrorReport.Mention(id: $0.key, count: $0.value.count, entries: $0.value.sorted()) }
+            .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+    }
+
     private func mentions(_ entries: [Entry]) -> [MirrorReport.Mention] {
         var found: [String: [String]] = [:]
         for entry in entries {
@@ -120,27 +144,52 @@ public struct Mirror: Sendable {
         }
     }
 
-    /// Answers to "next time" steps and commitment actions; a later entry or check-in sharing at least two
-    /// stemmed terms with one is taken (as a guess) to show it happened.
-    private func nextTime(_ entries: [Entry], later all: [Entry], themes: Themes) -> [MirrorReport.Intention] {
+    /// Answers to "next time" steps, commitments (their actions) and check-ins ("what is next"), in the
+    /// period; a commitment done counts as done, otherwise a later entry or check-in sharing at least two
+    /// stemmed terms with it is taken (as a guess) to show it happened.
+    private func nextTime(_ entries: [Entry], later all: [Entry], themes: Themes, period: MirrorReport.Period) -> [MirrorReport.Intention] {
+        // What each entry shows was done: its answers and the check-ins of its commitments ("what you did").
+        // Only entries from the period on can follow what was said in it (stemming every entry would cost seconds).
+        let start = Timestamp.date(period.from.description)?.addingTimeInterval(-86_400) ?? .distantPast
+        let shown = all.filter { (Timestamp.date($0.completedAt ?? $0.startedAt) ?? .distantPast) >= start }
+            .map { other -> (id: String, at: Date, stems: Set<String>) in
+            let texts = other.answers.map(\.plainText) + other.commitments.flatMap(\.history).compactMap { $0.checkIn?.did }
+            return (other.id, Timestamp.date(other.completedAt ?? other.startedAt) ?? .distantPast,
+                    themes.stems(texts.joined(separator: " "), language: other.language))
+        }
+        func followed(_ text: String, language: Language, after date: Date, excluding id: String) -> String? {
+            let terms = themes.stems(text, language: language)
+            guard terms.count >= 2 else { return nil }
+            return shown.first { $0.id != id && $0.at > date && $0.stems.intersection(terms).count >= 2 }?.id
+        }
         var intentions: [MirrorReport.Intention] = []
         for entry in entries {
-            var said = entry.answers.filter { $0.stepId.contains("next") && $0.kind == .text }.compactMap(\.text)
-            said += entry.commitments.map(\.action)
-            for text in said where !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                let terms = themes.stems(text, language: entry.language)
-                var followed: String?
-                var guess = true
-                if let commitment = entry.commitments.first(where: { $0.action == text }), commitment.status == .done {
-                    followed = commitment.id
-                    guess = false
-                } else if terms.count >= 2 {
-                    followed = all.first { other in
-                        other.id > entry.id && themes.stems(other.answers.map(\.plainText).joined(separator: " "), language: other.language)
-                            .intersection(terms).count >= 2
-                    }?.id
+            let made = Timestamp.date(entry.completedAt ?? entry.startedAt) ?? .distantPast
+            for text in entry.answers.filter({ $0.stepId.contains("next") && $0.kind == .text }).compactMap(\.text)
+            where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                let later = followed(text, language: entry.language, after: made, excluding: entry.id)
+                intentions.append(MirrorReport.Intention(entryId: entry.id, source: "step", text: text, followedBy: later, guess: later != nil))
+            }
+            for commitment in entry.commitments where !commitment.action.trimmingCharacters(in: .whitespaces).isEmpty {
+                let done = commitment.status == .done
+                let later = done ? commitment.id
+                    : followed(([commitment.situation ?? ""] + [commitment.action]).joined(separator: " "),
+                               language: entry.language, after: made, excluding: entry.id)
+                intentions.append(MirrorReport.Intention(entryId: entry.id, commitmentId: commitment.id, situation: commitment.situation,
+                                                         language: entry.language, source: "commitment", text: commitment.action, followedBy: later,
+                                                         guess: later != nil && !done))
+            }
+        }
+        // "What is next", said in a check-in during the period (on a commitment of any entry).
+        for entry in all {
+            for commitment in entry.commitments {
+                for event in commitment.history {
+                    guard let next = event.checkIn?.next, !next.trimmingCharacters(in: .whitespaces).isEmpty,
+                          let at = Timestamp.date(event.at), (period.from...period.to).contains(CalendarDay(at)) else { continue }
+                    let later = followed(next, language: entry.language, after: at, excluding: "")
+                    intentions.append(MirrorReport.Intention(entryId: entry.id, commitmentId: commitment.id, source: "check-in",
+                                                             text: next, followedBy: later, guess: later != nil))
                 }
-                intentions.append(MirrorReport.Intention(entryId: entry.id, text: text, followedBy: followed, guess: followed != nil && guess))
             }
         }
         return intentions

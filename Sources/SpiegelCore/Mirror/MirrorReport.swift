@@ -40,10 +40,14 @@ public struct MirrorReport: Codable, Sendable {
         public var entryIds: [String] = []
     }
 
-    /// What got in the way of a moved commitment, in the person's words.
+    /// What got in the way of a moved commitment: the barriers named in its check-in and the person's words
+    /// (the check-in's "something else", or the reflection typed after `moved ID DATE`; may be empty).
     public struct Obstacle: Codable, Sendable {
         public var commitmentId: String
         public var text: String
+        public var barriers: [String]
+        /// When it was moved.
+        public var day: CalendarDay?
     }
 
     /// A term that recurs in the person's answers: its stem, the word as most often written, how often.
@@ -75,6 +79,13 @@ public struct MirrorReport: Codable, Sendable {
     /// Something the person said they would do next time, and whether a later entry seems to show it.
     public struct Intention: Codable, Sendable {
         public var entryId: String
+        /// For a commitment: its id; for a check-in's "what is next": the commitment checked in on.
+        public var commitmentId: String?
+        /// The if-then situation of a commitment, and the language it was written in.
+        public var situation: String?
+        public var language: Language?
+        /// Where it was said: `step` (a "next time" answer), `commitment`, or `check-in`.
+        public var source: String
         public var text: String
         /// A later entry or check-in that shares enough words with it; `guess` says it is inferred.
         public var followedBy: String?
@@ -101,6 +112,9 @@ public struct MirrorReport: Codable, Sendable {
     /// The oldest commitment still open (made in any period up to the end of this one).
     public var oldestOpen: Commitment?
     public var obstacles: [Obstacle]
+    /// The barriers named in check-ins of commitments moved in the period, most often first (`entries` holds
+    /// the commitment ids).
+    public var movedBecause: [Mention]
     public var themes: [Theme]
     public var mentions: [Mention]
     public var onThisDay: [Glimpse]

@@ -22,14 +22,17 @@ struct Themes {
         Set(words(text, language: language).map { stemmers.stem($0, language) })
     }
 
-    /// What the person typed in an entry (answers, items, commitments and their reflections).
+    /// What the person typed in an entry (answers, items, commitments, their reflections and check-ins).
     static func text(of entry: Entry) -> String {
         var parts: [String] = []
         for answer in entry.answers where answer.skipped != true {
-            parts += [answer.text, answer.action].compactMap { $0 }
+            parts += [answer.text, answer.situation, answer.action].compactMap { $0 }
             parts += answer.items ?? []
         }
-        for commitment in entry.commitments { parts += commitment.history.compactMap(\.reflection) }
+        for event in entry.commitments.flatMap(\.history) {
+            parts += [event.reflection, event.checkIn?.did, event.checkIn?.reaction, event.checkIn?.learned,
+                      event.checkIn?.next, event.checkIn?.why].compactMap { $0 }
+        }
         return parts.joined(separator: "\n")
     }
 

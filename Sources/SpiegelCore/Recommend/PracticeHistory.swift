@@ -19,6 +19,18 @@ public struct PracticeHistory: Sendable, Equatable {
         }
     }
 
+    /// A barrier named in check-ins of moved commitments, with the commitments that named it.
+    public struct NamedBarrier: Sendable, Equatable {
+        public var barrier: String
+        public var commitments: [String]
+
+        /// Most often named first (ties by the barrier's id); each barrier's commitments sorted.
+        static func ranked(_ found: [String: [String]]) -> [NamedBarrier] {
+            found.map { NamedBarrier(barrier: $0.key, commitments: $0.value.sorted()) }
+                .sorted { ($1.commitments.count, $0.barrier) < ($0.commitments.count, $1.barrier) }
+        }
+    }
+
     public var principles: [String: Item]
     public var exercises: [String: Item]
     /// The exercise of the entry completed last (by completion time, then id).
@@ -28,9 +40,12 @@ public struct PracticeHistory: Sendable, Equatable {
     public var due: [DueCommitments.Item]
     /// How many open commitments are due by that day in all.
     public var dueCount: Int
+    /// Barriers named when commitments of recent entries were moved (`SchedulerParameters.barrierWindowDays`).
+    public var barriers: [NamedBarrier]
 
     public init(principles: [String: Item], exercises: [String: Item], lastExercise: String?, entryCount: Int,
-                due: [DueCommitments.Item], dueCount: Int) {
+                due: [DueCommitments.Item], dueCount: Int, barriers: [NamedBarrier] = []) {
+        self.barriers = barriers
         self.principles = principles
         self.exercises = exercises
         self.lastExercise = lastExercise
@@ -57,7 +72,12 @@ public struct PracticeHistory: Sendable, Equatable {
             if last.map({ ($0.completedAt, $0.id) < (entry.completedAt, entry.id) }) ?? true { last = entry }
         }
         let due = DueCommitments(entries, today: today).items.reversed()
+        let since = today.adding(days: -SchedulerParameters().barrierWindowDays)
+        var named: [String: [String]] = [:]
+        for entry in entries where (entry.day.map { $0 >= since } ?? false) {
+            for (commitment, barriers) in entry.barriersNamed { for barrier in barriers { named[barrier, default: []].append(commitment) } }
+        }
         self.init(principles: principles, exercises: exercises, lastExercise: last?.exercise, entryCount: entries.count,
-                  due: Array(due.prefix(dueLimit)), dueCount: due.count)
+                  due: Array(due.prefix(dueLimit)), dueCount: due.count, barriers: NamedBarrier.ranked(named))
     }
 }

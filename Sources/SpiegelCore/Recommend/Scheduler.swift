@@ -7,6 +7,9 @@ public struct Reason: Sendable, Codable, Hashable {
     public var principle: String?
     public var days: Int?
     public var value: Int?
+    /// For `barrier-named`: the barrier and the commitments whose check-ins named it.
+    public var barrier: String? = nil
+    public var commitments: [String]? = nil
     public var text: String
 }
 
@@ -23,6 +26,9 @@ public struct Recommendation: Sendable, Codable, Hashable {
 /// An overdue or due commitment that deserves a check-in before anything new.
 public struct CheckIn: Sendable, Codable, Hashable {
     public var commitment: String
+    /// The if-then situation, when the commitment has one, and the language it was written in.
+    public var situation: String?
+    public var language: Language?
     public var action: String
     public var due: CalendarDay
     public var daysOverdue: Int
@@ -54,6 +60,11 @@ public struct SchedulerParameters: Sendable {
     public var breadthWeight = 0.3
     /// How much an exercise's own recency lowers it (0 = not at all, 1 = fully).
     public var exerciseRecencyWeight = 0.5
+    /// A barrier named in the check-ins of at least this many moved commitments (made in the last
+    /// `barrierWindowDays`) adds `barrierWeight` to the exercises that work on it (a choice with its id).
+    public var barrierThreshold = 2
+    public var barrierWindowDays = 90
+    public var barrierWeight = 0.5
 
     public init() {}
 }
@@ -130,6 +141,7 @@ public struct Scheduler: Sendable {
             need[id] = value
             reasons[id] = why
         }
+        let barriers = history.barriers.filter { $0.commitments.count >= parameters.barrierThreshold }
         var ranked: [Recommendation] = []
         for exercise in graph.exercises where principle == nil || exercise.principles.contains(principle!) {
             let values = exercise.principles.compactMap { need[$0] }
@@ -154,6 +166,17 @@ public struct Scheduler: Sendable {
                 why.append(Reason(code: "too-early", principle: first,
                                   text: nl ? "vraagt eerst om \(first)" : "asks for \(first) first"))
             }
+            // A barrier that keeps moving commitments: the exercises that work on it come forward (after the
+            // too-early factor: what holds you back now matters more than the order of principles).
+            let options = Set(exercise.steps.flatMap { $0.options.map(\.id) })
+            if let named = barriers.first(where: { options.contains($0.barrier) }) {
+                score += parameters.barrierWeight
+                let name = graph.node(CheckInBarrier.node(for: named.barrier))?.name.resolved(language).text.lowercased() ?? named.barrier
+                let count = named.commitments.count
+                why.insert(Reason(code: "barrier-named", value: count, barrier: named.barrier, commitments: named.commitments,
+                                  text: nl ? "je verzette \(count) afspraken vanwege \(name)" : "you moved \(count) commitments because of \(name)"),
+                           at: 0)
+            }
             let own = exercises[exercise.id] ?? PracticeHistory.Item()
             score *= 1 - parameters.exerciseRecencyWeight * retrievability(own, today: today)
             if history.lastExercise == exercise.id {
@@ -167,12 +190,14 @@ public struct Scheduler: Sendable {
                                          score: (score * 1000).rounded() / 1000, reasons: why))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.exercise < $1.exercise }
-        let checkIns = history.due.prefix(parameters.maximumCheckIns).map(\.commitment)
-            .map { commitment -> CheckIn in
+        let checkIns = history.due.prefix(parameters.maximumCheckIns)
+            .map { item -> CheckIn in
+                let commitment = item.commitment
                 let overdue = commitment.due.days(until: today)
                 let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
                     : "you committed to '\(commitment.action)' by \(commitment.due): time to check in (done/moved/dropped \(commitment.id))"
-                return CheckIn(commitment: commitment.id, action: commitment.action, due: commitment.due, daysOverdue: overdue,
+                return CheckIn(commitment: commitment.id, situation: commitment.situation, language: item.language,
+                               action: commitment.action, due: commitment.due, daysOverdue: overdue,
                                reason: Reason(code: "commitment-due", days: overdue, text: text))
             }
         return (Array(ranked.prefix(max(1, count))), checkIns)
