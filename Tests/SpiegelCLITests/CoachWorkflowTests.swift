@@ -145,7 +145,7 @@ struct CoachWorkflowTests {
         let files = [try Self.exportBundle(anna, as: "Anna", file: "anna.json"),
                      try Self.exportBundle(bert, as: "Bert", file: "bert.json")]
         func clientLines(_ output: String) -> [String] {
-            output.split(separator: "\n").map(String.init).filter { $0.contains(" entries") }
+            output.split(separator: "\n").map(String.init).filter { $0.contains(" entries") || $0.contains(" entry ") }
         }
 
         let piped = try spiegel(["review"] + files, input: "clients\nsummary Anna\ncompare\n", sandbox: coach)
@@ -172,7 +172,7 @@ struct CoachWorkflowTests {
         try completeExercise("small-gesture-plan", text: "Carla aan de balie", options: ["--journal", "team/carla"], sandbox: coach)
         let journal = try spiegel(["review", "team/carla", "--run", "clients"], sandbox: coach)
         #expect(journal.status == 0, "\(journal)")
-        #expect(clientLines(journal.stdout).contains { $0.hasPrefix("carla") && $0.contains("1 entries") }, "\(journal)")
+        #expect(clientLines(journal.stdout).contains { $0.hasPrefix("carla") && $0.contains("1 entry ·") }, "\(journal)")
 
         let everything = try spiegel(["review", "bundles", "team/carla", "--run", "clients"], sandbox: coach)
         #expect(clientLines(everything.stdout).count == 3, "\(everything)")

@@ -10,7 +10,10 @@ struct MirrorView {
     let allIDs: [String]
 
     /// A principle's, need's or barrier's name (barrier ids as chosen, such as `creativity`, name their node).
-    private func name(_ id: String) -> String { graph.node(CheckInBarrier.node(for: id)).map { session.text($0.name) } ?? id }
+    /// A barrier's or a need's name ("shyness" -> Verlegenheid, "explanation" -> its need node's name).
+    private func name(_ id: String) -> String {
+        (graph.node(CheckInBarrier.node(for: id)) ?? graph.node("need-" + id)).map { session.text($0.name) } ?? id
+    }
 
     private func cite(_ ids: [String]) -> String {
         guard !ids.isEmpty else { return "" }
@@ -57,8 +60,9 @@ struct MirrorView {
 
     func show(_ report: MirrorReport) {
         let style = session.style
-        session.print(style.bold(session.say.mirrorYourMirrorFromToTo(from: report.period.from, to: report.period.to))
-                      + style.dim(session.say.mirrorComparedWithFromToTo(from: report.previous.from, to: report.previous.to)))
+        session.print(style.bold(session.say.mirrorYourMirrorFromToTo(from: session.time.day(report.period.from), to: session.time.day(report.period.to)))
+                      + style.dim(session.say.mirrorComparedWithFromToTo(from: session.time.day(report.previous.from),
+                                                                         to: session.time.day(report.previous.to))))
 
         session.print("\n" + style.bold(session.say.mirrorPracticePerPrinciple()))
         for principle in report.principles {
@@ -74,7 +78,7 @@ struct MirrorView {
         if let neglected = report.neglected {
             let last = report.principles.first { $0.id == neglected }?.lastPractised
             session.print("  " + session.say.mirrorNotPractisedForLongest() + name(neglected)
-                          + " (" + (last.map { session.say.mirrorLastOnValue($0) } ?? session.say.mirrorNever()) + ")")
+                          + " (" + (last.map { session.say.mirrorLastOnValue(session.time.day($0)) } ?? session.say.mirrorNever()) + ")")
         }
 
         session.print("\n" + style.bold(session.say.mirrorCommitments()))
@@ -83,7 +87,7 @@ struct MirrorView {
         for line in lines.dropFirst() { session.print("  " + line) }
         if let oldest = report.oldestOpen {
             session.print("  " + session.say.mirrorOldestOpen() + CommitmentView(session: session).plan(oldest)
-                          + session.say.mirrorDueDue(oldest.due) + cite([oldest.id]))
+                          + session.say.mirrorDueDue(session.time.day(oldest.due)) + cite([oldest.id]))
         }
         for reason in report.movedBecause {
             session.print("  " + session.say.mirrorMovedBecause() + name(reason.id).lowercased() + " ×\(reason.count)" + cite(reason.entries))
@@ -112,7 +116,7 @@ struct MirrorView {
                 let ago = glimpse.monthsAgo == 12 ? session.say.mirrorAYearAgo()
                     : glimpse.monthsAgo == 1 ? session.say.mirrorAMonthAgo()
                     : session.say.mirrorMonthsagoMonthsAgo(glimpse.monthsAgo)
-                session.print("  " + ago + " (\(glimpse.day)): " + TerminalSafe.visible(glimpse.firstLine, keepNewlines: false) + cite([glimpse.entryId]))
+                session.print("  " + ago + " (\(session.time.day(glimpse.day))): " + TerminalSafe.visible(glimpse.firstLine, keepNewlines: false) + cite([glimpse.entryId]))
             }
         }
 
