@@ -85,5 +85,7 @@ struct MirrorTests {
         let chair = try #require(report.nextTime.first { $0.text == "stoel neerzetten" })
         #expect(chair.followedBy != nil && !chair.guess, "a done commitment happened, no guess")
         #expect(report.nextTime.first { $0.text == "lift melden" }?.followedBy == nil)
+        let dropped = try #require(report.nextTime.first { $0.text == "deur openhouden" })
+        #expect(dropped.status == .dropped && dropped.followedBy == nil, "a dropped commitment is not looked for later")
     }
 }

@@ -127,6 +127,8 @@ struct MirrorView {
                 if let followed = intention.followedBy {
                     outcome = intention.guess ? session.say.mirrorPerhapsALaterEntrySpeaks()
                         + cite([followed]) : session.say.mirrorDone() + cite([followed])
+                } else if let status = intention.status, status == .dropped {
+                    outcome = session.say.status(status)
                 } else {
                     outcome = session.say.mirrorNoSignOfItYet()
                 }

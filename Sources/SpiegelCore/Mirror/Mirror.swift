@@ -172,12 +172,12 @@ public struct Mirror: Sendable {
             }
             for commitment in entry.commitments where !commitment.action.trimmingCharacters(in: .whitespaces).isEmpty {
                 let done = commitment.status == .done
-                let later = done ? commitment.id
+                let later = done ? commitment.id : commitment.status == .dropped ? nil
                     : followed(([commitment.situation ?? ""] + [commitment.action]).joined(separator: " "),
                                language: entry.language, after: made, excluding: entry.id)
                 intentions.append(MirrorReport.Intention(entryId: entry.id, commitmentId: commitment.id, situation: commitment.situation,
-                                                         language: entry.language, source: "commitment", text: commitment.action, followedBy: later,
-                                                         guess: later != nil && !done))
+                                                         language: entry.language, source: "commitment", status: commitment.status,
+                                                         text: commitment.action, followedBy: later, guess: later != nil && !done))
             }
         }
         // "What is next", said in a check-in during the period (on a commitment of any entry).

@@ -86,6 +86,8 @@ public struct MirrorReport: Codable, Sendable {
         public var language: Language?
         /// Where it was said: `step` (a "next time" answer), `commitment`, or `check-in`.
         public var source: String
+        /// A commitment's status (a dropped one is not looked for in later entries).
+        public var status: CommitmentStatus? = nil
         public var text: String
         /// A later entry or check-in that shares enough words with it; `guess` says it is inferred.
         public var followedBy: String?
