@@ -170,7 +170,7 @@ public enum HTMLExport {
 
     /// A section's heading and its principle's figures: entries, confidence first and last, commitments.
     static func sectionHead(_ section: ExportOverview.Section, overview: ExportOverview, words: ExportWords) -> String {
-        var out = "<section class=\"principle\" id=\"\(escape(section.anchor))\">\n<h2>\(escape(sectionName(section, words: words)))</h2>\n"
+        let out = "<section class=\"principle\" id=\"\(escape(section.anchor))\">\n<h2>\(escape(sectionName(section, words: words)))</h2>\n"
         var facts = [words.countEntries(section.entries.count + section.alsoTraining.count)]
         if let id = section.principle, let figures = overview.principles.first(where: { $0.id == id })?.figures {
             if let first = figures.confidenceFirst, let last = figures.confidenceLast {
