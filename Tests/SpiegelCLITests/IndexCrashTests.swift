@@ -21,9 +21,9 @@ struct IndexCrashTests {
         let run = try SpiegelRun(["journal", "--limit", "1"], sandbox: sandbox)
         var sawWrite = false
         let deadline = Date().addingTimeInterval(60)
-        while run.process.isRunning && Date() < deadline {
+        while run.isRunning && Date() < deadline {
             if FileManager.default.fileExists(atPath: index + "-journal") {
-                kill(run.process.processIdentifier, SIGKILL)
+                kill(run.pid, SIGKILL)
                 sawWrite = true
                 break
             }

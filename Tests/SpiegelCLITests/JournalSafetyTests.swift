@@ -26,14 +26,14 @@ struct JournalSafetyTests {
             let run = try SpiegelRun([], input: input, sandbox: sandbox)
             // Kill once this run has saved something (however slow the machine), at a random moment after.
             let deadline = Date().addingTimeInterval(10)
-            while run.process.isRunning, Date() < deadline,
+            while run.isRunning, Date() < deadline,
                   sandbox.files(in: sandbox.entries).filter({ !$0.hasPrefix(".") }).count <= previous { usleep(2_000) }
             usleep(UInt32.random(in: 0...200_000))
-            if run.process.isRunning {
-                kill(run.process.processIdentifier, SIGKILL)
+            if run.isRunning {
+                kill(run.pid, SIGKILL)
             }
             let outcome = run.finish(timeout: 10)
-            if run.process.terminationReason == .uncaughtSignal { killed += 1 } else {
+            if run.killedBySignal { killed += 1 } else {
                 #expect(outcome.status == 0, "round \(round) ended by itself but failed: \(outcome)")
             }
 

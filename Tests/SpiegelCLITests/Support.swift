@@ -102,52 +102,118 @@ struct RunResult: CustomStringConvertible {
 }
 
 /// Runs the binary with `input` piped to its stdin (a real pipe), collecting stdout and stderr in files.
+/// Spawned with posix_spawn and reaped with waitpid: Foundation's `Process` can miss a child's exit when
+/// many run at once, and then waits for ever.
 final class SpiegelRun {
-    let process = Process()
+    let pid: pid_t
+    let arguments: [String]
     private let outPath: String
     private let errPath: String
     private let scratch: String
+    /// The raw wait status, once the child has been reaped.
+    private var waitStatus: Int32?
 
     init(_ arguments: [String], input: String = "", sandbox: Sandbox, environment extra: [String: String] = [:]) throws {
         let binary = try SpiegelBinary.require()
+        self.arguments = arguments
         scratch = sandbox.root + "/run-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         outPath = scratch + "/stdout"
         errPath = scratch + "/stderr"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = sandbox.environment(extra)
-        process.currentDirectoryURL = URL(fileURLWithPath: sandbox.root)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let pipe = Pipe()
-        process.standardInput = pipe
-        try process.run()
-        let data = Data(input.utf8)
-        let writer = pipe.fileHandleForWriting
+        var pipeEnds: [Int32] = [-1, -1]
+        guard pipe(&pipeEnds) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The child starts in the sandbox (tests pass relative paths); glibc 2.29+ has the action, not the headers.
+        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else {
+            throw POSIXError(.ENOSYS)
+        }
+        _ = unsafeBitCast(symbol, to: AddChdir.self)(&actions, sandbox.root)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGPIPE, SIGTERM, SIGWINCH, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var noMask = sigset_t()
+        sigemptyset(&noMask)
+        posix_spawnattr_setsigmask(&attributes, &noMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp = sandbox.environment(extra).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, binary, &actions, &attributes, argv, envp)
+        close(pipeEnds[0])
+        guard spawned == 0 else {
+            close(pipeEnds[1])
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
+        }
+        pid = child
+        let writer = pipeEnds[1]
+        let data = Array(input.utf8)
         // Write from another thread so a child that does not read cannot block us.
         Thread.detachNewThread {
-            try? writer.write(contentsOf: data)
-            try? writer.close()
+            var offset = 0
+            while offset < data.count {
+                let written = data[offset...].withUnsafeBytes { Glibc.write(writer, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { break }
+                offset += written
+            }
+            close(writer)
         }
     }
+
+    /// Whether the child is still running (reaping it when it has ended).
+    var isRunning: Bool {
+        if waitStatus != nil { return false }
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid { waitStatus = status; return false }
+        return result == 0
+    }
+
+    /// Whether a signal ended the child (SIGKILL from a test).
+    var killedBySignal: Bool { waitStatus.map { ($0 & 0x7F) != 0 && ($0 & 0x7F) != 0x7F } ?? false }
 
     /// Waits for the process (killing it after `timeout` seconds) and collects its output.
     func finish(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) -> RunResult {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            Issue.record("spiegel \(process.arguments ?? []) did not finish within \(timeout) s; killed", sourceLocation: sourceLocation)
-            kill(process.processIdentifier, SIGKILL)
+        while isRunning && Date() < deadline { usleep(5_000) }
+        if isRunning {
+            Issue.record("spiegel \(arguments) did not finish within \(timeout) s; killed", sourceLocation: sourceLocation)
+            kill(pid, SIGKILL)
         }
-        process.waitUntilExit()
+        while waitStatus == nil {
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, 0)
+            if result == pid { waitStatus = status } else if errno != EINTR { waitStatus = 0x7F00; break }
+        }
+        let raw = waitStatus ?? 0
+        // The exit status, or 128 + the signal's number as shells report a killed command.
+        let status = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
         let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
         let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
         try? FileManager.default.removeItem(atPath: scratch)
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        return RunResult(status: status, stdout: String(decoding: out, as: UTF8.self),
                          stderr: String(decoding: err, as: UTF8.self), stdoutData: out)
+    }
+
+    deinit {
+        if waitStatus == nil && isRunning {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
     }
 }
 

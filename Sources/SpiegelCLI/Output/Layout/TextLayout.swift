@@ -108,7 +108,7 @@ struct TextLayout: Sendable {
 
     /// Where continuation lines start: under the text after a list marker ("- ", "• ", "1. ", "[3] ",
     /// "← "), under the second column of a line laid out in columns (two or more spaces after the first
-    /// word), else under the line's own indentation. Never more than half the width.
+    /// words, as in `--journal <dir>  The journal…`), else under the line's own indentation. Never more than half the width.
     static func hangingIndent(_ line: Substring, width: Int) -> Int {
         let plain = Self.plain(line)
         let indent = plain.prefix { $0 == " " }.count
@@ -118,7 +118,7 @@ struct TextLayout: Sendable {
             hang = indent + marker.count
         } else if let match = rest.firstMatch(of: /^(\d{1,3}[.)]|\[\d{1,3}\]) +/) {
             hang = indent + match.output.0.count
-        } else if let match = rest.firstMatch(of: /^\S+( {2,})(?=\S)/) {
+        } else if let match = rest.firstMatch(of: /^\S+(?: \S+)*?( {2,})(?=\S)/) {
             hang = indent + DisplayWidth.of(match.output.0)
         }
         return hang <= width / 2 ? hang : min(indent + 4, width / 2)
