@@ -68,7 +68,9 @@ final class PTYProcess {
         _ = fcntl(masterFD, F_SETFL, fcntl(masterFD, F_GETFL) | O_NONBLOCK)
     }
 
-    private static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ lowest: Int32) {
+    /// Closes every descriptor from `lowest` on in the child, so that it inherits none of the test process's
+    /// (other tests' pipes and files) — as Foundation's `Process` does.
+    static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ lowest: Int32) {
         typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         if let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") {
             _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, lowest)

@@ -29,6 +29,8 @@ struct ResizeTests {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // The tmux server outlives this call: it must not keep other tests' pipes open.
+            PTYProcess.closeFrom(&actions, 3)
             let words = ["tmux", "-S", socket, "-f", "/dev/null"] + arguments
             var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
