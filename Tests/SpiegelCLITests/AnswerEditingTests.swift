@@ -30,6 +30,20 @@ struct AnswerEditingTests {
         ((object["answers"] as? [[String: Any]]) ?? []).map { ($0["text"] as? String) ?? "" }
     }
 
+    /// A shell at a terminal that has started `exercise` and answered its first question with `answer`;
+    /// the second question's prompt (`next`) is showing.
+    func startExercise(_ exercise: String, answering answer: String, next: String = "> ", in sandbox: Sandbox) throws -> PTYProcess {
+        let shell = try launch(sandbox)
+        try shell.expectPrompt(Self.prompt)
+        var mark = shell.mark
+        try shell.type("start \(exercise)\r")
+        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
+        mark = shell.mark
+        try shell.type(answer + "\r")
+        try shell.expectPrompt(next, after: try shell.expect("[2]", after: mark))
+        return shell
+    }
+
     /// Ctrl-C, keep the draft, leave the shell.
     func stopKeepingDraft(_ shell: PTYProcess) throws {
         var mark = shell.mark
@@ -72,15 +86,8 @@ struct AnswerEditingTests {
 
     @Test func backGivesThePreviousAnswerToEdit() throws {
         let sandbox = Sandbox()
-        let shell = try launch(sandbox)
-        try shell.expectPrompt(Self.prompt)
+        let shell = try startExercise("most-satisfied-customer", answering: "the man with the broken heating", in: sandbox)
         var mark = shell.mark
-        try shell.type("start most-satisfied-customer\r")
-        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
-        mark = shell.mark
-        try shell.type("the man with the broken heating\r")
-        try shell.expectPrompt("> ", after: try shell.expect("[2]", after: mark))
-        mark = shell.mark
         try shell.type("back\r")
         let asked = try shell.expect("[1]", after: mark, "back asks the first question again")
         try shell.expect("the man with the broken heating", after: asked, "the previous answer is in the line")
@@ -97,14 +104,8 @@ struct AnswerEditingTests {
     /// items after it are still offered (none is lost).
     @Test func backInAListEditsItsItems() throws {
         let sandbox = Sandbox()
-        let shell = try launch(sandbox)
-        try shell.expectPrompt(Self.prompt)
+        let shell = try startExercise("small-gesture-plan", answering: "a visitor waited at the desk", next: "  - ", in: sandbox)
         var mark = shell.mark
-        try shell.type("start small-gesture-plan\r")
-        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
-        mark = shell.mark
-        try shell.type("a visitor waited at the desk\r")
-        try shell.expectPrompt("  - ", after: try shell.expect("[2]", after: mark))
         for item in ["een", "fout"] {
             mark = shell.mark
             try shell.type(item + "\r")

@@ -15,8 +15,7 @@ struct CommandHelpView {
         if !type.configuration.discussion.isEmpty {
             out += [translated(type.configuration.discussion, in: "discussion"), ""]
         }
-        let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        out += [say.helpscreenUsage() + "  " + usage.joined(separator: " "), ""]
+        out += [Self.usageLine(type, root: root, say: say), ""]
         for section in sections(of: root.helpMessage(for: type, columns: 100_000)) {
             out.append(section.title)
             let labelWidth = min(section.items.map { DisplayWidth.of($0.label) }.max() ?? 0, 24)
@@ -37,6 +36,12 @@ struct CommandHelpView {
         return out.joined(separator: "\n")
     }
 
+    /// "Usage:  spiegel done <id> …" on one line (the layout wraps it for the window).
+    static func usageLine(_ type: any ParsableCommand.Type, root: any ParsableCommand.Type, say: Messages) -> String {
+        let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return say.helpscreenUsage() + "  " + usage.joined(separator: " ")
+    }
+
     /// A text in the session's language: the phrase of `section` whose English is `english`, else as it is.
     /// The parser's own suffix ("(default: 3)", "(values: a, b; default: a)", "(values: a, b)") is reworded too.
     func translated(_ english: String, in section: String) -> String {
@@ -50,8 +55,7 @@ struct CommandHelpView {
             english.removeSubrange(match.range)
             return translated(english, in: section) + " (" + say.helpscreenValues(String(match.1)) + ")"
         }
-        guard let position = Messages(.en).phrases(in: section).firstIndex(of: english) else { return english }
-        return say.phrases(in: section)[position]
+        return say.phrase(matching: english, in: section) ?? english
     }
 
     struct Section {

@@ -6,11 +6,17 @@ import SpiegelCore
 struct MirrorView {
     let session: Session
     let graph: KnowledgeGraph
-    /// Every entry id of the journal, to shorten ids to a prefix that is still unique.
-    let allIDs: [String]
+    /// Every entry id of the journal shortened to the shortest start that is still unique.
+    private let shortIDs: [String: String]
 
-    /// A principle's, need's or barrier's name (barrier ids as chosen, such as `creativity`, name their node).
-    /// A barrier's or a need's name ("shyness" -> Verlegenheid, "explanation" -> its need node's name).
+    /// `allIDs`: every entry id of the journal (or the client's bundle), among which ids are shortened.
+    init(session: Session, graph: KnowledgeGraph, allIDs: [String]) {
+        self.session = session
+        self.graph = graph
+        shortIDs = ShortID.prefixes(of: allIDs, among: allIDs)
+    }
+
+    /// A principle's, barrier's or need's name ("shyness" -> Verlegenheid, "explanation" -> its need node's name).
     private func name(_ id: String) -> String {
         (graph.node(CheckInBarrier.node(for: id)) ?? graph.node("need-" + id)).map { session.text($0.name) } ?? id
     }
@@ -21,14 +27,8 @@ struct MirrorView {
         return session.style.dim("  [" + shown + (ids.count > 4 ? ", …" : "") + "]")
     }
 
-    /// The shortest start of an id (at least 8 characters) that no other entry shares.
-    private func short(_ id: String) -> String {
-        // Commitment ids are typed whole (done ID, moved ID): never shortened.
-        if id.contains(".") { return id }
-        var length = min(8, id.count)
-        while length < id.count, allIDs.contains(where: { $0 != id && $0.hasPrefix(id.prefix(length)) }) { length += 1 }
-        return String(id.prefix(length))
-    }
+    /// An entry id's shortest unique start; commitment ids are typed whole (done ID, moved ID) and kept.
+    private func short(_ id: String) -> String { shortIDs[id] ?? id }
 
     private func percent(_ rate: Double?) -> String { rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
 

@@ -85,8 +85,7 @@ enum FailureReport {
         }
         var message = say.parserMessage(root.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
         if !brief, let type, let name = type.configuration.commandName {
-            let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            message += "\n" + say.helpscreenUsage() + "  " + usage.joined(separator: " ") + "\n" + say.helpscreenSeeHelp(name)
+            message += "\n" + CommandHelpView.usageLine(type, root: root, say: say) + "\n" + say.helpscreenSeeHelp(name)
         }
         return (message, code == 1 ? ExitStatus.usage : code)
     }

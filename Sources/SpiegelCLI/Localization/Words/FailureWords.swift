@@ -48,9 +48,12 @@ extension Messages {
 
     /// A reason the journal gives, in this language when it is one of the known ones (system errors stay
     /// as the system words them).
-    func reason(_ english: String) -> String {
-        if let position = Messages(.en).phrases(in: "reason").firstIndex(of: english) { return phrases(in: "reason")[position] }
-        return english
+    func reason(_ english: String) -> String { phrase(matching: english, in: "reason") ?? english }
+
+    /// The phrase of catalog `section` whose English text is `english`, in this language; nil when the
+    /// section has no such phrase.
+    func phrase(matching english: String, in section: String) -> String? {
+        Messages(.en).phrases(in: section).firstIndex(of: english).map { phrases(in: section)[$0] }
     }
 
     /// "entry", "commitments": the journal's things by name.
