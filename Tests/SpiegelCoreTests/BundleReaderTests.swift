@@ -78,6 +78,9 @@ import SpiegelContent
         #expect(error(text.replacingOccurrences(of: "\"schemaVersion\" : 1\n}", with: "\"schemaVersion\" : 9\n}")) == .newer("b.json", 9))
         #expect(error(#"{"format": "spiegel-bundle", "schemaVersion": 1, "kind": "entries", "exportedAt": "x", "exporter": "A", "exercises": [], "notes": [], "entries": 5}"#)
             == .invalid("b.json", "'entries' is not a list"))
+        let badExercises = #"{"format": "spiegel-bundle", "schemaVersion": 1, "kind": "entries", "exportedAt": "x", "exporter": "A", "exercises": {"a": 1}, "notes": [], "entries": []}"#
+        #expect(error(badExercises)?.message.hasPrefix("b.json: invalid bundle: 'exercises'") == true)
+        #expect(throws: ExchangeBundle.ReadError.self) { try BundleReader(data: Data(badExercises.utf8), path: "b.json").checkEntries() }
         // Members this version does not know are skipped; whitespace and a byte-order mark around the document are fine.
         let extended = "\u{FEFF}" + text.replacingOccurrences(of: "\"notes\" :", with: "\"later\" : {\"a\": [1, \"]\"]}, \"notes\" :") + "\n\n"
         #expect(try ExchangeBundle.read(Data(extended.utf8), path: "b.json").entries == entries)
@@ -113,10 +116,13 @@ import SpiegelContent
         let store = JournalStore(root: dir.path + "/journal")
         try store.prepare(now: Date())
         let reader = try BundleReader(file: dir.path + "/big.json", path: "big.json")
-        try reader.checkEntries()
-        let first = try BundleImporter(store: store).merge(reader)
+        let checked = try reader.checkEntries()
+        #expect(checked.entries == nil && checked.ids.count == 2_501)
+        let first = try BundleImporter(store: store).merge(reader, checked: checked)
         #expect(first.added == 2_500 && first.alreadyPresent == 1)
-        #expect(try BundleImporter(store: store).merge(reader).added == 0)
+        let kept = try reader.checkEntries(keepingUpTo: 1 << 30)
+        #expect(kept.entries?.count == 2_501)
+        #expect(try BundleImporter(store: store).merge(reader, checked: kept).added == 0)
         #expect(try store.summaries().entries.count == 2_500)
     }
 }
@@ -171,13 +177,16 @@ import SpiegelContent
         try Data((0..<8192).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: cache + "/" + digest + ".sqlite"))
         let stale = cache + "/" + String(repeating: "0", count: 64) + ".sqlite"
         try Data("old".utf8).write(to: URL(fileURLWithPath: stale))
+        let leftover = cache + "/" + digest + ".sqlite.123-456.tmp"
+        try Data("half".utf8).write(to: URL(fileURLWithPath: leftover))
         var times = [timeval(tv_sec: 1_000_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000_000, tv_usec: 0)]
-        #expect(utimes(stale, &times) == 0)
+        #expect(utimes(stale, &times) == 0 && utimes(leftover, &times) == 0)
 
         let workspace = ReviewWorkspace(paths: [path], cacheDirectory: cache)
         #expect(workspace.problems.isEmpty)
         #expect(workspace.clients.first?.summaries.count == entries.count)
-        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(!FileManager.default.fileExists(atPath: stale) && !FileManager.default.fileExists(atPath: leftover))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [digest + ".sqlite"])
         // The rebuilt file is a good index: a third review reads it.
         let again = ReviewWorkspace(paths: [path], cacheDirectory: cache)
         #expect(again.clients.first?.summaries.count == entries.count)

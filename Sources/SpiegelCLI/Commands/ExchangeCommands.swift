@@ -233,14 +233,16 @@ struct ImportCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let reader: BundleReader
+        let checked: BundleReader.CheckedEntries
         do {
             reader = try BundleReader(file: SpiegelEnvironment.absolute(file), path: file)
-            try reader.checkEntries()
+            // A bundle of up to 32 MB of entries is decoded once and kept; a bigger one a batch at a time.
+            checked = try reader.checkEntries(keepingUpTo: 32 << 20)
         } catch {
-            throw CommandFailure(error.message, exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
+            throw CommandFailure(session.say.bundleError(error), exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
         }
         try session.journal.prepare(now: session.now)
-        let result = try BundleImporter(store: session.journal).merge(reader)
+        let result = try BundleImporter(store: session.journal).merge(reader, checked: checked)
         if session.json { session.printJSON(result); return }
         switch reader.kind {
         case .entries:

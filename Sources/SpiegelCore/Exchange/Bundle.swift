@@ -80,7 +80,7 @@ public struct ExchangeBundle: Codable, Sendable {
     public static func read(_ data: Data, path: String) throws(ReadError) -> ExchangeBundle {
         let reader = try BundleReader(data: data, path: path)
         return ExchangeBundle(kind: reader.kind, exportedAt: reader.exportedAt, exporter: reader.exporter,
-                              exercises: reader.exercises, entries: try reader.entries(0..<reader.entryCount), notes: reader.notes)
+                              exercises: try reader.exercises(), entries: try reader.entries(0..<reader.entryCount), notes: reader.notes)
     }
 
     /// Refuses an entry an import must not take: unsafe ids, a newer schema, a draft, a broken or oversized field.

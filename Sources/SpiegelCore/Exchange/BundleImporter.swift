@@ -17,44 +17,45 @@ public struct BundleImporter: Sendable {
     /// Merges with the journal locked: no other spiegel writes meanwhile, and the debris of an earlier,
     /// interrupted import is cleared first.
     public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
-        try merge(kind: bundle.kind, notes: bundle.notes, count: bundle.entries.count) { range in bundle.entries[range] }
+        try merge(kind: bundle.kind, notes: bundle.notes, ids: bundle.entries.map(\.id)) { positions in positions.map { bundle.entries[$0] } }
     }
 
-    /// Merges a bundle read piece by piece: its entries are decoded a batch at a time. Check them first
-    /// (`BundleReader.checkEntries`): a bundle that turns out broken halfway would be imported halfway.
-    public func merge(_ reader: BundleReader) throws(JournalError) -> Result {
-        try merge(kind: reader.kind, notes: reader.notes, count: reader.entryCount) { range throws(JournalError) in
+    /// Merges a bundle read piece by piece, after every entry was checked (`BundleReader.checkEntries`, so
+    /// that a bundle broken halfway adds nothing): the new entries are decoded again a batch at a time,
+    /// unless the check kept them.
+    public func merge(_ reader: BundleReader, checked: BundleReader.CheckedEntries) throws(JournalError) -> Result {
+        try merge(kind: reader.kind, notes: reader.notes, ids: checked.ids) { positions throws(JournalError) in
+            if let kept = checked.entries { return positions.map { kept[$0] } }
             do throws(ExchangeBundle.ReadError) {
-                return try reader.entries(range)[...]
+                return try reader.entries(positions)
             } catch {
                 throw .cannotRead(path: reader.path, reason: error.message)
             }
         }
     }
 
-    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], count: Int,
-                       entries: (Range<Int>) throws(JournalError) -> ArraySlice<Entry>) throws(JournalError) -> Result {
+    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], ids: [String],
+                       entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         try store.exclusively("import") { store throws(JournalError) in
             try store.cleanDebris()
             let importer = Self(store: store)
             switch kind {
-            case .entries: return try importer.mergeEntries(count: count, entries)
+            case .entries: return try importer.mergeEntries(ids: ids, entries)
             case .feedback: return try importer.mergeNotes(notes)
             }
         }
     }
 
     /// Adds the entries not there yet, a batch at a time (the same id twice in a bundle is added once).
-    private func mergeEntries(count: Int, _ entries: (Range<Int>) throws(JournalError) -> ArraySlice<Entry>) throws(JournalError) -> Result {
+    private func mergeEntries(ids: [String], _ entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         var result = Result()
         let existing = Set(try store.entryIDs())
         var seen = Set<String>()
-        for start in stride(from: 0, to: count, by: JournalStore.writeBatch) {
-            let fresh = try entries(start..<min(start + JournalStore.writeBatch, count))
-                .filter { !existing.contains($0.id) && seen.insert($0.id).inserted }
-            result.added += try store.saveNew(batch: Array(fresh))
+        let fresh = ids.indices.filter { !existing.contains(ids[$0]) && seen.insert(ids[$0]).inserted }
+        for start in stride(from: 0, to: fresh.count, by: JournalStore.writeBatch) {
+            result.added += try store.saveNew(batch: try entries(Array(fresh[start..<min(start + JournalStore.writeBatch, fresh.count)])))
         }
-        result.alreadyPresent = count - result.added
+        result.alreadyPresent = ids.count - result.added
         return result
     }
 

@@ -14,11 +14,12 @@ public final class BundleReader: Sendable {
     public let kind: ExchangeBundle.Kind
     public let exportedAt: String
     public let exporter: String
-    public let exercises: [Exercise]
     public let notes: [EntryNote]
     /// The SHA-256 of the bundle's bytes (lowercase hex): the same bytes, the same digest.
     public let digest: String
     let places: [Range<Int>]
+    /// Where the exercises' definitions lie: decoded only when asked for (a review does not need them).
+    private let exercisesPlace: Range<Int>
     private let source: Source
 
     /// How many entries the bundle holds (not yet checked one by one).
@@ -123,7 +124,8 @@ public final class BundleReader: Sendable {
         kind = try required("kind", ExchangeBundle.Kind.self)
         exportedAt = try required("exportedAt", String.self)
         exporter = try required("exporter", String.self)
-        exercises = try required("exercises", [Exercise].self)
+        guard let exercisesPlace = layout.members["exercises"] else { throw .invalid(path, "missing field 'exercises'") }
+        self.exercisesPlace = exercisesPlace
         notes = try required("notes", [EntryNote].self)
         guard let list = layout.members["entries"] else { throw .invalid(path, "missing field 'entries'") }
         guard try Self.bytes(list.prefix(1), of: source, path: path) == Data("[".utf8) else {
@@ -144,6 +146,20 @@ public final class BundleReader: Sendable {
         }
         if let note = notes.first(where: { Timestamp.date($0.at) == nil || !JournalStore.isSafeID($0.entryId) }) {
             throw .invalid(path, "a note has an entry id or a time that is not valid ('\(note.entryId.prefix(40))')")
+        }
+    }
+
+    /// The definitions of the exercises the entries answer, as the bundle carries them.
+    public func exercises() throws(ExchangeBundle.ReadError) -> [Exercise] {
+        guard exercisesPlace.count <= Self.maxMemberBytes else {
+            throw .invalid(path, "'exercises' is larger than \(Self.maxMemberBytes >> 20) MB")
+        }
+        do {
+            return try JSONDecoder().decode([Exercise].self, from: try Self.bytes(exercisesPlace, of: source, path: path))
+        } catch let error as ExchangeBundle.ReadError {
+            throw error
+        } catch {
+            throw .invalid(path, "'exercises': \(JournalStore.describe(error))")
         }
     }
 
@@ -175,9 +191,27 @@ public final class BundleReader: Sendable {
         return entries
     }
 
-    /// Decodes and checks every entry, keeping none: true when the whole bundle can be used.
-    public func checkEntries() throws(ExchangeBundle.ReadError) {
-        for index in places.indices { _ = try entry(at: index) }
+    /// What checking every entry found: the ids in the bundle's order, and the entries themselves when
+    /// they were few enough to keep (so that an import decodes them once).
+    public struct CheckedEntries: Sendable {
+        public let ids: [String]
+        public let entries: [Entry]?
+    }
+
+    /// Decodes and checks every entry (and the exercises). The entries are kept when their bytes come to
+    /// at most `limit`.
+    @discardableResult
+    public func checkEntries(keepingUpTo limit: Int = 0) throws(ExchangeBundle.ReadError) -> CheckedEntries {
+        _ = try exercises()
+        var ids: [String] = []
+        ids.reserveCapacity(places.count)
+        var kept: [Entry]? = places.reduce(0) { $0 + $1.count } <= limit ? [] : nil
+        for index in places.indices {
+            let entry = try entry(at: index)
+            ids.append(entry.id)
+            kept?.append(entry)
+        }
+        return CheckedEntries(ids: ids, entries: kept)
     }
 
     private static func bytes(_ range: Range<Int>, of source: Source, path: String) throws(ExchangeBundle.ReadError) -> Data {

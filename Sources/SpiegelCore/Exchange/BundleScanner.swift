@@ -7,7 +7,8 @@ struct BundleLayout: Sendable, Equatable {
 
 /// Follows a JSON document's structure (strings, escapes, brackets, the grammar of the top-level object)
 /// without decoding it, over bytes fed in pieces of any size. Values below the top level are checked
-/// only for balance: each piece is decoded, and so checked in full, by whoever reads it.
+/// only for balance, and the inside of strings not at all: each piece is decoded, and so checked in
+/// full, by whoever reads it.
 struct BundleScanner {
     /// Why the bytes are not a JSON object this scanner can lay out.
     enum Failure: Error, Equatable {
@@ -37,16 +38,19 @@ struct BundleScanner {
 
     /// Feeds the next bytes of the document.
     mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
-        var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var index = 0
         while index < count {
-            let byte = bytes[index]
-            // Most of a bundle is the inside of strings: those bytes only need a glance.
-            if inString && !escaped && !readingKey && byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index += 1
-                continue
+            if inString && !escaped && !readingKey {
+                // Most of a bundle is the inside of strings: skip to the next quote or backslash.
+                while index < count && base[index] != 0x22 && base[index] != 0x5C { index += 1 }
+            } else if !inString && !inScalar {
+                // And most of the rest is indentation.
+                while index < count && Self.isSpace(base[index]) { index += 1 }
             }
-            try step(byte, at: offset + index)
+            guard index < count else { break }
+            try step(base[index], at: offset + index)
             index += 1
         }
         offset += count
@@ -79,8 +83,6 @@ struct BundleScanner {
                     return
                 }
                 if nested.isEmpty { endValue(at: position + 1) } else if nested.count == 1 && inEntries { endElement(at: position + 1) }
-            } else if byte < 0x20 {
-                throw .malformed(position)
             }
             if readingKey {
                 key.append(byte)

@@ -23,15 +23,27 @@ struct BundleIndexCache {
             utimes(path, nil)
             return index
         }
-        let index = try Self.build(reader)
-        if let path, let directory, let image = try? index.db.serialized() {
-            // Derived data: a cache that cannot be written only means the next review decodes again.
-            if (try? SafeFiles.makePrivateDirectory(directory)) != nil,
-               (try? SafeFiles.write(image, to: path, replace: true, durable: false)) != nil {
-                prune(except: path)
+        if let path, let directory, (try? SafeFiles.makePrivateDirectory(directory)) != nil {
+            // Built in a file beside its place and renamed there when whole: a big bundle's index is not held in
+            // memory twice, and a review reading the same cache never sees half of one.
+            let temporary = path + "." + SafeFiles.tempSuffix()
+            let descriptor = Glibc.open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            if descriptor >= 0 {
+                close(descriptor)
+                defer { unlink(temporary) }
+                if let db = try? SQLiteDatabase(path: temporary), (try? db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")) != nil {
+                    let index = try Self.build(reader, in: db)
+                    if rename(temporary, path) == 0 {
+                        prune(except: path)
+                        if let kept = try? Self.open(path, for: reader) { return kept }
+                    }
+                    return index
+                }
             }
         }
-        return index
+        // Derived data: without a cache folder the index lives in memory for this review only.
+        guard let db = try? SQLiteDatabase(image: nil) else { throw .invalid(reader.path, "cannot make an index in memory") }
+        return try Self.build(reader, in: db)
     }
 
     /// The cached index file of this bundle, when there is one.
@@ -49,9 +61,9 @@ struct BundleIndexCache {
         return index
     }
 
-    private static func build(_ reader: BundleReader) throws(ExchangeBundle.ReadError) -> BundleIndex {
+    private static func build(_ reader: BundleReader, in db: SQLiteDatabase) throws(ExchangeBundle.ReadError) -> BundleIndex {
         do {
-            let db = try SQLiteDatabase(image: nil)
+            _ = try reader.exercises()
             try db.execute(IndexSchema.create)
             let writer = try IndexWriter(db: db, directory: "", readEntry: { path throws(JournalError) in
                 throw .cannotRead(path: path, reason: "a bundle's entries are not files")
@@ -75,20 +87,21 @@ struct BundleIndexCache {
         }
     }
 
-    /// Removes cache files not used for `maximumAge`.
+    /// Removes cache files not used for `maximumAge`, and what a review killed while building left (a day on).
     private func prune(except kept: String) {
         guard let directory, let names = try? SafeFiles.list(directory) else { return }
-        let oldest = Date().timeIntervalSince1970 - Self.maximumAge
-        for name in names where name.hasSuffix(".sqlite") && directory + "/" + name != kept {
+        let now = Date().timeIntervalSince1970
+        for name in names where directory + "/" + name != kept {
+            let age: TimeInterval? = name.hasSuffix(".sqlite") ? Self.maximumAge : name.hasSuffix(".tmp") ? 86_400 : nil
             var info = stat()
-            if lstat(directory + "/" + name, &info) == 0, TimeInterval(info.st_mtim.tv_sec) < oldest {
+            if let age, lstat(directory + "/" + name, &info) == 0, TimeInterval(info.st_mtim.tv_sec) < now - age {
                 unlink(directory + "/" + name)
             }
         }
     }
 }
 
-/// One bundle's index, open in memory: its summaries, and where each entry lies in the bundle.
+/// One bundle's index, open (from the cache, or in memory): its summaries, and where each entry lies in the bundle.
 struct BundleIndex {
     let db: SQLiteDatabase
     /// Each entry's position in the bundle, by id.

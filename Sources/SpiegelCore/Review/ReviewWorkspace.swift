@@ -6,7 +6,6 @@ import SpiegelContent
 public struct Client: Sendable {
     public var name: String
     public var origin: String
-    public var exercises: [Exercise]
     /// When the bundle was exported (nil for a journal directory).
     public var exportedAt: String?
     /// The entries as summaries, newest first, for lists, filters, statistics and recommendations.
@@ -19,10 +18,9 @@ public struct Client: Sendable {
         case entries([Entry])
     }
 
-    init(name: String, origin: String, entries: [Entry], exercises: [Exercise], exportedAt: String? = nil) {
+    init(name: String, origin: String, entries: [Entry], exportedAt: String? = nil) {
         self.name = name
         self.origin = origin
-        self.exercises = exercises
         self.exportedAt = exportedAt
         let sorted = entries.sorted { $0.id > $1.id }
         summaries = sorted.map(EntrySummary.init)
@@ -32,7 +30,6 @@ public struct Client: Sendable {
     init(bundle reader: BundleReader, index: BundleIndex, indexPath: String?) throws(SQLiteError) {
         name = reader.exporter
         origin = reader.path
-        exercises = reader.exercises
         exportedAt = reader.exportedAt
         summaries = try index.summaries(nil)
         source = .bundle(reader, positions: index.positions, index: indexPath)
@@ -81,6 +78,8 @@ public struct ReviewWorkspace: Sendable {
     /// Things the coach should know that are not errors (an older export set aside).
     public private(set) var notices: [String] = []
     private let cache: BundleIndexCache
+    /// Which exported client holds each entry id (exports of the same journal share ids).
+    private var exportOwners: [String: Int] = [:]
 
     /// Reads every path (bundles, journal directories, folders of them). Each bundle's index is kept in
     /// `cacheDirectory` (the coach's cache), so that the next review of the same bundle starts at once.
@@ -104,7 +103,7 @@ public struct ReviewWorkspace: Sendable {
                     let contents = try store.entries()
                     problems += contents.problems.map(\.message)
                     let name = (path as NSString).lastPathComponent
-                    add(Client(name: name, origin: path, entries: contents.entries, exercises: []))
+                    add(Client(name: name, origin: path, entries: contents.entries))
                 } catch {
                     problems.append(error.message)
                 }
@@ -139,18 +138,20 @@ public struct ReviewWorkspace: Sendable {
     /// export is kept and the coach is told.
     private mutating func add(_ client: Client) {
         var client = client
-        let ids = Set(client.summaries.map(\.id))
-        if let index = clients.firstIndex(where: { other in other.exportedAt != nil && client.exportedAt != nil
-            && other.summaries.contains { ids.contains($0.id) } }) {
+        let exported = client.exportedAt != nil
+        let owners = exportOwners
+        if exported, let index = client.summaries.lazy.compactMap({ owners[$0.id] }).first {
             let other = clients[index]
             let newer = (Timestamp.date(client.exportedAt!) ?? .distantPast) > (Timestamp.date(other.exportedAt!) ?? .distantPast)
             var (kept, setAside) = newer ? (client, other) : (other, client)
             notices.append("\(setAside.origin): an older export of the same journal as \(kept.origin); showing the newer one")
             kept.name = other.name
             clients[index] = kept
+            for summary in client.summaries { exportOwners[summary.id] = index }
             return
         }
         client.name = uniqueName(client.name)
+        if exported { for summary in client.summaries { exportOwners[summary.id] = clients.count } }
         clients.append(client)
     }
 
