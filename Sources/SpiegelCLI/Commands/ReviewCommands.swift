@@ -21,15 +21,17 @@ struct ReviewCommand: SessionCommand {
         let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute), cacheDirectory: session.environment.reviewCache)
         guard !workspace.clients.isEmpty else {
             // Nothing to open: the one reason is the error (65 for a broken file, 66 when nothing is there).
-            let missing = workspace.problems.allSatisfy { $0.hasSuffix(": no such file or directory") }
+            let missing = workspace.problems.allSatisfy { if case .missing = $0 { true } else { false } }
             guard let first = workspace.problems.first else {
                 throw CommandFailure(session.say.errorNothingToReview(paths.joined(separator: ", ")), exitCode: ExitStatus.noInput)
             }
             let more = workspace.problems.count > 1 ? session.say.errorAndMore(workspace.problems.count - 1) : ""
-            throw CommandFailure(first + more, exitCode: missing ? ExitStatus.noInput : ExitStatus.dataError)
+            throw CommandFailure(session.say.reviewProblem(first) + more, exitCode: missing ? ExitStatus.noInput : ExitStatus.dataError)
         }
-        for problem in workspace.problems { session.warn(session.say.warningProblem(problem)) }
-        for notice in workspace.notices { session.warn(session.say.warningNote(notice)) }
+        for problem in workspace.problems { session.warn(session.say.warningProblem(session.say.reviewProblem(problem))) }
+        for notice in workspace.notices {
+            session.warn(session.say.warningNote(session.say.reviewproblemOlderExport(older: notice.setAside, newer: notice.kept)))
+        }
         let runner = ShellRunner(options: session.options, keepGoing: false, mode: .review(workspace),
                                  lines: commands.isEmpty ? nil : commands)
         let status = runner.run()

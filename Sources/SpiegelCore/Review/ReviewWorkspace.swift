@@ -70,13 +70,41 @@ public struct Client: Sendable {
     }
 }
 
+/// Something review could not use: a path, and why.
+public enum ReviewProblem: Sendable {
+    case missing(path: String)
+    case bundle(ExchangeBundle.ReadError)
+    case journal(JournalError)
+    /// An entry file of a journal directory that could not be read (the journal's own words).
+    case entryFile(JournalProblem)
+    case feedbackBundle(path: String)
+    case index(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .missing(let path): "\(path): no such file or directory"
+        case .bundle(let error): error.message
+        case .journal(let error): error.message
+        case .entryFile(let problem): problem.message
+        case .feedbackBundle(let path): "\(path): a feedback bundle, not a client's entries"
+        case .index(let path, let reason): "\(path): cannot read its index (\(reason))"
+        }
+    }
+}
+
+/// Two exports of the same journal were given: the older one is set aside.
+public struct OlderExport: Sendable {
+    public var setAside: String
+    public var kept: String
+}
+
 /// The coach's workspace over exported bundles and journal directories; client data is never written.
 public struct ReviewWorkspace: Sendable {
     public private(set) var clients: [Client] = []
     /// Paths that could not be read, each with the reason.
-    public private(set) var problems: [String] = []
-    /// Things the coach should know that are not errors (an older export set aside).
-    public private(set) var notices: [String] = []
+    public private(set) var problems: [ReviewProblem] = []
+    /// Things the coach should know that are not errors: older exports set aside.
+    public private(set) var notices: [OlderExport] = []
     private let cache: BundleIndexCache
     /// Which exported client holds each entry id (exports of the same journal share ids).
     private var exportOwners: [String: Int] = [:]
@@ -92,7 +120,7 @@ public struct ReviewWorkspace: Sendable {
     private mutating func load(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            problems.append("\(path): no such file or directory")
+            problems.append(.missing(path: path))
             return
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -101,11 +129,11 @@ public struct ReviewWorkspace: Sendable {
                 do {
                     _ = try store.manifest()
                     let contents = try store.entries()
-                    problems += contents.problems.map(\.message)
+                    problems += contents.problems.map(ReviewProblem.entryFile)
                     let name = (path as NSString).lastPathComponent
                     add(Client(name: name, origin: path, entries: contents.entries))
                 } catch {
-                    problems.append(error.message)
+                    problems.append(.journal(error))
                 }
             } else {
                 do {
@@ -114,7 +142,7 @@ public struct ReviewWorkspace: Sendable {
                         load(path + "/" + name)
                     }
                 } catch {
-                    problems.append(error.message)
+                    problems.append(.journal(error))
                 }
             }
             return
@@ -122,15 +150,15 @@ public struct ReviewWorkspace: Sendable {
         do {
             let reader = try BundleReader(file: path, path: path)
             guard reader.kind == .entries else {
-                problems.append("\(path): a feedback bundle, not a client's entries")
+                problems.append(.feedbackBundle(path: path))
                 return
             }
             let index = try cache.index(of: reader)
             add(try Client(bundle: reader, index: index, indexPath: cache.path(for: reader)))
         } catch let error as ExchangeBundle.ReadError {
-            problems.append(error.message)
+            problems.append(.bundle(error))
         } catch {
-            problems.append("\(path): cannot read its index (\(error))")
+            problems.append(.index(path: path, reason: "\(error)"))
         }
     }
 
@@ -144,7 +172,7 @@ public struct ReviewWorkspace: Sendable {
             let other = clients[index]
             let newer = (Timestamp.date(client.exportedAt!) ?? .distantPast) > (Timestamp.date(other.exportedAt!) ?? .distantPast)
             var (kept, setAside) = newer ? (client, other) : (other, client)
-            notices.append("\(setAside.origin): an older export of the same journal as \(kept.origin); showing the newer one")
+            notices.append(OlderExport(setAside: setAside.origin, kept: kept.origin))
             kept.name = other.name
             clients[index] = kept
             for summary in client.summaries { exportOwners[summary.id] = index }

@@ -48,6 +48,18 @@ extension Messages {
         }
     }
 
+    /// What review could not use, in this language.
+    func reviewProblem(_ problem: ReviewProblem) -> String {
+        switch problem {
+        case .missing(let path): reviewproblemMissing(path)
+        case .bundle(let error): bundleError(error)
+        case .journal(let error): journalError(error)
+        case .entryFile(let problem): problem.message
+        case .feedbackBundle(let path): reviewproblemFeedbackBundle(path)
+        case .index(let path, let reason): reviewproblemIndex(path: path, reason: reason)
+        }
+    }
+
     /// Why a passphrase or a sealed file could not be used, in this language.
     func cipherFailure(_ failure: JournalCipher.Failure) -> String {
         switch failure {
