@@ -275,4 +275,41 @@ struct CoachWorkflowTests {
         #expect(fresh.status != 0)
         #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/fresh/entries"), "a refused bundle creates no journal")
     }
+
+    @Test func aBundleBrokenHalfwayAddsNothing() throws {
+        let sandbox = Sandbox()
+        try Self.client(sandbox)
+        let bundle = try Self.exportBundle(sandbox, as: "Anna", file: "anna.json")
+        var object = try jsonObject(Data(contentsOf: URL(fileURLWithPath: bundle)))
+        var entries = try #require(object["entries"] as? [[String: Any]])
+        entries[entries.count - 1]["confidence"] = 99
+        object["entries"] = entries
+        try sandbox.write(try JSONSerialization.data(withJSONObject: object), to: "broken.json")
+        let result = try spiegel(["--journal", "target", "import", "broken.json"], sandbox: sandbox)
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains("broken.json") && result.stderr.contains("confidence"), "\(result)")
+        #expect(sandbox.files(in: sandbox.root + "/target/entries").isEmpty, "the good entries before it were not imported either")
+    }
+
+    @Test func reviewKeepsEachBundlesIndexInTheCoachsCache() throws {
+        let sandbox = Sandbox()
+        try Self.client(sandbox)
+        let bundle = try Self.exportBundle(sandbox, as: "Anna", file: "anna.json")
+        let cache = sandbox.root + "/cache/spiegel/review"
+        let first = try spiegel(["review", bundle, "--run", "entries anna --grep cafe", "--json"], sandbox: sandbox)
+        #expect(first.status == 0, "\(first)")
+        #expect(try (JSONSerialization.jsonObject(with: first.stdoutData) as? [Any])?.count == 2, "accents folded: \(first.stdout)")
+        let files = sandbox.files(in: cache)
+        #expect(files.count == 1 && files.first?.hasSuffix(".sqlite") == true, "\(files)")
+        #expect(permissions(cache) == 0o700 && files.allSatisfy { permissions(cache + "/" + $0) == 0o600 })
+        let again = try spiegel(["review", bundle, "--run", "entries anna --grep cafe", "--json"], sandbox: sandbox)
+        #expect(again.stdout == first.stdout)
+        #expect(sandbox.files(in: cache) == files, "the same bundle, the same index")
+        // Another export is another bundle: a second index; the first stays.
+        try completeExercise("most-satisfied-customer", times: 1, text: "nog een", options: [], sandbox: sandbox)
+        let newer = try Self.exportBundle(sandbox, as: "Anna", file: "anna-2.json")
+        let clients = try spiegel(["review", newer, "--run", "clients", "--json"], sandbox: sandbox)
+        #expect(clients.status == 0 && clients.stdout.contains("\"entries\" : 3"), "\(clients)")
+        #expect(sandbox.files(in: cache).count == 2)
+    }
 }

@@ -79,6 +79,7 @@ final class Sandbox {
         env["XDG_DATA_HOME"] = root + "/data"
         env["XDG_STATE_HOME"] = root + "/state"
         env["XDG_CONFIG_HOME"] = root + "/config"
+        env["XDG_CACHE_HOME"] = root + "/cache"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "xterm"
         env["PAGER"] = "cat"  // no pager waiting for keys on a test's terminal (the pager test sets its own)

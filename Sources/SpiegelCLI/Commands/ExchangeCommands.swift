@@ -232,23 +232,23 @@ struct ImportCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let path = SpiegelEnvironment.absolute(file)
-        let data: Data
-        do { data = try SafeFiles.read(path) } catch {
-            throw CommandFailure("\(file): \(error.message)", exitCode: ExitStatus.noInput)
-        }
-        let bundle: ExchangeBundle
-        do { bundle = try ExchangeBundle.read(data, path: file) } catch {
-            throw CommandFailure(error.message, exitCode: ExitStatus.dataError)
+        let reader: BundleReader
+        let checked: BundleReader.CheckedEntries
+        do {
+            reader = try BundleReader(file: SpiegelEnvironment.absolute(file), path: file)
+            // A bundle of up to 32 MB of entries is decoded once and kept; a bigger one a batch at a time.
+            checked = try reader.checkEntries(keepingUpTo: 32 << 20)
+        } catch {
+            throw CommandFailure(session.say.bundleError(error), exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
         }
         try session.journal.prepare(now: session.now)
-        let result = try BundleImporter(store: session.journal).merge(bundle)
+        let result = try BundleImporter(store: session.journal).merge(reader, checked: checked)
         if session.json { session.printJSON(result); return }
-        switch bundle.kind {
+        switch reader.kind {
         case .entries:
             session.print(session.say.exchangeAdded(added: session.say.countEntries(result.added), present: session.say.countEntries(result.alreadyPresent)))
         case .feedback:
-            session.print(session.say.exchangeNotesAttached(notes: session.say.countNotes(result.notesAttached), exporter: bundle.exporter)
+            session.print(session.say.exchangeNotesAttached(notes: session.say.countNotes(result.notesAttached), exporter: reader.exporter)
                           + (result.notesForUnknownEntries > 0 ? session.say.exchangeNotesUnknown(session.say.countNotes(result.notesForUnknownEntries)) : ""))
         }
     }

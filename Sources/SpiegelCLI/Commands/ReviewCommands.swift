@@ -18,7 +18,7 @@ struct ReviewCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute))
+        let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute), cacheDirectory: session.environment.reviewCache)
         guard !workspace.clients.isEmpty else {
             // Nothing to open: the one reason is the error (65 for a broken file, 66 when nothing is there).
             let missing = workspace.problems.allSatisfy { $0.hasSuffix(": no such file or directory") }
@@ -82,9 +82,9 @@ struct ClientsCommand: PagedCommand {
             var openCommitments, overdueCommitments: Int
         }
         let rows = try session.workspace().clients.map { client -> Row in
-            let open = client.entries.flatMap(\.commitments).filter(\.isOpen)
-            return Row(name: client.name, entries: client.entries.count, lastActivity: client.entries.compactMap(\.day).max()?.description,
-                       principles: Array(Set(client.entries.flatMap(\.principles))).sorted(),
+            let open = client.summaries.flatMap(\.commitments).filter(\.isOpen)
+            return Row(name: client.name, entries: client.summaries.count, lastActivity: client.summaries.compactMap(\.day).max()?.description,
+                       principles: Array(Set(client.summaries.flatMap(\.principles))).sorted(),
                        openCommitments: open.count, overdueCommitments: open.filter { $0.due < session.today }.count)
         }
         if session.json { session.printJSON(rows); return }
@@ -141,11 +141,10 @@ struct EntriesCommand: PagedCommand {
 
     func execute(in session: Session) throws {
         let chosen = try session.client(client)
-        let ids = Set(try filters.filter(in: session).apply(chosen.summaries).map(\.id))
-        let entries = chosen.entries.filter { ids.contains($0.id) }
-        if session.json { session.printJSON(entries); return }
+        let found = try chosen.summaries(matching: filters.filter(in: session))
+        if session.json { session.printJSON(try chosen.entries(ids: found.map(\.id))); return }
         let view = EntryView(session: session)
-        for entry in entries { session.print(view.line(EntrySummary(entry))) }
+        for summary in found { session.print(view.line(summary)) }
     }
 }
 
@@ -217,7 +216,7 @@ struct FeedbackCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         let chosen = try session.client(client)
-        let ids = Set(chosen.entries.map(\.id))
+        let ids = Set(chosen.summaries.map(\.id))
         let name = displayName ?? session.environment.variables["USER"] ?? "coach"
         let notes = try session.coachNotes.all().filter { ids.contains($0.entryId) }.map {
             EntryNote(entryId: $0.entryId, client: $0.client, author: name, at: $0.at, text: $0.text)

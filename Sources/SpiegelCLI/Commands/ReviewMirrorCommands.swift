@@ -12,10 +12,10 @@ struct ReviewMirrorCommand: SessionCommand {
     func execute(in session: Session) throws {
         let chosen = try session.client(client)
         let graph = try session.graph()
-        let from = period.days.map { session.today.adding(days: -($0 - 1)) } ?? (chosen.entries.compactMap(\.day).min() ?? session.today)
-        let report = Mirror(graph: graph).reflect(chosen.entries, period: .init(from: from, to: session.today), today: session.today)
+        let from = period.days.map { session.today.adding(days: -($0 - 1)) } ?? (chosen.summaries.compactMap(\.day).min() ?? session.today)
+        let report = Mirror(graph: graph).reflect(try chosen.entries(), period: .init(from: from, to: session.today), today: session.today)
         if session.json { session.printJSON(report); return }
-        MirrorView(session: session, graph: graph, allIDs: chosen.entries.map(\.id)).show(report)
+        MirrorView(session: session, graph: graph, allIDs: chosen.summaries.map(\.id)).show(report)
     }
 }
 
@@ -40,12 +40,12 @@ struct TeamCommand: SessionCommand {
         let graph = try session.graph()
         let period = MirrorReport.Period(from: session.today.adding(days: -29), to: session.today)
         let rows = try session.workspace().clients.map { client -> Row in
-            let report = Mirror(graph: graph).reflect(client.entries, period: period, today: session.today)
+            let report = Mirror(graph: graph).reflect(try client.entries(), period: period, today: session.today)
             let rated = report.principles.filter { $0.confidenceFirst != nil }
             let trend = rated.isEmpty ? nil : rated.reduce(0.0) { $0 + Double($1.confidenceLast! - $1.confidenceFirst!) } / Double(rated.count)
             // Weakest: the lowest last confidence; with no ratings, the principle left longest.
             let weakest = rated.min { ($0.confidenceLast!, $0.id) < ($1.confidenceLast!, $1.id) }?.id ?? report.neglected
-            return Row(client: client.name, lastActive: client.entries.compactMap(\.day).max(),
+            return Row(client: client.name, lastActive: client.summaries.compactMap(\.day).max(),
                        entries: report.principles.flatMap(\.entryIds).reduce(into: Set<String>()) { $0.insert($1) }.count,
                        keptRate: report.commitments.keptRate, weakest: weakest, confidenceTrend: trend)
         }

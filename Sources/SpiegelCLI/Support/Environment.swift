@@ -20,6 +20,10 @@ public struct SpiegelEnvironment: Sendable {
     public var dataHome: String { base("XDG_DATA_HOME", fallback: ".local/share") + "/spiegel" }
     public var stateHome: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/spiegel" }
 
+    public var cacheHome: String { base("XDG_CACHE_HOME", fallback: ".cache") + "/spiegel" }
+    /// Review's index of each bundle it has read, by the bundle's content (derived; safe to delete).
+    public var reviewCache: String { cacheHome + "/review" }
+
     public var historyFile: String { stateHome + "/history" }
     public var defaultJournal: String { dataHome + "/journal" }
     /// The coach's own notes on clients' entries (review mode).

@@ -50,8 +50,8 @@ public struct ExchangeBundle: Codable, Sendable {
         self.notes = notes
     }
 
-    /// The largest bundle file read (the index issue makes reading stream; until then, the whole file).
-    public static let maxSize = 256 << 20
+    /// The members of a bundle this version reads (others are skipped).
+    static let members: Set<String> = ["format", "schemaVersion", "kind", "exportedAt", "exporter", "exercises", "entries", "notes"]
     /// Limits per field, so that one huge answer or note cannot make every review slow.
     public static let maxAnswerBytes = 64 << 10, maxNoteBytes = 16 << 10, maxNameBytes = 200
 
@@ -61,6 +61,7 @@ public struct ExchangeBundle: Codable, Sendable {
         case foreign(String)
         case newer(String, Int)
         case invalid(String, String)
+        case unreadable(String, String)
 
         public var message: String {
             switch self {
@@ -69,53 +70,29 @@ public struct ExchangeBundle: Codable, Sendable {
             case .newer(let path, let version):
                 "\(path): bundle schemaVersion \(version) is newer than this Spiegel reads (\(ExchangeBundle.schemaVersion)); update Spiegel"
             case .invalid(let path, let reason): "\(path): invalid bundle: \(reason)"
+            case .unreadable(let path, let reason): "\(path): \(reason)"
             }
         }
     }
 
-    /// Reads a bundle, checking the version before anything else; entries with unsafe ids are refused.
+    /// Reads a whole bundle held in memory (`BundleReader` reads one of any size piece by piece): the
+    /// version is checked before anything else, then every entry as an import checks it.
     public static func read(_ data: Data, path: String) throws(ReadError) -> ExchangeBundle {
-        struct Header: Decodable { var format: String?; var schemaVersion: Int? }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
-            if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil {
-                throw .foreign(path)
-            }
-            throw .notJSON(path)
+        let reader = try BundleReader(data: data, path: path)
+        return ExchangeBundle(kind: reader.kind, exportedAt: reader.exportedAt, exporter: reader.exporter,
+                              exercises: try reader.exercises(), entries: try reader.entries(0..<reader.entryCount), notes: reader.notes)
+    }
+
+    /// Refuses an entry an import must not take: unsafe ids, a newer schema, a draft, a broken or oversized field.
+    static func check(_ entry: Entry, path: String) throws(ReadError) {
+        guard JournalStore.isSafeID(entry.id) else { throw .invalid(path, "entry id '\(entry.id.prefix(40))' is not a valid id") }
+        if entry.schemaVersion > Entry.schemaVersion { throw .newer(path, entry.schemaVersion) }
+        guard ([entry.exercise] + entry.principles + entry.practices).allSatisfy(JournalStore.isSafeID) else {
+            throw .invalid(path, "entry \(entry.id) names an exercise, principle or practice that is not a valid id")
         }
-        if let version = header.schemaVersion, version > schemaVersion { throw .newer(path, version) }
-        guard header.format == format else { throw .foreign(path) }
-        let bundle: ExchangeBundle
-        do {
-            bundle = try JSONDecoder().decode(ExchangeBundle.self, from: data)
-        } catch {
-            throw .invalid(path, JournalStore.describe(error))
-        }
-        if let bad = bundle.entries.first(where: { !JournalStore.isSafeID($0.id) }) {
-            throw .invalid(path, "entry id '\(bad.id.prefix(40))' is not a valid id")
-        }
-        if let newer = bundle.entries.first(where: { $0.schemaVersion > Entry.schemaVersion }) {
-            throw .newer(path, newer.schemaVersion)
-        }
-        if let bad = bundle.entries.first(where: { entry in
-            !([entry.exercise] + entry.principles + entry.practices).allSatisfy(JournalStore.isSafeID)
-        }) {
-            throw .invalid(path, "entry \(bad.id) names an exercise, principle or practice that is not a valid id")
-        }
-        if let bad = bundle.entries.first(where: { $0.isDraft }) {
-            throw .invalid(path, "entry \(bad.id) has no completedAt")
-        }
-        for entry in bundle.entries {
-            if let problem = entry.validationProblem { throw .invalid(path, "entry \(entry.id): \(problem)") }
-            if let problem = oversized(entry) { throw .invalid(path, "entry \(entry.id): \(problem)") }
-        }
-        if bundle.exporter.utf8.count > maxNameBytes { throw .invalid(path, "the exporter's name is longer than \(maxNameBytes) bytes") }
-        if let note = bundle.notes.first(where: { $0.text.utf8.count > maxNoteBytes || $0.author.utf8.count > maxNameBytes }) {
-            throw .invalid(path, "the note on entry \(note.entryId.prefix(40)) is longer than \(maxNoteBytes >> 10) KB")
-        }
-        if let note = bundle.notes.first(where: { Timestamp.date($0.at) == nil || !JournalStore.isSafeID($0.entryId) }) {
-            throw .invalid(path, "a note has an entry id or a time that is not valid ('\(note.entryId.prefix(40))')")
-        }
-        return bundle
+        if entry.isDraft { throw .invalid(path, "entry \(entry.id) has no completedAt") }
+        if let problem = entry.validationProblem { throw .invalid(path, "entry \(entry.id): \(problem)") }
+        if let problem = oversized(entry) { throw .invalid(path, "entry \(entry.id): \(problem)") }
     }
 
     /// Which field of an entry is over its limit, if any.

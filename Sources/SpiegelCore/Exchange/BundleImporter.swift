@@ -17,38 +17,66 @@ public struct BundleImporter: Sendable {
     /// Merges with the journal locked: no other spiegel writes meanwhile, and the debris of an earlier,
     /// interrupted import is cleared first.
     public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
-        try store.exclusively("import") { store throws(JournalError) in
-            try store.cleanDebris()
-            return try Self(store: store).mergeLocked(bundle)
+        try merge(kind: bundle.kind, notes: bundle.notes, ids: bundle.entries.map(\.id)) { positions in positions.map { bundle.entries[$0] } }
+    }
+
+    /// Merges a bundle read piece by piece, after every entry was checked (`BundleReader.checkEntries`, so
+    /// that a bundle broken halfway adds nothing): the new entries are decoded again a batch at a time,
+    /// unless the check kept them.
+    public func merge(_ reader: BundleReader, checked: BundleReader.CheckedEntries) throws(JournalError) -> Result {
+        try merge(kind: reader.kind, notes: reader.notes, ids: checked.ids) { positions throws(JournalError) in
+            if let kept = checked.entries { return positions.map { kept[$0] } }
+            do throws(ExchangeBundle.ReadError) {
+                return try reader.entries(positions)
+            } catch {
+                throw .cannotRead(path: reader.path, reason: error.message)
+            }
         }
     }
 
-    private func mergeLocked(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
+    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], ids: [String],
+                       entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
+        try store.exclusively("import") { store throws(JournalError) in
+            try store.cleanDebris()
+            let importer = Self(store: store)
+            switch kind {
+            case .entries: return try importer.mergeEntries(ids: ids, entries)
+            case .feedback: return try importer.mergeNotes(notes)
+            }
+        }
+    }
+
+    /// Adds the entries not there yet, a batch at a time (the same id twice in a bundle is added once).
+    private func mergeEntries(ids: [String], _ entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         var result = Result()
-        switch bundle.kind {
-        case .entries:
-            let existing = Set(try store.entryIDs())
-            var seen = Set<String>()
-            let fresh = bundle.entries.filter { !existing.contains($0.id) && seen.insert($0.id).inserted }
-            result.added = try store.saveNew(batch: fresh)
-            result.alreadyPresent = bundle.entries.count - result.added
-        case .feedback:
-            let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var changed: [String: Entry] = [:]
-            for note in bundle.notes {
-                guard var entry = changed[note.entryId] ?? entries[note.entryId] else {
-                    result.notesForUnknownEntries += 1
-                    continue
-                }
-                let coachNote = CoachNote(author: note.author, at: note.at, text: note.text)
-                if entry.coachNotes?.contains(coachNote) == true { continue }
-                entry.coachNotes = (entry.coachNotes ?? []) + [coachNote]
-                changed[entry.id] = entry
-                result.notesAttached += 1
+        let existing = Set(try store.entryIDs())
+        var seen = Set<String>()
+        let fresh = ids.indices.filter { !existing.contains(ids[$0]) && seen.insert(ids[$0]).inserted }
+        for start in stride(from: 0, to: fresh.count, by: JournalStore.writeBatch) {
+            result.added += try store.saveNew(batch: try entries(Array(fresh[start..<min(start + JournalStore.writeBatch, fresh.count)])))
+        }
+        result.alreadyPresent = ids.count - result.added
+        return result
+    }
+
+    /// Attaches the coach's notes to the entries they belong to (a note already there is not added again).
+    private func mergeNotes(_ notes: [EntryNote]) throws(JournalError) -> Result {
+        var result = Result()
+        let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var changed: [String: Entry] = [:]
+        for note in notes {
+            guard var entry = changed[note.entryId] ?? entries[note.entryId] else {
+                result.notesForUnknownEntries += 1
+                continue
             }
-            for entry in changed.values.sorted(by: { $0.id < $1.id }) {
-                try store.update(entry)
-            }
+            let coachNote = CoachNote(author: note.author, at: note.at, text: note.text)
+            if entry.coachNotes?.contains(coachNote) == true { continue }
+            entry.coachNotes = (entry.coachNotes ?? []) + [coachNote]
+            changed[entry.id] = entry
+            result.notesAttached += 1
+        }
+        for entry in changed.values.sorted(by: { $0.id < $1.id }) {
+            try store.update(entry)
         }
         return result
     }

@@ -1,17 +1,73 @@
 import Foundation
 import SpiegelContent
 
-/// One client as a coach sees them: a name and their entries (read-only).
+/// One client as a coach sees them: a name, their entries' summaries, and their entries (read-only,
+/// decoded from the bundle only when asked for).
 public struct Client: Sendable {
     public var name: String
     public var origin: String
-    public var entries: [Entry]
-    public var exercises: [Exercise]
     /// When the bundle was exported (nil for a journal directory).
     public var exportedAt: String?
+    /// The entries as summaries, newest first, for lists, filters, statistics and recommendations.
+    public private(set) var summaries: [EntrySummary]
+    private let source: Source
 
-    /// The entries as summaries, for filters, statistics and recommendations.
-    public var summaries: [EntrySummary] { entries.map(EntrySummary.init) }
+    private enum Source: Sendable {
+        /// A bundle: each entry's position in it, and the cached index that answers `grep` (nil: none kept).
+        case bundle(BundleReader, positions: [String: Int], index: String?)
+        case entries([Entry])
+    }
+
+    init(name: String, origin: String, entries: [Entry], exportedAt: String? = nil) {
+        self.name = name
+        self.origin = origin
+        self.exportedAt = exportedAt
+        let sorted = entries.sorted { $0.id > $1.id }
+        summaries = sorted.map(EntrySummary.init)
+        source = .entries(sorted)
+    }
+
+    init(bundle reader: BundleReader, index: BundleIndex, indexPath: String?) throws(SQLiteError) {
+        name = reader.exporter
+        origin = reader.path
+        exportedAt = reader.exportedAt
+        summaries = try index.summaries(nil)
+        source = .bundle(reader, positions: index.positions, index: indexPath)
+    }
+
+    /// Every entry, newest first.
+    public func entries() throws(JournalError) -> [Entry] {
+        try entries(ids: summaries.map(\.id))
+    }
+
+    /// The entries with these ids, in the order given (ids the client does not have are skipped).
+    public func entries(ids: [String]) throws(JournalError) -> [Entry] {
+        switch source {
+        case .entries(let entries):
+            let wanted = Set(ids)
+            let byID = Dictionary(entries.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return ids.compactMap { byID[$0] }
+        case .bundle(let reader, let positions, _):
+            do {
+                return try reader.entries(ids.compactMap { positions[$0] })
+            } catch {
+                throw .cannotRead(path: reader.path, reason: error.message)
+            }
+        }
+    }
+
+    /// The summaries that match `filter`, newest first (best first for `grep`).
+    public func summaries(matching filter: JournalFilter) throws(JournalError) -> [EntrySummary] {
+        guard filter.grep != nil else { return filter.apply(summaries) }
+        if case .bundle(let reader, _, let path?) = source {
+            do {
+                return try BundleIndex(db: SQLiteDatabase(path: path), entryCount: reader.entryCount).summaries(filter)
+            } catch {
+                // The cache is derived: when it cannot answer, the entries can.
+            }
+        }
+        return filter.apply(try entries().map(EntrySummary.init))
+    }
 }
 
 /// The coach's workspace over exported bundles and journal directories; client data is never written.
@@ -21,8 +77,14 @@ public struct ReviewWorkspace: Sendable {
     public private(set) var problems: [String] = []
     /// Things the coach should know that are not errors (an older export set aside).
     public private(set) var notices: [String] = []
+    private let cache: BundleIndexCache
+    /// Which exported client holds each entry id (exports of the same journal share ids).
+    private var exportOwners: [String: Int] = [:]
 
-    public init(paths: [String]) {
+    /// Reads every path (bundles, journal directories, folders of them). Each bundle's index is kept in
+    /// `cacheDirectory` (the coach's cache), so that the next review of the same bundle starts at once.
+    public init(paths: [String], cacheDirectory: String? = nil) {
+        cache = BundleIndexCache(directory: cacheDirectory)
         for path in paths { load(path) }
         clients.sort { $0.name.lowercased() < $1.name.lowercased() }
     }
@@ -41,7 +103,7 @@ public struct ReviewWorkspace: Sendable {
                     let contents = try store.entries()
                     problems += contents.problems.map(\.message)
                     let name = (path as NSString).lastPathComponent
-                    add(Client(name: name, origin: path, entries: contents.entries, exercises: []))
+                    add(Client(name: name, origin: path, entries: contents.entries))
                 } catch {
                     problems.append(error.message)
                 }
@@ -58,19 +120,17 @@ public struct ReviewWorkspace: Sendable {
             return
         }
         do {
-            let bundle = try ExchangeBundle.read(try SafeFiles.read(path, limit: ExchangeBundle.maxSize), path: path)
-            guard bundle.kind == .entries else {
+            let reader = try BundleReader(file: path, path: path)
+            guard reader.kind == .entries else {
                 problems.append("\(path): a feedback bundle, not a client's entries")
                 return
             }
-            add(Client(name: bundle.exporter, origin: path, entries: bundle.entries.sorted { $0.id > $1.id },
-                       exercises: bundle.exercises, exportedAt: bundle.exportedAt))
+            let index = try cache.index(of: reader)
+            add(try Client(bundle: reader, index: index, indexPath: cache.path(for: reader)))
         } catch let error as ExchangeBundle.ReadError {
             problems.append(error.message)
-        } catch let error as JournalError {
-            problems.append(error.message)
         } catch {
-            problems.append("\(path): \(error)")
+            problems.append("\(path): cannot read its index (\(error))")
         }
     }
 
@@ -78,18 +138,20 @@ public struct ReviewWorkspace: Sendable {
     /// export is kept and the coach is told.
     private mutating func add(_ client: Client) {
         var client = client
-        let ids = Set(client.entries.map(\.id))
-        if let index = clients.firstIndex(where: { other in other.exportedAt != nil && client.exportedAt != nil
-            && other.entries.contains { ids.contains($0.id) } }) {
+        let exported = client.exportedAt != nil
+        let owners = exportOwners
+        if exported, let index = client.summaries.lazy.compactMap({ owners[$0.id] }).first {
             let other = clients[index]
             let newer = (Timestamp.date(client.exportedAt!) ?? .distantPast) > (Timestamp.date(other.exportedAt!) ?? .distantPast)
             var (kept, setAside) = newer ? (client, other) : (other, client)
             notices.append("\(setAside.origin): an older export of the same journal as \(kept.origin); showing the newer one")
             kept.name = other.name
             clients[index] = kept
+            for summary in client.summaries { exportOwners[summary.id] = index }
             return
         }
         client.name = uniqueName(client.name)
+        if exported { for summary in client.summaries { exportOwners[summary.id] = clients.count } }
         clients.append(client)
     }
 
@@ -113,12 +175,16 @@ public struct ReviewWorkspace: Sendable {
 
     /// The entry with this id (or unique id prefix) and its client.
     public func entry(_ id: String) throws(JournalError) -> (Client, Entry) {
-        let all = clients.flatMap { client in client.entries.map { (client, $0) } }
-        if let exact = all.first(where: { $0.1.id == id }) { return exact }
-        let matches = all.filter { $0.1.id.hasPrefix(id) }
-        if matches.count == 1 { return matches[0] }
+        let all = clients.flatMap { client in client.summaries.map { (client, $0.id) } }
+        var matches = all.filter { $0.1 == id }
+        if matches.isEmpty { matches = all.filter { $0.1.hasPrefix(id) } }
         if matches.isEmpty { throw .notFound(what: "entry", id: id) }
-        throw .ambiguous(what: "entry", prefix: id, matches: matches.map(\.1.id))
+        guard matches.count == 1 || Set(matches.map(\.1)).count == 1 else {
+            throw .ambiguous(what: "entry", prefix: id, matches: matches.map(\.1))
+        }
+        let (client, found) = matches[0]
+        guard let entry = try client.entries(ids: [found]).first else { throw .notFound(what: "entry", id: id) }
+        return (client, entry)
     }
 }
 

@@ -37,6 +37,17 @@ extension Messages {
         }
     }
 
+    /// Why a file is not a bundle this version can use, in this language.
+    func bundleError(_ error: ExchangeBundle.ReadError) -> String {
+        switch error {
+        case .notJSON(let path): bundleerrorNotJson(path)
+        case .foreign(let path): bundleerrorForeign(path)
+        case .newer(let path, let version): bundleerrorNewer(path: path, found: version, supported: ExchangeBundle.schemaVersion)
+        case .invalid(let path, let reason): bundleerrorInvalid(path: path, reason: self.reason(reason))
+        case .unreadable(let path, let reason): bundleerrorUnreadable(path: path, reason: self.reason(reason))
+        }
+    }
+
     /// Why a passphrase or a sealed file could not be used, in this language.
     func cipherFailure(_ failure: JournalCipher.Failure) -> String {
         switch failure {
