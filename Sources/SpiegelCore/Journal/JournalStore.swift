@@ -505,23 +505,18 @@ public struct JournalStore: Sendable {
 
     /// Saves many new completed entries (imports) in batches, with one flush to disk per batch instead of
     /// one per entry, and puts each batch in the index as written, so that the next read need not read them
-    /// again; the next batch is encoded on another thread meanwhile. Existing entries are never overwritten;
-    /// returns how many were added.
+    /// again. Each batch is encoded on two threads. Existing entries are never overwritten; returns how many
+    /// were added.
     public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
         for entry in entries { precondition(!entry.isDraft, "a completed entry has completedAt") }
         return try writing { store throws(JournalError) in
-            let batches = stride(from: 0, to: entries.count, by: Self.writeBatch).map { start in
-                Array(entries[start..<min(start + Self.writeBatch, entries.count)])
-            }
-            func encoding(_ batch: [Entry]) -> Background<[Data]> {
-                Background { batch.map { store.stored(JSONOutput.data($0)) } }
-            }
-            return try store.index.recording { record throws(JournalError) in
+            try store.index.recording { record throws(JournalError) in
                 var added = 0
-                var next = batches.first.map(encoding)
-                for index in batches.indices {
-                    let batch = batches[index], encoded = next?.value() ?? []
-                    next = index + 1 < batches.count ? encoding(batches[index + 1]) : nil
+                for start in stride(from: 0, to: entries.count, by: Self.writeBatch) {
+                    let batch = entries[start..<min(start + Self.writeBatch, entries.count)]
+                    let half = batch.startIndex + batch.count / 2
+                    let secondHalf = Background { [tail = batch[half...]] in tail.map { store.stored(JSONOutput.data($0)) } }
+                    let encoded = batch[..<half].map { store.stored(JSONOutput.data($0)) } + secondHalf.value()
                     var files: [(Data, String)] = []
                     for (entry, data) in zip(batch, encoded) { files.append((data, try store.path(for: entry))) }
                     var rows: [IndexRow] = []
