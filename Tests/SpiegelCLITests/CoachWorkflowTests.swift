@@ -312,4 +312,16 @@ struct CoachWorkflowTests {
         #expect(clients.status == 0 && clients.stdout.contains("\"entries\" : 3"), "\(clients)")
         #expect(sandbox.files(in: cache).count == 2)
     }
+
+    @Test func reviewSummaryAndCompareNamePrinciplesInTheSessionsLanguage() throws {
+        let sandbox = Sandbox()
+        try Self.client(sandbox)
+        let bundle = try Self.exportBundle(sandbox, as: "Anna", file: "anna.json")
+        for command in ["summary", "compare"] {
+            let result = try spiegel(["--lang", "nl", "review", bundle, "--run", command], sandbox: sandbox)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("verbinding") && result.stdout.contains("interesse"), "\(command): \(result.stdout)")
+            #expect(!result.stdout.contains("connection") && !result.stdout.contains("interest "), "\(command): \(result.stdout)")
+        }
+    }
 }

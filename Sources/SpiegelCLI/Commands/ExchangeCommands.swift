@@ -69,9 +69,10 @@ struct ExportCommand: SessionCommand {
         }
         let principle = try self.principle.map { try session.graph().principle($0, say: session.say).id }
         _ = try session.journal.manifest()
-        // Filtered by the index: one list of summaries in memory, the smallest that serves.
+        // Filtered by the index: one list of summaries in memory, the smallest that serves (only the HTML
+        // page's overview counts commitments from them; the other formats read them from the entries).
         let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)
-        let contents = try session.summaries(matching: filter)
+        let contents = try session.summaries(matching: filter, commitments: format == "html")
         session.report(contents.problems)
         let graph = try session.graph()
         let chosen = contents.entries

@@ -118,15 +118,17 @@ struct SummaryCommand: PagedCommand {
         if session.json { session.printJSON(outputs); return }
         for output in outputs {
             session.print(session.style.bold(TerminalSafe.visible(output.client, keepNewlines: false)))
+            let width = max(12, output.stats.principles.map { session.say.principleWord($0.principle).count + 2 }.max() ?? 0)
             for figures in output.stats.principles {
-                session.print("  " + figures.principle.padding(toLength: 12, withPad: " ", startingAt: 0)
+                session.print("  " + session.say.principleWord(figures.principle).padding(toLength: width, withPad: " ", startingAt: 0)
                               + String(figures.entries).padding(toLength: 5, withPad: " ", startingAt: 0)
                               + session.style.accent(Sparkline.render(figures.confidence.suffix(12).map { $0 }))
                               + (figures.confidence.last.map { " \($0)/5" } ?? ""))
             }
             if let next = output.recommendations.first {
-                session.print("  " + session.say.reviewNextSession() + "\(next.title) (\(next.exercise))"
-                              + (next.reasons.first.map { " — " + $0.text } ?? ""))
+                let view = RecommendationView(session: session)
+                session.print("  " + session.say.reviewNextSession() + "\(TerminalSafe.visible(next.title, keepNewlines: false)) (\(next.exercise))"
+                              + (view.mainReason(next).map { " — " + $0 } ?? ""))
             }
         }
     }
@@ -179,7 +181,8 @@ struct CompareCommand: PagedCommand {
             session.printJSON(table.map { Row(client: $0.0, principles: Dictionary(uniqueKeysWithValues: $0.1.principles.map { ($0.principle, $0.entries) })) })
             return
         }
-        session.print("".padding(toLength: 18, withPad: " ", startingAt: 0) + principles.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        session.print("".padding(toLength: 18, withPad: " ", startingAt: 0)
+                      + principles.map { session.say.principleWord($0).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
         for (name, stats) in table {
             let cells = stats.principles.map { figures in
                 ("\(figures.entries)" + (figures.confidence.last.map { " (\($0)/5)" } ?? "")).padding(toLength: 12, withPad: " ", startingAt: 0)

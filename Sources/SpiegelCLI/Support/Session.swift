@@ -156,8 +156,8 @@ public final class Session {
     /// The journal's summaries, with progress on stderr (a terminal only) when many files must be read.
     /// A locked or unreadable journal is an error here, not an empty list.
     /// `filter` is applied by the index (`grep` ranks the best match first).
-    public func summaries(matching filter: JournalFilter? = nil) throws -> JournalSummaries {
-        try withProgress { progress in try journal.summaries(matching: filter, progress: progress) }
+    public func summaries(matching filter: JournalFilter? = nil, commitments: Bool = true) throws -> JournalSummaries {
+        try withProgress { progress in try journal.summaries(matching: filter, commitments: commitments, progress: progress) }
     }
 
     /// Runs a query on the journal's index with progress on stderr (a terminal only) while a rebuild reads

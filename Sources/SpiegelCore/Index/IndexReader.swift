@@ -21,7 +21,7 @@ struct IndexReader {
 
     /// The summaries that match `filter` (all when nil): newest first, or best match first for `grep`
     /// (with an excerpt whose matching words stand between U+0002 and U+0003).
-    func summaries(_ filter: JournalFilter?) throws(SQLiteError) -> [EntrySummary] {
+    func summaries(_ filter: JournalFilter?, commitments wanted: Bool = true) throws(SQLiteError) -> [EntrySummary] {
         let limit = try meta()[IndexSchema.Key.rows] ?? 0
         guard (0...Self.maximumRows).contains(limit) else { throw Self.damaged("row count \(limit)") }
         let query = SummaryQuery(filter)
@@ -35,7 +35,7 @@ struct IndexReader {
             rows.append(row)
             summaries.append(summary)
         }
-        let commitments = try self.commitments(of: rows, all: filter == nil || rows.count > 200)
+        let commitments = wanted ? try self.commitments(of: rows, all: filter == nil || rows.count > 200) : [:]
         for index in summaries.indices {
             let found = commitments[rows[index]] ?? []
             summaries[index].commitments = found.map(\.commitment)

@@ -63,7 +63,9 @@ final class IndexWriter {
             done += rows.count
             if changed.count >= 2_000 { progress?(done, changed.count) }
         }
-        let count = try db.integer("SELECT count(*) FROM entries") ?? 0
+        // One row per file, counted in the table itself: a damaged index on names could have let a file in twice.
+        let count = try db.integer("SELECT count(*) FROM entries NOT INDEXED") ?? 0
+        guard count == Int64(listing.count) else { throw IndexReader.damaged("\(count) rows for \(listing.count) files") }
         let stamp: [(String, Int64)] = [(IndexSchema.Key.directoryTime, freshness.directoryTime),
                                         (IndexSchema.Key.checkedAt, freshness.checkedAt), (IndexSchema.Key.rows, count)]
         let recorded = try IndexReader(db: db).meta()

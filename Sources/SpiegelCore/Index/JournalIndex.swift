@@ -61,8 +61,11 @@ struct JournalIndex {
                 // A full check looks at every file anyway; it also makes sure the database's own structure
                 // is whole (a damaged b-tree index could hide a row and let a duplicate in). The tables the
                 // reads trust are checked; the full-text tables, most of the file, only lead to rows of them.
-                for table in IndexSchema.checkedTables where try db.text("PRAGMA quick_check(\(table))") != "ok" {
-                    throw IndexReader.damaged("quick_check(\(table))")
+                // A forced check (`doctor --reindex`) also compares every index with its table, which the quick
+                // check leaves out.
+                let pragma = force ? "integrity_check" : "quick_check"
+                for table in IndexSchema.checkedTables where try db.text("PRAGMA \(pragma)(\(table))") != "ok" {
+                    throw IndexReader.damaged("\(pragma)(\(table))")
                 }
                 let now = IndexFreshness.now(of: entriesDirectory)
                 return try writer.reconcile(with: EntryListing.stamps(entriesDirectory), freshness: now, progress: progress)

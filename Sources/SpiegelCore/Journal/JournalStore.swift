@@ -352,9 +352,14 @@ public struct JournalStore: Sendable {
     /// Summaries of the completed entries through the derived index: all of them newest first, or those
     /// that match `filter` (newest first; best match first for its `grep`). `progress` hears (files read,
     /// files to read) when many files must be read (a first read, a big import).
-    public func summaries(matching filter: JournalFilter? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
+    /// `commitments: false` leaves every summary's commitments empty (a list that reads whole entries
+    /// afterwards needs no second copy of them: at 100,000 entries that is most of its memory).
+    public func summaries(matching filter: JournalFilter? = nil, commitments: Bool = true,
+                          progress: (@Sendable (Int, Int) -> Void)? = nil) throws(JournalError) -> JournalSummaries {
         guard exists else { return JournalSummaries(entries: [], problems: []) }
-        let (entries, problems) = try reporting(progress: progress) { reader throws(SQLiteError) in try reader.summaries(filter) }
+        let (entries, problems) = try reporting(progress: progress) { reader throws(SQLiteError) in
+            try reader.summaries(filter, commitments: commitments)
+        }
         return JournalSummaries(entries: entries, problems: problems)
     }
 
