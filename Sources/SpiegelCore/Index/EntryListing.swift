@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// What identifies one version of an entry file without opening it.
-struct FileStamp: Equatable {
+struct FileStamp: Equatable, Sendable {
     var inode: Int64
     var size: Int64
     var mtime: Int64

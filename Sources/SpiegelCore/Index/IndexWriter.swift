@@ -3,15 +3,16 @@ import Foundation
 /// Brings the index's rows in line with the entry files: new and changed files are read, vanished ones
 /// dropped. Files are read and written in batches, each in its own transaction, so a process killed
 /// midway leaves a consistent index that the next read completes; the freshness stamp is written last.
+/// While one batch is written, the next is read and decoded on another thread.
 final class IndexWriter {
     let db: SQLiteDatabase
     let directory: String
-    /// Reads and decodes one entry file (the store's reader: it opens sealed files).
-    let readEntry: (String) throws(JournalError) -> Entry
+    /// Reads and decodes one entry file (the store's reader: it opens sealed files); called off the main thread.
+    let readEntry: @Sendable (String) throws(JournalError) -> Entry
     private let findRow, insertProblem, insertEntry, insertPrinciple, insertCommitment, insertText: SQLiteStatement
     private let deletions: [SQLiteStatement]
 
-    init(db: SQLiteDatabase, directory: String, readEntry: @escaping (String) throws(JournalError) -> Entry) throws(SQLiteError) {
+    init(db: SQLiteDatabase, directory: String, readEntry: @escaping @Sendable (String) throws(JournalError) -> Entry) throws(SQLiteError) {
         self.db = db
         self.directory = directory
         self.readEntry = readEntry
@@ -46,17 +47,20 @@ final class IndexWriter {
         if !vanished.isEmpty {
             try db.transaction { () throws(SQLiteError) in for name in vanished { try remove(name) } }
         }
+        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map { start in
+            changed[start..<min(start + Self.batchSize, changed.count)].map { ($0, listing[$0]!) }
+        }
+        let directory = directory, readEntry = readEntry
+        func reading(_ files: [(String, FileStamp)]) -> Background<[IndexRow]> {
+            Background { files.map { name, stamp in IndexRow(name: name, stamp: stamp, directory: directory, readEntry: readEntry) } }
+        }
         var done = 0
-        for start in stride(from: 0, to: changed.count, by: Self.batchSize) {
-            let names = changed[start..<min(start + Self.batchSize, changed.count)]
-            let rows = names.map { name in IndexRow(name: name, stamp: listing[name]!, directory: directory, readEntry: readEntry) }
-            try db.transaction { () throws(SQLiteError) in
-                for row in rows {
-                    try remove(row.name)
-                    try insert(row)
-                }
-            }
-            done += names.count
+        var next = batches.first.map(reading)
+        for index in batches.indices {
+            let rows = next?.value() ?? []
+            next = index + 1 < batches.count ? reading(batches[index + 1]) : nil
+            try write(rows)
+            done += rows.count
             if changed.count >= 2_000 { progress?(done, changed.count) }
         }
         // One row per file, counted in the table itself: a damaged index on names could have let a file in twice.
@@ -79,12 +83,7 @@ final class IndexWriter {
     /// is left alone, so the next read still compares the directory, but finds these files known.
     func record(_ rows: [IndexRow]) throws(SQLiteError) {
         for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
-            try db.transaction { () throws(SQLiteError) in
-                for row in rows[start..<min(start + Self.batchSize, rows.count)] {
-                    try remove(row.name)
-                    try insert(row)
-                }
-            }
+            try write(rows[start..<min(start + Self.batchSize, rows.count)])
         }
     }
 
@@ -100,12 +99,24 @@ final class IndexWriter {
         if FileStamp(inode: query.integer(0) ?? -1, size: query.integer(1) ?? -1, mtime: query.integer(2) ?? -1) == stamp {
             return false
         }
-        let row = IndexRow(name: name, stamp: stamp, directory: directory, readEntry: readEntry)
-        try db.transaction { () throws(SQLiteError) in
-            try remove(name)
-            try insert(row)
-        }
+        try write([IndexRow(name: name, stamp: stamp, directory: directory, readEntry: readEntry)])
         return true
+    }
+
+    /// Replaces the rows of these files in one transaction. The full-text rows go in last: a statement
+    /// that fires a trigger (every insert into `entries` and `principles`) opens a statement savepoint,
+    /// and FTS5 writes its pending terms out as a new segment at each savepoint; inserted after the
+    /// others, the batch's terms are written once, at the commit, instead of one segment per entry.
+    private func write<Rows: Collection<IndexRow>>(_ rows: Rows) throws(SQLiteError) {
+        try db.transaction { () throws(SQLiteError) in
+            for row in rows { try remove(row.name) }
+            var texts: [(row: Int64, firstLine: String, body: String)] = []
+            texts.reserveCapacity(rows.count)
+            for row in rows {
+                if let text = try insert(row) { texts.append(text) }
+            }
+            for text in texts { try insertText.run([.integer(text.row), .text(text.firstLine), .text(text.body)]) }
+        }
     }
 
     private func remove(_ name: String) throws(SQLiteError) {
@@ -114,20 +125,22 @@ final class IndexWriter {
         for statement in deletions { try statement.run([.integer(row)]) }
     }
 
-    private func insert(_ row: IndexRow) throws(SQLiteError) {
+    /// Inserts one file's rows but its full text, which it returns (with the row it belongs to) for `write`.
+    private func insert(_ row: IndexRow) throws(SQLiteError) -> (row: Int64, firstLine: String, body: String)? {
         let stamp: [SQLiteValue] = [.text(row.name), .integer(row.stamp.inode), .integer(row.stamp.size), .integer(row.stamp.mtime)]
         guard case .entry(let entry) = row.content else {
             if case .problem(let message) = row.content {
                 try insertProblem.run(stamp + [.text(message)])
             }
-            return
+            return nil
         }
+        let day = entry.day?.description, firstLine = entry.firstLine
         try insertEntry.run(stamp + [.text(entry.exercise), .text(IndexRow.joined(entry.principles)),
-                              .text(entry.completedAt ?? entry.startedAt), SQLiteValue(entry.day?.description),
-                              SQLiteValue(entry.confidence), .text(entry.firstLine), .text(entry.language.rawValue)])
+                              .text(entry.completedAt ?? entry.startedAt), SQLiteValue(day),
+                              SQLiteValue(entry.confidence), .text(firstLine), .text(entry.language.rawValue)])
         let id = db.lastInsertedRow
         for principle in entry.principles {
-            try insertPrinciple.run([.text(principle), .text(entry.day?.description ?? ""), .text(row.name), .integer(id),
+            try insertPrinciple.run([.text(principle), .text(day ?? ""), .text(row.name), .integer(id),
                                      SQLiteValue(entry.confidence)])
         }
         for (position, c) in entry.commitments.enumerated() {
@@ -135,13 +148,13 @@ final class IndexWriter {
                                 .text(c.due.description), .text(c.status.rawValue), SQLiteValue(c.situation),
                                 SQLiteValue(c.barriersNamed.isEmpty ? nil : IndexRow.joined(c.barriersNamed))])
         }
-        try insertText.run([.integer(id), .text(entry.firstLine), .text(IndexRow.searchableText(entry))])
+        return (id, firstLine, IndexRow.searchableText(entry))
     }
 }
 
 /// One entry file as the index keeps it: its stamp and either the entry or why it could not be read.
-struct IndexRow {
-    enum Content {
+struct IndexRow: Sendable {
+    enum Content: Sendable {
         case entry(Entry)
         case problem(String)
     }

@@ -17,8 +17,8 @@ struct JournalIndex {
     let root: String
     let entriesDirectory: String
     let cipher: JournalCipher?
-    /// The store's reader for one entry file.
-    let readEntry: (String) throws(JournalError) -> Entry
+    /// The store's reader for one entry file (called on other threads too).
+    let readEntry: @Sendable (String) throws(JournalError) -> Entry
     /// Runs a full check with the journal locked exclusively, so that no entry is written (and the journal
     /// is not encrypted or decrypted) meanwhile.
     let exclusively: (() -> Void) throws(JournalError) -> Void
@@ -89,15 +89,25 @@ struct JournalIndex {
         return try body(IndexReader(db: db))
     }
 
-    /// Adds rows for entry files this process just wrote (an import), so that the next read, which sees
-    /// the directory changed, finds their stamps known and does not read them again.
-    func record(_ rows: [IndexRow]) throws(SQLiteError) {
-        guard !rows.isEmpty else { return }
-        let db = try open()
-        try IndexWriter(db: db, directory: entriesDirectory, readEntry: readEntry).record(rows)
-        if let cipher {
-            _ = try? SafeFiles.write(cipher.seal(try db.serialized()), to: path, replace: true, durable: false)
+    /// Keeps the index open while `body` writes entry files in batches (an import) and hands it the function
+    /// that adds a batch's rows as soon as its files are written, so that the next read, which sees the
+    /// directory changed, finds their stamps known and does not read them again. Derived data: rows that
+    /// cannot be recorded are read from their files by the next read. An encrypted index is sealed at the end.
+    func recording<T>(_ body: (_ record: ([IndexRow]) -> Void) throws(JournalError) -> T) throws(JournalError) -> T {
+        let db = try? open()
+        let writer = db.flatMap { try? IndexWriter(db: $0, directory: entriesDirectory, readEntry: readEntry) }
+        var recorded = false
+        let result = try body { rows in
+            guard let writer, !rows.isEmpty else { return }
+            do {
+                try writer.record(rows)
+                recorded = true
+            } catch {}
         }
+        if recorded, let db, let cipher, let image = try? db.serialized() {
+            _ = try? SafeFiles.write(cipher.seal(image), to: path, replace: true, durable: false)
+        }
+        return result
     }
 
     /// The database: the file itself, or for an encrypted journal its sealed file opened into memory.

@@ -509,28 +509,33 @@ public struct JournalStore: Sendable {
     static let writeBatch = 1_000
 
     /// Saves many new completed entries (imports) in batches, with one flush to disk per batch instead of
-    /// one per entry, and puts them in the index as written, so that the next read need not read them
-    /// again. Existing entries are never overwritten; returns how many were added.
+    /// one per entry, and puts each batch in the index as written, so that the next read need not read them
+    /// again. Each batch is encoded on two threads. Existing entries are never overwritten; returns how many
+    /// were added.
     public func saveNew(batch entries: [Entry]) throws(JournalError) -> Int {
-        try writing { store throws(JournalError) in
-            var rows: [IndexRow] = []
-            for start in stride(from: 0, to: entries.count, by: Self.writeBatch) {
-                let batch = entries[start..<min(start + Self.writeBatch, entries.count)]
-                var files: [(Data, String)] = []
-                for entry in batch {
-                    precondition(!entry.isDraft, "a completed entry has completedAt")
-                    files.append((store.stored(JSONOutput.data(entry)), try store.path(for: entry)))
-                }
-                for (entry, added) in zip(batch, try SafeFiles.writeNew(batch: files)) where added {
-                    let name = entry.id + ".json"
-                    if let stamp = FileStamp(path: entriesDirectory + "/" + name) {
-                        rows.append(IndexRow(name: name, stamp: stamp, content: .entry(entry)))
+        for entry in entries { precondition(!entry.isDraft, "a completed entry has completedAt") }
+        return try writing { store throws(JournalError) in
+            try store.index.recording { record throws(JournalError) in
+                var added = 0
+                for start in stride(from: 0, to: entries.count, by: Self.writeBatch) {
+                    let batch = entries[start..<min(start + Self.writeBatch, entries.count)]
+                    let half = batch.startIndex + batch.count / 2
+                    let secondHalf = Background { [tail = batch[half...]] in tail.map { store.stored(JSONOutput.data($0)) } }
+                    let encoded = batch[..<half].map { store.stored(JSONOutput.data($0)) } + secondHalf.value()
+                    var files: [(Data, String)] = []
+                    for (entry, data) in zip(batch, encoded) { files.append((data, try store.path(for: entry))) }
+                    var rows: [IndexRow] = []
+                    for (entry, written) in zip(batch, try SafeFiles.writeNew(batch: files)) where written {
+                        let name = entry.id + ".json"
+                        if let stamp = FileStamp(path: entriesDirectory + "/" + name) {
+                            rows.append(IndexRow(name: name, stamp: stamp, content: .entry(entry)))
+                        }
                     }
+                    record(rows)
+                    added += rows.count
                 }
+                return added
             }
-            // Derived data: when this fails, the next read reads the files instead.
-            try? store.index.record(rows)
-            return rows.count
         }
     }
 
