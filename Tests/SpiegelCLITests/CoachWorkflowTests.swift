@@ -276,12 +276,16 @@ struct CoachWorkflowTests {
         #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/fresh/entries"), "a refused bundle creates no journal")
     }
 
+    /// A client's two entries exported as Anna's bundle, parsed: for tests that make bundles from it.
+    static func exportedBundle(_ sandbox: Sandbox) throws -> (object: [String: Any], entries: [[String: Any]]) {
+        try client(sandbox)
+        let object = try jsonObject(Data(contentsOf: URL(fileURLWithPath: try exportBundle(sandbox, as: "Anna", file: "anna.json"))))
+        return (object, try #require(object["entries"] as? [[String: Any]]))
+    }
+
     @Test func aBundleBrokenHalfwayAddsNothing() throws {
         let sandbox = Sandbox()
-        try Self.client(sandbox)
-        let bundle = try Self.exportBundle(sandbox, as: "Anna", file: "anna.json")
-        var object = try jsonObject(Data(contentsOf: URL(fileURLWithPath: bundle)))
-        var entries = try #require(object["entries"] as? [[String: Any]])
+        var (object, entries) = try Self.exportedBundle(sandbox)
         entries[entries.count - 1]["confidence"] = 99
         object["entries"] = entries
         try sandbox.write(try JSONSerialization.data(withJSONObject: object), to: "broken.json")
@@ -323,5 +327,32 @@ struct CoachWorkflowTests {
             #expect(result.stdout.contains("verbinding") && result.stdout.contains("interesse"), "\(command): \(result.stdout)")
             #expect(!result.stdout.contains("connection") && !result.stdout.contains("interest "), "\(command): \(result.stdout)")
         }
+    }
+
+    @Test func bigImportsAndFirstReviewsShowProgressOnATerminal() throws {
+        let sandbox = Sandbox()
+        var (object, two) = try Self.exportedBundle(sandbox)
+        object["entries"] = (0..<2_500).map { index -> [String: Any] in
+            var entry = two[index % two.count]
+            entry["id"] = String(format: "20250101-%06d-0000", index)
+            entry["commitments"] = []
+            return entry
+        }
+        try sandbox.write(try JSONSerialization.data(withJSONObject: object), to: "big.json")
+        let environment = sandbox.environment(["NO_COLOR": "1"])
+        let importing = try PTYProcess(executable: try SpiegelBinary.require(),
+                                       arguments: ["--journal", sandbox.root + "/big", "import", sandbox.root + "/big.json"], environment: environment)
+        try importing.expect("checking big.json: 1000 of 2500 entries", timeout: 60, "the check reports progress")
+        try importing.expect("importing: 2000 of 2500 entries", timeout: 60, "the writing reports progress")
+        try importing.expect("2500 entries added", timeout: 60)
+        #expect(importing.waitForExit(timeout: 30) == 0)
+        let reviewing = try PTYProcess(executable: try SpiegelBinary.require(),
+                                       arguments: ["review", sandbox.root + "/big.json", "--run", "clients"], environment: environment)
+        try reviewing.expect("indexing big.json for review: 2000 of 2500 entries", timeout: 60)
+        try reviewing.expect("2500 entries", timeout: 60)
+        #expect(reviewing.waitForExit(timeout: 30) == 0)
+        // Piped, nothing but the result: no progress lines, no escape sequences.
+        let piped = try spiegel(["--journal", "again", "import", "big.json"], sandbox: sandbox)
+        #expect(piped.status == 0 && !piped.stderr.contains("checking") && !piped.stderr.contains("\u{1B}"), "\(piped)")
     }
 }

@@ -235,15 +235,22 @@ struct ImportCommand: SessionCommand {
     func execute(in session: Session) throws {
         let reader: BundleReader
         let checked: BundleReader.CheckedEntries
+        let say = session.say
         do {
-            reader = try BundleReader(file: SpiegelEnvironment.absolute(file), path: file)
+            let opened = try BundleReader(file: SpiegelEnvironment.absolute(file), path: file)
+            reader = opened
             // A bundle of up to 32 MB of entries is decoded once and kept; a bigger one a batch at a time.
-            checked = try reader.checkEntries(keepingUpTo: 32 << 20)
-        } catch {
-            throw CommandFailure(session.say.bundleError(error), exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
+            let name = (file as NSString).lastPathComponent
+            checked = try session.withProgress(saying: { say.progressChecking(file: name, done: $0, total: $1) }) { progress in
+                try opened.checkEntries(keepingUpTo: 32 << 20, progress: progress)
+            }
+        } catch let error as ExchangeBundle.ReadError {
+            throw CommandFailure(say.bundleError(error), exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
         }
         try session.journal.prepare(now: session.now)
-        let result = try BundleImporter(store: session.journal).merge(reader, checked: checked)
+        let result = try session.withProgress(saying: { say.progressImporting(done: $0, total: $1) }) { progress in
+            try BundleImporter(store: session.journal).merge(reader, checked: checked, progress: progress)
+        }
         if session.json { session.printJSON(result); return }
         switch reader.kind {
         case .entries:

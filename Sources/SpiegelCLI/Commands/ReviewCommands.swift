@@ -18,7 +18,12 @@ struct ReviewCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        let workspace = ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute), cacheDirectory: session.environment.reviewCache)
+        let say = session.say
+        let workspace = try session.withProgressLine { show in
+            ReviewWorkspace(paths: paths.map(SpiegelEnvironment.absolute), cacheDirectory: session.environment.reviewCache) { path, done, total in
+                show?(say.progressIndexing(file: (path as NSString).lastPathComponent, done: done, total: total))
+            }
+        }
         guard !workspace.clients.isEmpty else {
             // Nothing to open: the one reason is the error (65 for a broken file, 66 when nothing is there).
             let missing = workspace.problems.allSatisfy { if case .missing = $0 { true } else { false } }

@@ -163,12 +163,26 @@ public final class Session {
     /// Runs a query on the journal's index with progress on stderr (a terminal only) while a rebuild reads
     /// many files; the progress line is cleared afterwards.
     public func withProgress<T>(_ query: (_ progress: (@Sendable (Int, Int) -> Void)?) throws -> T) throws -> T {
-        guard Console.isTerminal(2) else { return try query(nil) }
-        let words = say
+        try withProgress(saying: { [say] in say.progressReading(done: $0, total: $1) }, query)
+    }
+
+    /// The same with other words for the line ("checking anna.json: 2,000 of 10,000 entries…").
+    public func withProgress<T>(saying words: @escaping @Sendable (Int, Int) -> String,
+                                _ query: (_ progress: (@Sendable (Int, Int) -> Void)?) throws -> T) throws -> T {
+        try withProgressLine { show in
+            guard let show else { return try query(nil) }
+            return try query { done, total in show(words(done, total)) }
+        }
+    }
+
+    /// Runs `body` with a function that shows one progress line on stderr (a terminal only: nil otherwise),
+    /// each replacing the one before; the line is cleared afterwards.
+    public func withProgressLine<T>(_ body: (_ show: (@Sendable (String) -> Void)?) throws -> T) throws -> T {
+        guard Console.isTerminal(2) else { return try body(nil) }
         let shown = ProgressShown()
-        let value = try query { done, total in
+        let value = try body { line in
             shown.set()
-            Console.write("\r" + words.progressReading(done: done, total: total), to: .standardError)
+            Console.write("\r\u{1B}[K" + line, to: .standardError)
         }
         if shown.value { Console.write("\r\u{1B}[K", to: .standardError) }
         return value

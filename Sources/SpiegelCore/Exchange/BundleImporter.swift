@@ -23,8 +23,10 @@ public struct BundleImporter: Sendable {
     /// Merges a bundle read piece by piece, after every entry was checked (`BundleReader.checkEntries`, so
     /// that a bundle broken halfway adds nothing): the new entries are decoded again a batch at a time,
     /// unless the check kept them.
-    public func merge(_ reader: BundleReader, checked: BundleReader.CheckedEntries) throws(JournalError) -> Result {
-        try merge(kind: reader.kind, notes: reader.notes, ids: checked.ids) { positions throws(JournalError) in
+    /// `progress` hears (entries written, entries to write) after each batch of a big import.
+    public func merge(_ reader: BundleReader, checked: BundleReader.CheckedEntries,
+                      progress: ((Int, Int) -> Void)? = nil) throws(JournalError) -> Result {
+        try merge(kind: reader.kind, notes: reader.notes, ids: checked.ids, progress: progress) { positions throws(JournalError) in
             if let kept = checked.entries { return positions.map { kept[$0] } }
             do throws(ExchangeBundle.ReadError) {
                 return try reader.entries(positions)
@@ -34,26 +36,29 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], ids: [String],
+    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], ids: [String], progress: ((Int, Int) -> Void)? = nil,
                        entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         try store.exclusively("import") { store throws(JournalError) in
             try store.cleanDebris()
             let importer = Self(store: store)
             switch kind {
-            case .entries: return try importer.mergeEntries(ids: ids, entries)
+            case .entries: return try importer.mergeEntries(ids: ids, progress: progress, entries)
             case .feedback: return try importer.mergeNotes(notes)
             }
         }
     }
 
     /// Adds the entries not there yet, a batch at a time (the same id twice in a bundle is added once).
-    private func mergeEntries(ids: [String], _ entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
+    private func mergeEntries(ids: [String], progress: ((Int, Int) -> Void)?,
+                              _ entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         var result = Result()
         let existing = Set(try store.entryIDs())
         var seen = Set<String>()
         let fresh = ids.indices.filter { !existing.contains(ids[$0]) && seen.insert(ids[$0]).inserted }
         for start in stride(from: 0, to: fresh.count, by: JournalStore.writeBatch) {
-            result.added += try store.saveNew(batch: try entries(Array(fresh[start..<min(start + JournalStore.writeBatch, fresh.count)])))
+            let end = min(start + JournalStore.writeBatch, fresh.count)
+            result.added += try store.saveNew(batch: try entries(Array(fresh[start..<end])))
+            if fresh.count >= BundleReader.progressFrom { progress?(end, fresh.count) }
         }
         result.alreadyPresent = ids.count - result.added
         return result

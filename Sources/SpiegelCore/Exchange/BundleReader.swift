@@ -28,6 +28,8 @@ public final class BundleReader: Sendable {
     /// Largest sizes read: one entry (every answer at its limit fits), and any other member.
     public static let maxEntryBytes = 8 << 20, maxMemberBytes = 64 << 20
     static let chunk = 1 << 20
+    /// Bundles with this many entries report progress (every 1,000) while they are checked or indexed.
+    public static let progressFrom = 2_000
 
     private enum Source: Sendable {
         case memory(Data)
@@ -201,7 +203,7 @@ public final class BundleReader: Sendable {
     /// Decodes and checks every entry (and the exercises). The entries are kept when their bytes come to
     /// at most `limit`.
     @discardableResult
-    public func checkEntries(keepingUpTo limit: Int = 0) throws(ExchangeBundle.ReadError) -> CheckedEntries {
+    public func checkEntries(keepingUpTo limit: Int = 0, progress: ((Int, Int) -> Void)? = nil) throws(ExchangeBundle.ReadError) -> CheckedEntries {
         _ = try exercises()
         var ids: [String] = []
         ids.reserveCapacity(places.count)
@@ -210,6 +212,7 @@ public final class BundleReader: Sendable {
             let entry = try entry(at: index)
             ids.append(entry.id)
             kept?.append(entry)
+            if places.count >= Self.progressFrom && (index + 1) % 1_000 == 0 { progress?(index + 1, places.count) }
         }
         return CheckedEntries(ids: ids, entries: kept)
     }

@@ -16,7 +16,7 @@ struct BundleIndexCache {
 
     /// The bundle's index: what the cache holds for its digest, else built now from its entries (each
     /// decoded and checked) and kept. Throws when an entry is not one an import would take.
-    func index(of reader: BundleReader) throws(ExchangeBundle.ReadError) -> BundleIndex {
+    func index(of reader: BundleReader, progress: ((Int, Int) -> Void)? = nil) throws(ExchangeBundle.ReadError) -> BundleIndex {
         let path = directory.map { $0 + "/" + Self.fileName(reader) }
         if let path, SafeFiles.isRegularFile(path), let index = try? Self.open(path, for: reader) {
             // Marked as used, so that pruning keeps it.
@@ -32,7 +32,7 @@ struct BundleIndexCache {
                 close(descriptor)
                 defer { unlink(temporary) }
                 if let db = try? SQLiteDatabase(path: temporary), (try? db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")) != nil {
-                    let index = try Self.build(reader, in: db)
+                    let index = try Self.build(reader, in: db, progress: progress)
                     if rename(temporary, path) == 0 {
                         prune(except: path)
                         if let kept = try? Self.open(path, for: reader) { return kept }
@@ -43,7 +43,7 @@ struct BundleIndexCache {
         }
         // Derived data: without a cache folder the index lives in memory for this review only.
         guard let db = try? SQLiteDatabase(image: nil) else { throw .invalid(reader.path, "cannot make an index in memory") }
-        return try Self.build(reader, in: db)
+        return try Self.build(reader, in: db, progress: progress)
     }
 
     /// The cached index file of this bundle, when there is one.
@@ -61,7 +61,8 @@ struct BundleIndexCache {
         return index
     }
 
-    private static func build(_ reader: BundleReader, in db: SQLiteDatabase) throws(ExchangeBundle.ReadError) -> BundleIndex {
+    private static func build(_ reader: BundleReader, in db: SQLiteDatabase,
+                              progress: ((Int, Int) -> Void)?) throws(ExchangeBundle.ReadError) -> BundleIndex {
         do {
             _ = try reader.exercises()
             try db.execute(IndexSchema.create)
@@ -76,6 +77,7 @@ struct BundleIndexCache {
                     rows.append(IndexRow(name: entry.id + ".json", stamp: stamp, content: .entry(entry)))
                 }
                 try writer.record(rows)
+                if reader.entryCount >= BundleReader.progressFrom { progress?(start + rows.count, reader.entryCount) }
             }
             let rows = try db.integer("SELECT count(*) FROM entries") ?? 0
             try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").run([.text(IndexSchema.Key.rows), .integer(rows)])

@@ -110,14 +110,15 @@ public struct ReviewWorkspace: Sendable {
     private var exportOwners: [String: Int] = [:]
 
     /// Reads every path (bundles, journal directories, folders of them). Each bundle's index is kept in
-    /// `cacheDirectory` (the coach's cache), so that the next review of the same bundle starts at once.
-    public init(paths: [String], cacheDirectory: String? = nil) {
+    /// `cacheDirectory` (the coach's cache), so that the next review of the same bundle starts at once;
+    /// `progress` hears (bundle, entries indexed, entries) while a big bundle's index is built.
+    public init(paths: [String], cacheDirectory: String? = nil, progress: ((String, Int, Int) -> Void)? = nil) {
         cache = BundleIndexCache(directory: cacheDirectory)
-        for path in paths { load(path) }
+        for path in paths { load(path, progress: progress) }
         clients.sort { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    private mutating func load(_ path: String) {
+    private mutating func load(_ path: String, progress: ((String, Int, Int) -> Void)?) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             problems.append(.missing(path: path))
@@ -139,7 +140,7 @@ public struct ReviewWorkspace: Sendable {
                 do {
                     for name in try SafeFiles.list(path).sorted()
                     where name.hasSuffix(".json") || SafeFiles.isRegularFile(path + "/" + name + "/journal.json") {
-                        load(path + "/" + name)
+                        load(path + "/" + name, progress: progress)
                     }
                 } catch {
                     problems.append(.journal(error))
@@ -153,7 +154,7 @@ public struct ReviewWorkspace: Sendable {
                 problems.append(.feedbackBundle(path: path))
                 return
             }
-            let index = try cache.index(of: reader)
+            let index = try cache.index(of: reader, progress: progress.map { report in { report(path, $0, $1) } })
             add(try Client(bundle: reader, index: index, indexPath: cache.path(for: reader)))
         } catch let error as ExchangeBundle.ReadError {
             problems.append(.bundle(error))
