@@ -59,7 +59,6 @@ public final class BundleReader: Sendable {
         var hash = SHA256()
         var failure: BundleScanner.Failure?
         var buffer = [UInt8](repeating: 0, count: Self.chunk)
-        var small = Data()
         while failure == nil {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, Self.chunk) }
             if count < 0 && errno == EINTR { continue }
@@ -68,7 +67,6 @@ public final class BundleReader: Sendable {
             buffer.withUnsafeBytes { bytes in
                 let piece = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
                 hash.update(bufferPointer: piece)
-                if small.count < Self.maxMemberBytes { small.append(contentsOf: piece) }
                 do throws(BundleScanner.Failure) { try scanner.feed(piece) } catch { failure = error }
             }
         }
@@ -76,10 +74,11 @@ public final class BundleReader: Sendable {
             do { try scanner.finish() } catch { failure = error }
         }
         if let failure {
-            throw Self.readError(failure, data: small.count < Self.maxMemberBytes ? small : nil, path: path)
+            // Only a small file is read again whole, to tell a foreign JSON document from broken bytes.
+            let whole = Int(info.st_size) <= Self.maxMemberBytes ? try? Self.bytes(0..<Int(info.st_size), of: .file(descriptor), path: path) : nil
+            throw Self.readError(failure, data: whole, path: path)
         }
-        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
-        try self.init(layout: scanner.layout, source: .file(descriptor), digest: digest, path: path)
+        try self.init(layout: scanner.layout, source: .file(descriptor), digest: Self.hex(hash.finalize()), path: path)
     }
 
     /// Reads a bundle held in memory.
@@ -93,8 +92,7 @@ public final class BundleReader: Sendable {
             do { try scanner.finish() } catch { failure = error }
         }
         if let failure { throw Self.readError(failure, data: data, path: path) }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        try self.init(layout: scanner.layout, source: .memory(data), digest: digest, path: path)
+        try self.init(layout: scanner.layout, source: .memory(data), digest: Self.hex(SHA256.hash(data: data)), path: path)
     }
 
     private init(layout: BundleLayout, source: Source, digest: String, path: String) throws(ExchangeBundle.ReadError) {
@@ -104,15 +102,7 @@ public final class BundleReader: Sendable {
         places = layout.entries
         func member<T: Decodable>(_ key: String, _ type: T.Type) throws(ExchangeBundle.ReadError) -> T? {
             guard let range = layout.members[key] else { return nil }
-            guard range.count <= Self.maxMemberBytes else {
-                throw .invalid(path, "'\(key)' is larger than \(Self.maxMemberBytes >> 20) MB")
-            }
-            let data = try Self.bytes(range, of: source, path: path)
-            do {
-                return try JSONDecoder().decode(T.self, from: data)
-            } catch {
-                throw .invalid(path, "'\(key)': \(JournalStore.describe(error))")
-            }
+            return try Self.decode(type, member: key, at: range, of: source, path: path)
         }
         // The version and the format before anything else: a newer bundle may change everything below.
         let version = try? member("schemaVersion", Int.self), format = try? member("format", String.self)
@@ -153,17 +143,22 @@ public final class BundleReader: Sendable {
 
     /// The definitions of the exercises the entries answer, as the bundle carries them.
     public func exercises() throws(ExchangeBundle.ReadError) -> [Exercise] {
-        guard exercisesPlace.count <= Self.maxMemberBytes else {
-            throw .invalid(path, "'exercises' is larger than \(Self.maxMemberBytes >> 20) MB")
-        }
+        try Self.decode([Exercise].self, member: "exercises", at: exercisesPlace, of: source, path: path)
+    }
+
+    /// A top-level member's value, decoded (within `maxMemberBytes`).
+    private static func decode<T: Decodable>(_ type: T.Type, member key: String, at range: Range<Int>, of source: Source,
+                                             path: String) throws(ExchangeBundle.ReadError) -> T {
+        guard range.count <= maxMemberBytes else { throw .invalid(path, "'\(key)' is larger than \(maxMemberBytes >> 20) MB") }
+        let data = try bytes(range, of: source, path: path)
         do {
-            return try JSONDecoder().decode([Exercise].self, from: try Self.bytes(exercisesPlace, of: source, path: path))
-        } catch let error as ExchangeBundle.ReadError {
-            throw error
+            return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw .invalid(path, "'exercises': \(JournalStore.describe(error))")
+            throw .invalid(path, "'\(key)': \(JournalStore.describe(error))")
         }
     }
+
+    private static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 
     /// The entry at `index` (in the bundle's order), decoded and checked as an import checks it.
     public func entry(at index: Int) throws(ExchangeBundle.ReadError) -> Entry {

@@ -17,7 +17,7 @@ struct BundleIndexCache {
     /// The bundle's index: what the cache holds for its digest, else built now from its entries (each
     /// decoded and checked) and kept. Throws when an entry is not one an import would take.
     func index(of reader: BundleReader, progress: ((Int, Int) -> Void)? = nil) throws(ExchangeBundle.ReadError) -> BundleIndex {
-        let path = directory.map { $0 + "/" + Self.fileName(reader) }
+        let path = place(for: reader)
         if let path, SafeFiles.isRegularFile(path), let index = try? Self.open(path, for: reader) {
             // Marked as used, so that pruning keeps it.
             utimes(path, nil)
@@ -48,17 +48,17 @@ struct BundleIndexCache {
 
     /// The cached index file of this bundle, when there is one.
     func path(for reader: BundleReader) -> String? {
-        guard let path = directory.map({ $0 + "/" + Self.fileName(reader) }), SafeFiles.isRegularFile(path) else { return nil }
+        guard let path = place(for: reader), SafeFiles.isRegularFile(path) else { return nil }
         return path
     }
 
-    private static func fileName(_ reader: BundleReader) -> String { reader.digest + ".sqlite" }
+    /// Where this bundle's index is kept (whether or not it is there yet).
+    private func place(for reader: BundleReader) -> String? { directory.map { $0 + "/" + reader.digest + ".sqlite" } }
 
     private static func open(_ path: String, for reader: BundleReader) throws(SQLiteError) -> BundleIndex {
         let db = try SQLiteDatabase(path: path)
         guard try IndexSchema.isCurrent(db) else { throw IndexReader.damaged("another schema version") }
-        let index = try BundleIndex(db: db, entryCount: reader.entryCount)
-        return index
+        return try BundleIndex(db: db, entryCount: reader.entryCount)
     }
 
     private static func build(_ reader: BundleReader, in db: SQLiteDatabase,
