@@ -7,7 +7,7 @@ import SpiegelCore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spiegel-bench", abstract: "Spiegel's benchmarks and evaluations.",
-        subcommands: [GenerateCommand.self, SimulateCommand.self, RunCommand.self])
+        subcommands: [GenerateCommand.self, SimulateCommand.self, RunCommand.self, RedactionBenchCommand.self])
 }
 
 /// `generate --entries N --seed S --journal DIR [--moved-because BARRIER]`.

@@ -39,8 +39,8 @@ struct ExportCommand: SessionCommand {
     var principle: String?
 
     @Flag(help: """
-        Mask personal data (phone, e-mail, IBAN, BSN, postcode, address, date of birth, plate, names) \
-        before anything leaves the machine.
+        Mask personal data (phone, e-mail, IBAN, BSN, national number, postcode, address, date of birth, \
+        plate, names) before anything leaves the machine, each person and number with a numbered mask.
         """)
     var redact = false
 
@@ -80,16 +80,25 @@ struct ExportCommand: SessionCommand {
         let userName = session.environment.variables["USER"] ?? "me"
         let name = displayName ?? (redacting ? PersonalDataKind.name.label : userName)
         let exportedAt = Timestamp.string(session.now)
-        let redactor = redacting ? Redactor(words: try wordList(in: session)) : nil
-        if let redactor, preview {
+        let redactionWords = RedactionWords(say: session.say)
+        var redaction: ExportRedaction?
+        if redacting {
+            // The first pass numbers every person and value in the chosen entries, so that each mask
+            // means one person in every mention and every format of this export.
+            let unmasked = ExportSource(store: try session.journal, chosen: chosen, redaction: nil)
+            redaction = ExportRedaction(redactor: Redactor(words: try wordList(in: session)), entries: unmasked.entries,
+                                        label: redactionWords.label)
+        }
+        if let redaction, preview {
             let entries = try session.journal.entries(ids: chosen.map(\.id))
-            let report = RedactionPreview(entries: entries, redactor: redactor, knownWords: KnownWords.from(graph))
+            let report = RedactionPreview(entries: entries, redaction: redaction, label: redactionWords.label,
+                                          knownWords: KnownWords.from(graph))
             if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
             return
         }
         let progress = chosen.count > 2_000 && Console.isTerminal(2)
         if progress { session.warn(session.say.progressExporting(session.say.countEntries(chosen.count))) }
-        let source = ExportSource(store: try session.journal, chosen: chosen, redactor: redactor)
+        let source = ExportSource(store: try session.journal, chosen: chosen, redaction: redaction)
         let title = session.say.exchangeSpiegelJournalOfName(name)
         switch format {
         case "md", "html", "csv":
@@ -119,11 +128,12 @@ struct ExportCommand: SessionCommand {
             // The entry files are copied as they are, one at a time (redacted ones are encoded again): no
             // whole journal in memory.
             let used = Set(chosen.map(\.exercise))
-            let rawEntries = redactor == nil ? AnySequence(chosen.lazy.compactMap { source.store.rawEntry(id: $0.id) })
+            let rawEntries = redaction == nil ? AnySequence(chosen.lazy.compactMap { source.store.rawEntry(id: $0.id) })
                 : AnySequence(source.entries.lazy.map { JSONOutput.data($0) })
             try ExportDestination(path: output).stream { append throws(JournalError) in
                 try BundleWriter.writeEntriesBundle(rawEntries, exercises: graph.exercises.filter { used.contains($0.id) },
-                                                    exportedAt: exportedAt, exporter: name, to: append)
+                                                    exportedAt: exportedAt, exporter: name, redacted: redaction != nil,
+                                                    to: append)
             }
         }
         if progress { session.warn(session.say.progressDone()) }
@@ -137,7 +147,7 @@ struct ExportCommand: SessionCommand {
 struct ExportSource {
     let store: JournalStore
     let chosen: [EntrySummary]
-    let redactor: Redactor?
+    let redaction: ExportRedaction?
 
     /// The entry at `position` in `chosen`; nil when its file cannot be read now (reported by the summaries).
     func entry(_ position: Int) -> Entry? {
@@ -145,7 +155,7 @@ struct ExportSource {
         guard let data = store.rawEntry(id: id),
               let entry = try? JournalStore.decodeEntry(data, path: store.entriesDirectory + "/" + id + ".json"),
               entry.id == id else { return nil }
-        return redactor?.redact(entry) ?? entry
+        return redaction?.redact(entry) ?? entry
     }
 
     /// The readable entries in order, newest first, each read when it is reached.
@@ -230,6 +240,9 @@ struct ImportCommand: SessionCommand {
     @Argument(help: "The JSON bundle to import.")
     var file: String
 
+    @Flag(help: "Import a redacted export's entries without asking (their masks become entries of this journal).")
+    var force = false
+
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
@@ -246,6 +259,18 @@ struct ImportCommand: SessionCommand {
             }
         } catch let error as ExchangeBundle.ReadError {
             throw CommandFailure(say.bundleError(error), exitCode: { if case .unreadable = error { ExitStatus.noInput } else { ExitStatus.dataError } }())
+        }
+        if reader.kind == .entries, reader.redacted, !force {
+            // Masks are nobody's words: they become a person's entries only when that person says so.
+            guard session.reader.isInteractive else {
+                throw CommandFailure(say.importRedactedNeedsForce(file), exitCode: ExitStatus.dataError)
+            }
+            session.warn(say.importRedactedBundle(file))
+            guard case .line(let reply) = session.reader.read(prompt: say.importRedactedAsk(), remember: false),
+                  ["y", "yes", "j", "ja"].contains(reply.lowercased().trimmingCharacters(in: .whitespaces)) else {
+                session.print(say.importRedactedDeclined())
+                return
+            }
         }
         try session.journal.prepare(now: session.now)
         let result = try session.withProgress(saying: { say.progressImporting(done: $0, total: $1) }) { progress in

@@ -1,21 +1,25 @@
 import SpiegelCore
 
-/// Shows what `export --redact --preview` found: each masked span in its context with its label, then the
-/// words that may be names and were not masked. User text passes through TerminalSafe.
+/// Shows what `export --redact --preview` found: each mask once with its number, how often and in which
+/// fields it is used and its first context, then the words that may be names and were not masked. User
+/// text passes through TerminalSafe.
 struct RedactionPreviewView {
     let session: Session
 
     func show(_ preview: RedactionPreview) {
         let style = session.style
+        let words = RedactionWords(say: session.say)
         if preview.masked.isEmpty {
             session.print(session.say.redactionNothingMasked())
         } else {
             session.print(style.bold(session.say.redactionMasked(preview.masked.count)))
-            let width = preview.masked.map(\.kind.label.count).max() ?? 0
+            let width = preview.masked.map { DisplayWidth.of($0.mask) }.max() ?? 0
             for span in preview.masked {
-                let label = span.kind.label.padding(toLength: width, withPad: " ", startingAt: 0)
+                let label = span.mask + String(repeating: " ", count: width - DisplayWidth.of(span.mask))
+                let fields = session.say.redactionFields(span.fields.map(words.field).joined(separator: ", "))
                 let seen = style.dim(" \(span.count)×  \(span.entry)  ")
-                session.print("  " + style.accent(label) + seen + context(span.before, span.text, span.after))
+                session.print("  " + style.accent(label) + seen + context(span.before, span.text, span.after)
+                              + style.dim("  " + fields))
             }
         }
         session.print()
@@ -23,6 +27,7 @@ struct RedactionPreviewView {
             session.print(session.say.redactionNoPossibleNames())
         } else {
             session.print(style.bold(session.say.redactionPossibleNames(preview.possibleNames.count)))
+            session.print(style.dim("  " + session.say.redactionPossibleNamesNote()))
             for name in preview.possibleNames {
                 session.print("  " + style.accent(TerminalSafe.visible(name.word, keepNewlines: false))
                               + style.dim(" \(name.count)×  \(name.entry)  ")

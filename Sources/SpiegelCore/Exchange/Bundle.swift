@@ -34,6 +34,8 @@ public struct ExchangeBundle: Codable, Sendable {
     public var exportedAt: String
     /// The display name the exporter chose (a client's name, or the coach's).
     public var exporter: String
+    /// True when the entries' typed text was masked (`export --redact`): its masks are no one's real words.
+    public var redacted: Bool?
     /// The exercises' definitions as they were answered, so a reader without them still sees the prompts.
     public var exercises: [Exercise]
     public var entries: [Entry]
@@ -51,7 +53,7 @@ public struct ExchangeBundle: Codable, Sendable {
     }
 
     /// The members of a bundle this version reads (others are skipped).
-    static let members: Set<String> = ["format", "schemaVersion", "kind", "exportedAt", "exporter", "exercises", "entries", "notes"]
+    static let members: Set<String> = ["format", "schemaVersion", "kind", "exportedAt", "exporter", "redacted", "exercises", "entries", "notes"]
     /// Limits per field, so that one huge answer or note cannot make every review slow.
     public static let maxAnswerBytes = 64 << 10, maxNoteBytes = 16 << 10, maxNameBytes = 200
 

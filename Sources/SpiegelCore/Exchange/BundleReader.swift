@@ -14,6 +14,8 @@ public final class BundleReader: Sendable {
     public let kind: ExchangeBundle.Kind
     public let exportedAt: String
     public let exporter: String
+    /// The bundle says its entries were redacted.
+    public let redacted: Bool
     public let notes: [EntryNote]
     /// The SHA-256 of the bundle's bytes (lowercase hex): the same bytes, the same digest.
     public let digest: String
@@ -116,6 +118,7 @@ public final class BundleReader: Sendable {
         kind = try required("kind", ExchangeBundle.Kind.self)
         exportedAt = try required("exportedAt", String.self)
         exporter = try required("exporter", String.self)
+        redacted = (try member("redacted", Bool.self)) ?? false
         guard let exercisesPlace = layout.members["exercises"] else { throw .invalid(path, "missing field 'exercises'") }
         self.exercisesPlace = exercisesPlace
         notes = try required("notes", [EntryNote].self)

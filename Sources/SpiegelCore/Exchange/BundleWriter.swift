@@ -14,7 +14,7 @@ public enum BundleWriter {
     /// The same bundle handed to `append` in pieces (about a megabyte, cut between entries), with the
     /// entries read one by one from `rawEntries`: an export of any size stays small in memory.
     public static func writeEntriesBundle<Entries: Sequence<Data>, Failure: Error>(
-        _ rawEntries: Entries, exercises: [Exercise], exportedAt: String, exporter: String,
+        _ rawEntries: Entries, exercises: [Exercise], exportedAt: String, exporter: String, redacted: Bool = false,
         to append: (Data) throws(Failure) -> Void) throws(Failure) {
         func indented(_ data: Data, by spaces: Int) -> [UInt8] {
             var out = [UInt8]()
@@ -50,7 +50,9 @@ public enum BundleWriter {
         let members: [[UInt8]] = [
             member("exercises", exercises), member("exportedAt", exportedAt), member("exporter", exporter),
             member("format", ExchangeBundle.format), member("kind", ExchangeBundle.Kind.entries),
-            member("notes", [EntryNote]()), member("schemaVersion", ExchangeBundle.schemaVersion),
+            member("notes", [EntryNote]()),
+        ] + (redacted ? [member("redacted", true)] : []) + [
+            member("schemaVersion", ExchangeBundle.schemaVersion),
         ]
         out += members.joined(separator: Array(",\n".utf8))
         out += Array("\n}\n".utf8)

@@ -2,7 +2,7 @@
 /// `application_id` is not trusted: it is deleted and rebuilt from the entry files.
 enum IndexSchema {
     /// Raised whenever a table or column changes meaning.
-    static let version: Int64 = 3
+    static let version: Int64 = 4
     /// "SpgI": marks the file as Spiegel's index.
     static let applicationID: Int64 = 0x5370_6749
 

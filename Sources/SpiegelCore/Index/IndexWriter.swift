@@ -191,9 +191,9 @@ struct IndexRow: Sendable {
         text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// Every answer, item and commitment, as written: the tokenizer folds case and accents.
+    /// Everything the person typed (answers, items, plans, check-ins, notes), as written: the tokenizer
+    /// folds case and accents.
     static func searchableText(_ entry: Entry) -> String {
-        (entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.flatMap { [$0.situation, $0.action] }
-            .compactMap { $0 }).joined(separator: "\n")
+        entry.typedText(where: \.isSearchable)
     }
 }

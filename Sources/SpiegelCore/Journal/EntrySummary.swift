@@ -35,11 +35,9 @@ public struct EntrySummary: Sendable, Hashable {
     }
 
     public init(_ entry: Entry) {
-        let texts = entry.answers.flatMap { [$0.plainText] + ($0.items ?? []) } + entry.commitments.flatMap { [$0.situation, $0.action] }
-            .compactMap { $0 }
         self.init(id: entry.id, exercise: entry.exercise, principles: entry.principles,
                   completedAt: entry.completedAt ?? entry.startedAt, day: entry.day, confidence: entry.confidence,
-                  firstLine: entry.firstLine, searchText: KnowledgeSearch.fold(texts.joined(separator: "\n")),
+                  firstLine: entry.firstLine, searchText: KnowledgeSearch.fold(entry.typedText(where: \.isSearchable)),
                   commitments: entry.commitments)
         language = entry.language
         for commitment in entry.commitments where !commitment.barriersNamed.isEmpty {

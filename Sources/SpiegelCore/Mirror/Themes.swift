@@ -22,18 +22,9 @@ struct Themes {
         Set(words(text, language: language).map { stemmers.stem($0, language) })
     }
 
-    /// What the person typed in an entry (answers, items, commitments, their reflections and check-ins).
+    /// What the person typed in an entry (answers, items, plans, their reflections and check-ins).
     static func text(of entry: Entry) -> String {
-        var parts: [String] = []
-        for answer in entry.answers where answer.skipped != true {
-            parts += [answer.text, answer.situation, answer.action].compactMap { $0 }
-            parts += answer.items ?? []
-        }
-        for event in entry.commitments.flatMap(\.history) {
-            parts += [event.reflection, event.checkIn?.did, event.checkIn?.reaction, event.checkIn?.learned,
-                      event.checkIn?.next, event.checkIn?.why].compactMap { $0 }
-        }
-        return parts.joined(separator: "\n")
+        entry.typedText(where: \.isOwnWords)
     }
 
     func count(_ entries: [Entry]) -> [String: Tally] {

@@ -3,264 +3,661 @@
 // Copyright (c) 2012 Daniele Faraglia; plus supplements compiled for Spiegel).
 
 /// First names common in the Netherlands, Belgium and English-speaking countries, including names
-/// of Turkish, Moroccan, Surinamese and Indonesian origin: 3986 names, compared in lower case.
+/// of Turkish, Moroccan, Surinamese, Indonesian, Polish, Ukrainian, Syrian, Eritrean, Somali, Afghan,
+/// West African, Asian and other European origin: 9677 names, compared in lower case.
 enum FirstNames {
     /// Every name in lower case (NFC).
     static let all: Set<String> = Set(list.split(separator: " ").map { $0.lowercased() })
 
     private static let list = """
-    Aaliyah Aaron Abbie Abdel Abdelaziz Abdelhak Abdelkader Abdellah Abdiş Abdul Abdulbekir Abdulgazi Abdulkadir \
-    Abdullah Abdulmenaf Abdulsemet Abdurrahman Abdülahat Abdülcemal Abdülhadi Abdülkerim Abdülsamed Abdürreşit Abel \
-    Abid Abigail Abiye Abuzar Abyasa Acar Acarkan Achiel Aclan Adak Adal Adam Adasal Ade Adhiarja Adiarja Adika \
-    Adikara Adil Adila Adinata Aditya Adlan Adriaan Adrian Adriana Adrienne Adviye Adıgün Afer Afife Agnes Agnès \
-    Agus Ahat Ahmad Ahmed Ahmet Ahsen Ahter Aicha Aiden Aimee Aimée Aisyah Ajeng Ajiman Ajimat Ajimin Ajiono Akalan \
-    Akar Akarsana Akatay Akay Akbaş Akboğa Akcivan Akdora Akdurmuş Akgöl Akgüneş Akif Akise Akkerman Akmaner \
-    Akmaral Akosua Aksay Aksoy Aksöğüt Aktemür Akver Akyıldız Akçabay Akçasu Aköz Akınal Alaaddin Alabezek Alaeddin \
-    Alain Alambana Alan Alanalp Alattin Alaz Albert Alcan Alec Alejandra Alejandro Alex Alexa Alexander Alexandra \
-    Alexandre Alexandria Alexandru Alexia Alexis Alfons Alfred Algış Ali Aliabbas Alice Alicia Aliihsan Alika Alina \
-    Aline Aliseydi Alisha Alison Alize Alkor Allan Allen Allison Almast Almira Almus Alparslan Alpcan Alpin Alpsü \
-    Alsoy Altoğan Altuğ Altınbike Altınkaya Altınçiçek Altınışın Alvin Alyssa Alışık Amalia Amanda Amaç Amber \
-    Amelia Amelie Ami Amin Amina Amir Amira Among Amre Amy Amélie Ana Anand Anargül Anas Anass Anastasia Anaïs \
-    Andiç Andre Andrea Andreas Andres Andrew André Andy Angel Angela Angelica Angelina Angelo Anggabaya Angie \
-    Angèle Ani Anita Anja Anjali Anka Anke Ann Anna Annabel Annak Anne Anne-Marie Anneke Anneleen Annelies Annemie \
-    Annemijn Annette Annick Annie Annita Anny Anom Anouar Anouk Anthony Antoine Antoinette Anton Antonio Antonius \
-    Antony Antoon Apaydın April Aral Aran Arcan Argono Argu Ariana Ariane Arie Ariel Arifcan Aris Arkut Arlette \
-    Armahan Armand Arnaud Arne Arno Arnold Aron Arpağ Arsipatra Arta Artan Artanto Artawan Arthur Aru Arziye Arıel \
-    Arıkol Arıpınar Arısoy Asalet Ashlee Ashleigh Ashley Ashwin Asiman Asirwada Asirwanda Aslanhan Aslijan Asliye \
-    Asmadi Asman Asmianto Asmuni Astrid Asu Aswani Asım Atagün Atalay Atanur Atasagun Atatöre Atgun Atilhan Atiyye \
-    Atma Atmaja Atnan Atılgan Audrey August Augusta Aurora Aurélie Austin Autumn Avunç Avşin Axel Axelle Aya Ayasun \
-    Ayaydın Aybet Aybora Aycagül Aydar Ayden Aydinç Ayduru Aydınbey Aygutalp Aygönenç Ayhan Aykut Aykutalp Aylil \
-    Aylin Ayman Aynilhayat Aynımah Ayoub Aypar Ayse Aysema Aysevim Aysoy Aysuna Aytek Ayten Aytuna Aytöz Ayu Ayvas \
-    Ayyaruk Ayçan Ayülker Ayşan Ayşe Ayşeana Ayşenur Azade Azalea Azettin Aziz Azize Azra Açıkel Açılay Ağakişi \
-    Ağbegim Ağmur Aşhan Aşir Baba Badegül Badr Bagas Bagiya Bagus Bagya Bahaddin Bahittin Bahtinur Bahuraksa \
-    Bahuwarna Bahuwirya Bailey Bajragin Bakda Baki Bakiadi Bakianto Bakidin Bakijan Bakiman Bakiono Bakti Baktiadi \
-    Baktianto Baktiono Bala Balamantri Balangga Balapati Balatekin Balca Bali Balidin Balijan Ballı Baltaş Bambang \
-    Banara Banawa Banawi Bancar Banü Barak Barbara Bariş Barry Barsen Bart Barışcan Bas Basriye Bastiaan Basım \
-    Baturay Batırhan Baydu Baykan Bayman Bayruhan Baytal Bayzettin Bağdat Bağdaş Başay Başhan Başok Beatrice \
-    Beatrijs Beau Becky Bedi Bediriye Bedri Begim Behiza Behrem Bekbay Bektaşi Belgizar Belinda Belkize Bella \
-    Bellisan Ben Benek Bengibay Benice Benjamin Benny Benoit Benol Bente Benthe Bep Berat Beray Beren Berend Bergen \
-    Beriye Berkal Berki Berksay Bernadette Bernard Berran Berrin Bert Bertha Besey Besin Beste Betania Beth Bethan \
-    Bethany Betty Beverley Beverly Beyda Beyhatun Beyler Beyzade Bezek Bianca Bibi Bican Bidayet Bieke Bilal Bilay \
-    Bilender Bilgen Bilginur Bilgütay Bilkay Bill Billy Biltaş Binay Binbaşar Binışık Birben Birgit Birgül Birsan \
-    Birsen Bitül Bişar Bjorn Björn Blake Boaz Bob Bobby Bonnie Borahan Borataş Boris Boynak Bozbağ Bozerk Boztaş \
-    Boğatimur Brad Bradley Brady Brahim Bram Brandi Brandon Brandy Breanna Brecht Brenda Brendan Brent Brett Brian \
-    Briana Brianna Bridget Briek Brigitta Brigitte Britt Brittany Brittney Brooke Bruce Bruno Bryan Bryce Btissam \
-    Budi Buhari Bulunç Burak Burakhan Burcuhan Burç Buyrukhan Buşra Börteçin Büget Bünyamün Büreyre Büşra Büşranur \
-    Cabir Cagak Cager Cahya Cahyadi Cahyanto Cahyo Cahyono Caitlin Caitlyn Caket Cakrabirawa Cakrabuana Cakrajiya \
-    Cakrawala Cakrawangsa Caleb Calista Callum Calvin Cameron Camille Canal Canan Canberk Candace Candeniz Candice \
-    Candra Candrakanta Canfeza Cangür Cannur Canseven Cansin Cantez Canur Capa Caraka Carina Carine Carl Carla \
-    Carlijn Carlo Carlos Carly Carmen Carol Carole Carolien Carolina Caroline Carolyn Carrie Carub Cas Casey Casper \
-    Cassandra Cassidy Cassie Catharina Catherine Cathy Cato Catur Caturangga Cavit Cawisadi Cawisono Cawuk Cayadi \
-    Cebesoy Cecep Cecile Cecilia Cedide Cedric Celilay Celine Cem Cemalettin Cemani Cemeti Cemiyle Cemplunk Cenan \
-    Cengkal Cengkir Cercis Cesar Cevale Cevheri Ceyhun Ceylin Cezayir Chad Chaima Chandra Chantal Charlene Charles \
-    Charlie Charlotte Chase Chelsea Chelsey Cheryl Cheyenne Chiara Chloe Chloé Chloë Chris Christa Christel \
-    Christelle Christiaan Christian Christiana Christiane Christianne Christie Christina Christine Christof \
-    Christoph Christophe Christopher Christy Ciaobella Cici Cihan Cihandide Cindoruk Cindy Cinta Cinthia Citra \
-    Claire Clara Clare Clarence Claude Claudia Claudine Clayton Clifford Clinton Clive Clyde Cody Cole Colette \
-    Colin Colleen Collin Colton Connie Connor Conny Conor Constant Corey Cornelia Cornelis Corrie Cory Courtney \
-    Coşkun Craig Cristian Cristina Crystal Cuheyna Cuman Curtis Cynthia Cyriel Cécile Cédric Céline Cüneyit Daan \
-    Dacin Dadap Dadi Dagel Daisy Dakota Dalan Dale Dalima Daliman Dalimin Daliono Dalkılıç Dalton Damar Damian \
-    Damien Damlanur Damon Damu Dan Dana Danang Dani Daniel Danielle Danique Daniswara Daniël Danny Danu Danuja Dany \
-    Danış Daphne Dariati Darijan Darimin Darin Dario Darius Darlene Darmaji Darman Darmana Darmanto Darrell Darren \
-    Darryl Darsirah Dartono Daru Daruna Daryani Daryl Dasa Dave David Davy Dawn Dayar Dağistan Dean Deanna Debbie \
-    Debby Deborah Debra Declan Deha Delil Delphine Demi Demirbüken Demiriz Demirok Demiryürek Denis Denise Deniz \
-    Denizalp Denkel Dennis Derek Derkay Derrick Derya Deryanur Desiree Destiny Devi Devika Devin Deviner Devon Dewi \
-    Dewie Dex Değer Değmeer Diah Diamond Dian Diana Diane Didier Diederik Diego Dieter Digdaya Diken Dilara Dilcan \
-    Dilder Dilfeza Dilhuş Dillon Dilsitan Dilşat Dimas Dimaz Dimitri Dina Dincer Dinda Dinesh Dini Dinçkol Dinçsü \
-    Dion Dipa Dirican Dirja Dirk Dirlik Divan Dodo Dolun Dominic Dominique Don Donald Donna Dono Dorien Dorine \
-    Doris Dorothy Dorukhan Douglas Dounia Doğanalp Doğannur Doğanşah Doğuhan Drajat Drew Dries Driss Duane Duha \
-    Duncan Duracan Durdali Durgadin Durmuşali Dursadiye Duruk Duruöz Dustin Duuk Duyguhan Dwayne Dwi Dwight Dylan \
-    Dylano Dölensoy Döner Dündaralp Dürrüşehvar Earl Eba Ebony Ebru Ebuakil Ecegül Ecemiş Ecrin Edaviye Eddie Eddy \
-    Edgar Edgard Edgübay Edi Edison Edith Edmond Edouard Eduard Eduardo Edward Edwin Efe Efil Eflâtun Efser Ega \
-    Egenur Eileen Eja Eka Ekber Ekmel Eko Ela Elaine Elamiye Eleanor Elena Elgin Elhan Eli Eliane Elias Elien Elif \
-    Elifnur Elijah Elin Eline Elisa Elisabeth Elise Eliza Elizabeth Elize Elke Ella Ellen Ellie Elliot Elliott \
-    Ellis Elly Elma Elnur Elon Els Elsa Eluh Elvan Elvin Elvina Elza Elöve Emal Eman Emas Embuh Emiel Emil Emile \
-    Emilia Emilie Emily Emin Emine Emir Emirşan Emiş Emma Emmanuel Emong Empluk Emre Emrullah Endah Endra Enes \
-    Enfes Enginiz Ensari Enteng Eral Eraycan Erbay Erbil Ercihan Erdemer Erdibay Erdogan Erdursun Erem Erenalp \
-    Erensoy Ergener Erginel Ergönül Ergül Ergün Eric Erica Erik Erika Erin Erinçer Eriş Erkan Erkinel Erksoy \
-    Erkılıç Ermutlu Erna Ernest Eroğul Errol Ersel Erseç Ertan Erten Ertuncay Ertün Ervaniye Erwin Eryıldız Eröz \
-    Erşat Esenbay Esengün Esentürk Esila Eskinalp Esmanperi Esmee Esmée Esna Esra Estelle Esther Estiawan Estiono \
-    Ethan Etienne Eugene Eva Evan Evcimen Evde Evelien Eveline Evelyn Evelyne Evi Evie Evrim Evrimer Evy Eyyüp \
-    Ezgin Ezgütekin Eşim Eşref Faas Fabian Fabienne Fabiënne Fadile Fadıla Fahrullah Faith Faizah Faize Fami Fanny \
-    Farah Farhunnisa Fathonah Fatigül Fatih Fatiha Fatima Fatinur Fatma Fatmanur Fay Faye Fayize Fazul Febe Febi \
-    Fedde Feden Fehim Fehmiye Felicia Feline Felix Fem Femke Fenna Fenne Fenni Ferahdiba Ferat Feraye Ferdinand \
-    Feremez Ferhan Ferihan Ferinaz Fermuta Fernand Fernando Ferre Ferry Fersan Feryas Ferzi Fetullah Feyha Feyruz \
-    Feyzin Feza Fidaye Fien Fiene Fildan Filip Filit Finn Fiona Firdevis Fitnat Fitria Fitriani Fleur Floor \
-    Floortje Flor Flore Florence Florent Florian Floris Fran Frances Francesca Francine Francis Francisco \
-    Franciscus Frank Franklin Franky Frans François Françoise Fred Freddy Frederic Frederick Frederik Frederique \
-    Freya Frida Frieda Frédéric Fuzuli Féline Fügen Gabel Gabriel Gabriela Gabriella Gabrielle Gabriël Gada Gadang \
-    Gading Gaduh Gail Gaiman Galak Galang Galar Galih Galiono Galip Galuh Galur Gaman Gamani Gamanto Gambira \
-    Gamblang Ganda Gandewa Gandi Ganep Gangsa Gangsar Ganiye Ganjaran Gantar Gara Garan Garang Garda Gareth Garrett \
-    Garry Gary Gasti Gaston Gatot Gatra Gavin Gawati Gazel Gaëlle Geert Gelengül Gemma Gencaslan Gene Genta Gençay \
-    Geoffrey George Georges Georgette Georgia Georgina Gerald Geraldine Gerard Gerarda Gerardus Geray Gerda \
-    Germaine Gerold Gerrit Gerry Gert Ghaliyati Ghani Ghislain Ghislaine Gianni Giel Gijs Gilang Gilbert Gilberte \
-    Gilda Gilles Gillian Gilman Gina Ginette Gino Ginyas Giovanni Gisèle Gitte Giuseppe Giz Glen Glenda Glenn \
-    Gloria Godelieva Godelieve Goncafer Gordon Grace Graeme Graham Grant Greet Greg Gregg Gregory Greta Griet Guido \
-    Guillaume Gunter Gunther Gust Gustaaf Guus Guusje Guy Gwendolyn Gök Gökay Gökbudun Göken Gökhan Göknur Gökperi \
-    Göksev Gökten Gökçe Gökçebalan Gökçil Göli Gönen Görgünay Görklü Görsev Gözel Gözem Gücal Gül Gülay Gülağa \
-    Gülbani Gülbeyan Gülbiye Gülcegün Güldam Gülder Güldünya Gülel Gülenay Güler Gülev Güleğen Gülfari Gülfeza \
-    Gülgen Gülgüzel Gülhisar Gülinaz Gülkadın Güllühan Gülmisal Gülnaziye Gülper Gülsalın Gülselin Gülseren \
-    Gülsevil Gülsiye Gülsü Gülter Gülzadiye Gülçe Gülözge Gülüs Gülşa Gülşahin Gülşeref Gümüştekin Günar Günaydin \
-    Günden Gündüzalp Günebakan Güneri Güngördü Güngören Günkurt Günsel Günser Günver Günşen Gürarda Gürcüye \
-    Gürelcem Gürsal Gürten Güverçin Güzey Güçal Güçlüer Güçyeter Habibe Haciali Hacile Hadi Hadrey Hafsa Hafshah \
-    Hafıza Hailey Hairyanto Hakikat Halenur Haley Halidun Halim Halima Haliye Haluk Hami Hamima Hamiyet Hamza \
-    Hamzah Hana Hanane Hanbiken Hanedan Hani Hanim Hanna Hannah Hanne Hannelore Hannes Hans Hansultan Harbinaz \
-    Hardana Hardi Hari Harimurti Hariz Harja Harjasa Harjaya Harjo Harm Harold Harriet Harry Harsana Harsanto \
-    Harsaya Hartaka Hartana Hartini Harto Hasan Hasbek Hasgül Hasim Hasna Hasret Hassan Hasta Hatem Hatice Hatin \
-    Havali Havse Hayali Hayden Hayel Hayley Hayret Hayrünnisa Hazel Hazine Hazrat Heather Hector Heidi Hekime \
-    Hekmet Heleen Helen Helena Helga Hendra Hendri Hendrik Hendrikus Henife Henk Hennie Henri Henricus Henriette \
-    Henry Herbert Herman Heru Heryanto Hesti Heva Heyvetullah Hezniye Hicham Hidde Hidir Hilary Hilayda Hilda Hilde \
-    Himawan Hindal Hinet Hiçsönmez Hollie Holly Houda Howard Hoşkadem Huban Hubert Hudavent Hugh Hugo Huguette \
-    Humaira Humphrey Hunalp Hunter Hurican Hurşide Huzuri Hélène Hüda Hükümdar Hülya Hümeyra Hürdoğan Hürmet \
-    Hüryaşar Hürüyet Hüseyin Hüsmen Hüsnühâl Hıfzullah Iain Ian Ibrahim Ibrani Ibun Icha Ida Idık Ifa Ignace Igor \
-    Ihsan Ika Ikhsan Ikin Ikram Ildız Ilgı Ilham Ilias Ilona Ilsa Ilse Ilyas Imam Imane Imke Imran Ina Inaya Indah \
-    Indra Indy Ine Ineke Ines Inge Ingeborg Ingrid Intan Ira Irena Irene Irfan Iriana Iris Irma Irnanto Irsad Irwan \
-    Irène Irıs Isa Isaac Isabel Isabella Isabelle Isaiah Ise Isis Ismail Ismık Ivan Ivanildo Ivo Ivonne Ivy Iwan \
-    Ize Işin Işıkay Işıman Işın İbrahim İde İdiris İhsan İkiz İklim İlalmış İlbek İldem İldeş İlgi İlim İlkbahar \
-    İlkim İlklima İlmafer İlper İlsu İlteriş İmam İmge İmren İmrihan İnançlı İncifir İnsaf İntihap İrfan İsak \
-    İslime İsmet İsra İvecen İyiyürek İzel İzgü İçimbike İşcan Jaak Jabal Jack Jackie Jackson Jaclyn Jacob Jacobus \
-    Jacqueline Jacques Jade Jaeman Jaga Jagapati Jagaraga Jail Jaiman Jaime Jais Jaka Jake Jamal Jamalia James \
-    Jamie Jamil Jan Jana Jane Janet Janice Jankat Janna Janne Jantje Jared Jari Jarne Jarno Jaruthip Jarwa Jarwadi \
-    Jarwi Jasmani Jasmijn Jasmin Jasmine Jason Jasper Jaswadi Jati Jatmiko Javier Jay Jaya Jayadi Jayda Jayden \
-    Jayeng Jaylinn Jayne Jayson Jean Jean-Claude Jean-Marie Jean-Paul Jean-Pierre Jeanette Jeanine Jeanne Jeannette \
-    Jeannine Jef Jeff Jeffery Jeffrey Jefri Jelita Jelle Jelte Jemma Jenna Jennifer Jenny Jens Jente Jeremiah \
-    Jeremy Jermaine Jeroen Jerome Jerrel Jerry Jesper Jesse Jessica Jessie Jessy Jesus Jet Jill Jillian Jim Jimmy \
-    Jinawi Jindra Jinthe Jip Joachim Joan Joann Joanna Joanne Joannes Job Jocelyn Jochen Jodi Jodie Jody Joe Joel \
-    Joep Joeri Joey Johan Johanna Johannes John Johnathan Johnny Johny Joke Joko Jolie Jolien Jolijn Jon Jonas \
-    Jonathan Jonathon Jono Joop Joost Jopie Joppe Joran Jordan Jordi Jordy Joren Jorge Joris Jorn Jort Jos Jose \
-    Joseph Josepha Josephina Josephine Josephus Josh Joshua Josiane Josse José Josée Joy Joyce Jozef Joël Joëlle \
-    Juan Judith Judy Jules Juli Julia Julian Juliana Julie Julien Julienne Juliette Julius Jumadi Jumari June \
-    Jurgen Jurre Justin Justine Juul Jürgen Kaat Kacung Kader Kadir Kadınana Kahir Kai Kairav Kaitlin Kaitlyn Kajen \
-    Kala Kalgay Kalim Kamal Kamar Kamaria Kambali Kamidin Kamiel Kamila Kanak Kanda Kandef Kani Kania Kanpulat \
-    Kapagan Kara Karabaş Karaca Karaer Karakucak Karanbay Karataş Karcan Kardelen Kardi Karel Karen Kari Karim \
-    Karima Karimah Kariman Karin Karina Karine Karja Karl Karla Karlijn Karlukhan Karma Karman Karna Karolien Karsa \
-    Karsana Karta Kartika Karya Kasim Kasiran Kasiyah Kasper Kasusra Kate Katelijne Katelyn Katherine Kathleen \
-    Kathryn Kathy Katia Katie Katja Katleen Kato Katrien Katrijn Katrina Katty Katy Kaver Kavita Kavurt Kawaca \
-    Kawaya Kawtar Kay Kayagün Kaygusuz Kayla Kaylee Kayleigh Kayrabay Kayun Kayıt Kaşif Keano Kees Kefser Keisha \
-    Keith Kelli Kellie Kelly Kelsey Kelâmi Kemal Kemba Ken Kenari Kendra Kenes Kenneth Kenny Kent Kenter Kenzie \
-    Kerime Kerman Kerri Kerry Kete Ketoet Kevin Kezban Kezia Khadija Khalid Kian Kiandra Kiara Kibar Kick Kieran \
-    Kifaye Kiki Kim Kimberley Kimberly Kiramettin Kiran Kirk Kirsten Kirsty Kitan Kiyasi Kjell Klaas Kobe Kocabaş \
-    Koen Koenraad Koesoemo Kofi Koko Koldan Koncagül Konguralp Kopan Koray Korkmazalp Korugan Kotuz Koçak Koçkan \
-    Koşukhan Kris Krista Kristel Kristen Kristi Kristiaan Kristie Kristien Kristin Kristina Kristine Kristof \
-    Kristopher Kristy Krystal Kuddusi Kumral Kuncara Kunthara Kurnia Kurt Kusuma Kutay Kutgün Kutun Kwame Kwasi \
-    Kyan Kyano Kyara Kyle Kylie Kyra Kâmil Kâzime Köker Köktaş Kösemen Kübra Kübran Kürşad Kılıçbay Kınel Kırat \
-    Kırgız Kısmet Kıvılcım Kızıl Kızıltunç Labuh Lacey Laika Laila Laksana Lala Lalita Lamar Lana Lanang Lance \
-    Lander Langgeng Lanjar Lantar Lara Laras Larry Lars Lasmanto Lasmono Laswi Latasha Latif Latifa Latika Latoya \
-    Laura Laure Lauren Laurence Laurens Laurent Laurie Lawrence Laze Lea Leah Leander Leanne Ledün Lee Leen Lega \
-    Legawa Leigh Lembah Lena Lenn Lennert Leo Leon Leona Leonard Leonie Leopold Leroy Lerze Lesley Leslie Levi \
-    Lewis Lex Leyli Lezize Liam Lidya Lieke Lien Lies Liesbet Liesbeth Lieselot Lieve Lieven Lieze Lili Liliana \
-    Liliane Lily Liman Limar Limon Lina Linda Linde Lindsay Lindsey Linn Lintang Lionel Lisa Lisanne Lise Lisette \
-    Liv Livia Liz Liza Lize Lizz Lizzy Lode Lodewijk Loek Loes Logan Lois Lola Lonnie Lore Lorenzo Loretta Lori \
-    Lorraine Lot Lotte Lou Loubna Louis Louisa Louise Lowie Loïc Loïs Luc Luca Lucas Lucia Lucie Lucien Lucienne \
-    Lucretia Lucy Ludo Ludovic Ludovicus Ludwig Luhung Luis Luka Lukas Luke Lukita Lukman Luluh Lulut Luna Lurhur \
-    Lutfan Lutfi Lutgarde Lutgardis Lutgart Luthfi Luuk Luwar Luwes Lydia Lydie Lynda Lynn Lynne Lâle Léon Lüfen \
-    Lütfi Maaike Maarten Maartje Macide Mackenzie Madeleine Madelief Madeline Madison Mads Magali Magda Magdalena \
-    Mahdi Mahesa Mahfud Mahigül Mahir Mahmud Mahnaz Mahsun Mahter Maida Maimunah Maja Makara Makayla Maksur Maksüde \
-    Makuta Mala Malcolm Malik Malika Mallory Maman Manah Mandy Manon Mansurali Manuel Mara Maras Marc Marcel \
-    Marcella Marcia Marciano Marco Marcus Mare Margana Margaret Margareta Margaretha Margaux Margo Margot \
-    Marguerite Maria Mariadi Mariah Mariam Marian Marianne Marie Marie-Christine Marie-Claire Marie-Jeanne \
-    Marie-José Marie-Louise Marie-Rose Marie-Thérèse Marieke Mariette Marijke Marijn Marilyn Marina Marinus Mario \
-    Marion Marisa Marissa Marit Marjan Marjolein Mark Marleen Marlies Marloes Marnix Marouane Marsito Marsudi Mart \
-    Martaka Martana Martani Martha Marthe Martijn Martin Martina Martine Martyn Marvin Marwata Mary Maryadi Maryam \
-    Maryanto Masar Mason Masume Mathew Mathias Mathieu Mathijs Mathilde Mathis Mats Matteo Matthew Matthias \
-    Matthijs Maud Maureen Maurice Maurits Mauro Max Maxim Maxime Maxwell Maya Maynur Mazlum Maşide Mckenzie Meagan \
-    Mecide Mecit Mees Mefarettin Mefharet Megan Meghan Mehdi Mehdiye Mehmed Mehmet Mehmetzahir Mehrigül Meike \
-    Melaha Melanie Meleknur Melihcan Melikkan Melinda Melissa Melle Melody Melvin Melûl Memili Menfeat Mengi Mengüç \
-    Menişan Merba Mercedes Merdi Meredith Merel Merijn Merim Merle Mertel Merva Merve Meryem Meryeme Merzuk Mestur \
-    Mesude Metinkaya Mette Meveddet Mevlüdiye Mevlüt Meyhanim Mezide Meşhur Mia Micha Michael Michaela Michaël \
-    Micheal Michel Michele Micheline Michelle Michiel Michèle Mick Mieke Miel Miguel Mihin Mihrab Mihriye Mika \
-    Mikayla Mike Mila Milan Milay Milo Milou Mimoun Mindy Minibe Mira Miranda Miray Mirbadin Mireille Mirjam Mirte \
-    Mirthe Mishat Misra Misty Mitchell Mitra Miyesser Mohamad Mohamed Mohammad Mohammed Mohand Molly Mona Monica \
-    Monika Monique Monis Morgan Morris Mouad Mounir Muarra Mucahit Mufide Muhammad Muhammed Muhammet Muhip Muhiye \
-    Muhyettin Mujde Mujur Mukbile Muktedir Mulya Mulyanto Mulyono Mumpuni Muni Murat Muratcan Mursinin Mursita \
-    Murti Musafet Musaffa Mustafa Mustapha Mustika Mustofa Mutasım Mutia Mutluhan Muvaffak Muvahhide Myriam Myrthe \
-    Möhsim Mübetcel Mücellib Mücevher Müferrih Müfit Müjde Mükramin Mükrüme Mülâyim Mümtaze Münezzer Münif Müret \
-    Mürit Müsemma Müslum Müveddet Müzekker Müğber Müşüre Nabil Nabila Nades Nadia Nadine Nafii Nafile Naide Naima \
-    Najam Najib Najwa Nakip Nalar Nalân Nancy Nand Nanda Naomi Naradi Nardi Naresh Narhanim Narji Nas Nasab Nasiba \
-    Nasim Nasrullah Nassim Nasuf Natacha Natalia Natalie Natascha Natasha Natasja Nathalie Nathan Nathaniel Naud \
-    Nayil Naz Nazende Nazi Nazimet Nazlihan Nazlim Nazıdil Nebih Nebiha Necdat Necilal Necmettin Necva Nefaret \
-    Nefiye Nehip Neil Nejdet Nel Nele Nelly Neptün Neriban Nerim Nesfe Nesip Neslinur Neval Nevgin Nevise Nevsal \
-    Nevsale Neyran Nezengül Nezihi Nezize Neşrin Nicholas Nichole Nick Nicky Nico Nicola Nicolas Nicole Niek Niels \
-    Nienke Nigel Nihai Nihan Nikki Nilam Nilcan Nili Nils Nina Ninthe Nirgül Nisa Nisha Niyaga Niyazi Niğmet Njoman \
-    Noa Noah Noman Noor Noortje Nora Norah Norbert Nordin Nore Norma Norman Noud Nourdin Nouredine Nout Nova Novi \
-    Noël Noëlla Noëlle Nrima Nugraha Nura Nural Nurbanu Nurcan Nurda Nurdeniz Nuretdin Nurey Nurgil Nurhayet \
-    Nuriyet Nurkan Nurmelek Nurseda Nurser Nursim Nurtaç Nurul Nurullah Nurveren Nurşan Nuyan Nyana Nynke Nyoman \
-    Nüdret Nürice Odette Odkanlı Oganer Oguş Okanay Okbay Okgüçlü Okseven Okta Okto Oktüremiş Okyalaz Olaf Olca \
-    Oldağ Olga Oliva Oliver Olivia Olivier Oluş Omaca Oman Omar Omer Onat Ongay Oni Onuker Onurcan Onursu Oona Opan \
-    Ophelia Opung Oranlı Orgün Orlando Ortak Oruç Orçin Oscar Oskar Otay Othman Otis Ouafae Oussama Owen Oymak \
-    Ozansü Ozy Oğulbaş Oğurata Oğuzman Padma Padmi Paige Paiman Paker Paksu Pam Pamela Panca Pandu Pangeran \
-    Pangestu Panji Paramita Pardi Paris Parker Parman Pascal Pascale Patricia Patrick Patrik Patty Paul Paula \
-    Paulien Paulin Pauline Paye Pedro Peggy Pehlil Pekkan Pembesin Penny Pepijn Peren Perinur Perkasa Permun Perry \
-    Pesent Peter Petra Petrus Phileine Philip Philippe Phillip Phyllis Pia Pien Pierre Piet Pieter Pieter-Jan Pim \
-    Piotr Pippa Pirahmet Piran Pleun Poetri Pol Poniem Praba Prabawa Prabowo Prabu Prakosa Pranata Pranawa Prasetya \
-    Prasetyo Prayitna Prayoga Prayogo Preston Prima Priscilla Priya Puck Puji Puk Puput Purwa Purwadi Purwanto \
-    Puspa Puti Putri Putu Pürçek Qori Queen Quincy Quinn Quinten Quinty Rabbiye Rabih Rachael Rachel Rachid Rachida \
-    Raden Radika Radit Raditya Radjesh Radjinder Raf Rafael Rafaël Rafi Rafia Rafid Rafih Raharja Rahayu Rahiye \
-    Rahman Rahmat Rahmet Rahmi Raihan Raina Raisa Rajesh Rakesh Rakide Ralph Rama Ramadan Ramesh Rana Randall Randy \
-    Rangga Rani Rania Raoul Raphaël Rasul Ratih Ratna Raven Ravi Ray Rayan Rayla Raymond Razı Rebecca Rebekah \
-    Rebihat Recepali Redouan Redouane Reece Refet Refik Regina Reginald Rehime Reinhilde Reksa Remazan Remi Renaat \
-    Rendy Renee Rengül Rens Renske René Renée Reshma Respati Restu Resulcan Revza Reza Rezin Rezzak Rhonda Rhys Ria \
-    Ricardo Richard Rick Rickey Ricky Ridwan Riet Rik Rika Riley Rina Rini Risalet Rita Rizki Roan Rob Robbe Robby \
-    Robert Roberta Roberto Robin Robyn Rodney Roel Roeland Roger Rohat Rojnu Roland Romain Romeo Romy Ronald Ronnie \
-    Ronny Rony Roos Rosa Rosalia Rosalie Rose Rosemary Rosette Roshni Rosie Rosita Rosman Ross Rowan Roy Ruben Rudi \
-    Rudie Rudolf Rudy Ruhide Ruhsat Ruhugül Rumeysa Rune Rusman Russell Ruth Ruud Ryan Rüknettin Rümeysa Rüşen \
-    Rıfkıye Saadat Saar Saba Sabar Sabih Sabihe Sabine Sabri Sabrina Sabır Sadat Sadeti Sadina Sadittin Sadiye \
-    Safet Safina Safinaz Safura Sahil Sahir Said Saiful Saire Saka Sakip Sakti Sakura Salami Salimah Salimet Salkın \
-    Sally Salma Salman Salsabila Salurbay Salwa Sam Samahat Samantha Sami Samiah Samir Samira Sammy Samsul Samuel \
-    Samurtay Sanae Sanavber Sancak Sander Sandhya Sandra Sandy Sanne Sanur Sançar Sara Sarah Sargın Sari Sarmo \
-    Sarpkın Sarya Sarıcabay Saskia Satrettin Satya Satıa Savak Savannah Savni Saydam Saygın Sayin Sayrak Sayın Saçı \
-    Sağcan Sağıt Scott Sean Sebastiaan Sebastian Sebattin Sebigül Seblâ Seda Sedife Sefer Seha Sehel Sejda \
-    Selaheddin Selatin Selcen Selena Seler Selime Selin Selina Selmin Selvi Selâtin Selçuk Sem Semat Semender \
-    Semine Semrin Sencar Seniha Senn Senna Senne Sep Sepp Seppe Septi Seracettin Serda Serezli Serfinaz Serge \
-    Sergio Serhatmehmet Serkan Serma Sernur Serol Server Servinaz Seth Setya Sevcan Sevdi Sevdinar Sevgen Sevgi \
-    Sevginur Sevican Sevim Sevindik Sevla Sevsevil Seydo Seyfullah Seyhan Seyithan Seyyide Sezal Sezen Sezginbaş \
-    Seçgül Seçme Shakila Shana Shane Shania Shannon Shanti Sharda Shari Sharon Shaun Shawn Shawna Sheena Sheila \
-    Shelby Shelia Shelley Shelly Sheri Sherri Sherry Sheryl Shirley Shurandy Sian Sidar Sidiq Sidki Siebe Siem Sien \
-    Sienna Sierra Sigrid Siham Sil Silanur Silke Silvia Simber Simon Simone Simonne Simten Siper Sirano Sirap Siska \
-    Sita Siti Sittik Sjaak Sjoerd Slamet Soedirman Soeharto Soekarno Soeniel Soenita Soeparman Soeresh Soesilo \
-    Sofia Sofie Soleh Solma Sonad Songurkan Sonia Sonja Sonnur Sonya Sophia Sophie Souad Soufiane Soumaya Soydaner \
-    Soykan Soykut Soyselçuk Spencer Stacey Stacie Stacy Stan Stanley Stef Stefaan Stefan Stefanie Steffi Stella \
-    Sten Stephan Stephanie Stephen Sterre Steve Steven Stewart Stien Stijn Stuart Stéphane Stéphanie Suat Subutiye \
-    Suci Sudi Sue Sulhi Sultane Summer Sunay Sunel Sunil Suphi Surya Susam Susan Suus Suzanna Suzanne Suze Suzy \
-    Sven Syahrini Sydney Sylvia Sylvie Sébastien Sökmen Söyler Sözer Sücaettin Süha Süheyda Süleyla Sümerya Sümeyye \
-    Süner Süsen Süvari Süzer Sıla Sırriye Sıylıhan Tabitha Taciddin Tagangül Tahir Talayer Tali Talia Talibe Tamara \
-    Tamaydın Tami Tammie Tammy Tan Tanak Tanbay Tandoğdu Tangül Tanhan Tania Tanja Tanner Tanpınar Tanses Tansev \
-    Tansığ Tantri Tanya Tanyolaç Tanyu Tanır Tara Tarancı Tari Tarik Tartış Tasdik Tasha Tasnim Tasvir Taswir \
-    Tatiana Tatu Taufan Taufik Tayaydın Taygan Taylak Taylor Tayyibe Tayyip Taçnur Taşar Taşkan Teber Tecimer Teddy \
-    Tedi Teguh Tekbay Tekecan Tekiner Teknaz Teksoy Telim Temime Temirhan Temizkal Temuçin Tenvir Tercan Terence \
-    Teresa Terlan Terrance Terrence Terri Terry Tess Tessa Teun Tevs Teybet Tezcan Tezol Theo Theodoor Theodore \
-    Theresa Theresia Thibault Thibaut Thibo Thierry Thijmen Thijn Thijs Thom Thomas Thor Tiara Tibe Tibo Ticen Ties \
-    Tiffany Tijl Tijmen Tijn Tijs Tim Timbul Timo Timothy Timurtaş Tina Tine Tineke Tinne Tira Tirta Tirtayasa \
-    Tirza Titi Titin Tiğin Tjalie Tjoet Tobias Toby Todd Toker Toktuğ Toköz Tolonbay Tom Tomas Tomi Tommy Tomurcuk \
-    Tonguç Toni Tony Tonya Toon Toos Topuz Torhan Toy Toğan Tracey Traci Tracie Tracy Travis Trevor Tri Tricia \
-    Tristan Troy Truus Tugiman Tule Tulun Tunahan Tunguç Tunçboğa Tunçkılıç Turabi Turcein Turgut Tutkucan Tutkun \
-    Tuur Tuyuğ Tuğba Tuğcan Tuğrulhan Tuğtaş Tuğçe Twan Tycho Tygo Tyler Tyrone Törel Tükelalp Tülin Tümer Tümkurt \
-    Türabi Türcan Türkalp Türkmen Türknur Tüzeer Tüzenur Tınal Uchita Uda Ufukay Ulakbey Uli Ulu Uludağ Uluman \
-    Ulutay Uluğbey Ulva Ulya Umar Umay Umaya Umi Ummahani Umman Umut Umutcan Umuşan Unggul Unjani Upik Uraltay \
-    Urbain Urhan Ushan Usman Usyi Utama Utkucan Uyanser Uygun Uzbay Uzsoy Uçan Uçbeyi Uğan Uğur Uğurkan Uğurtan \
-    Vacibe Vafir Vahittin Vajèn Valentijn Valentina Valerie Valère Valérie Vanesa Vanessa Vanya Vargın Varlık \
-    Vaysal Vecide Vedat Veerle Vefia Vega Veis Velitdin Vera Verde Verim Vernon Vero Veronica Veronique Vezat \
-    Vezrife Vic Vicki Vickie Vicky Victor Victoria Vigo Vikash Viktor Vildane Viman Vince Vincent Vino Vinsen \
-    Violet Virginia Virginie Virman Vishal Vivi Viviane Vâlâ Véronique Wadi Wafae Wage Wagimin Wahyu Wajan Wakiman \
-    Walter Waluyo Wanda Wani Wannes Ward Wardaya Wardi Warji Warre Warren Warsa Warsita Warta Wasis Wati Wawan \
-    Wayne Wendy Werner Wesley Wessel Whitney Widya Wilfried Wilhelmus Willem William Willie Willy Wilma Wim Winda \
-    Winston Wira Wirda Wisnu Wout Wouter Wulan Wyatt Xanana Xander Xavi Xavier Yadigar Yahya Yahşi Yahşikan \
-    Yalazabay Yalgın Yaltırak Yalın Yamin Yana Yance Yani Yankı Yannick Yanti Yara Yargı Yasan Yasemen Yasmin \
-    Yasmina Yasmine Yassin Yassine Yavuz Yaw Yayak Yazganalp Yazgül Yağın Yağızkurt Yaşar Yaşattin Yekbun Yekda \
-    Yelesen Yeneral Yepelek Yertan Yesenia Yessi Yetişal Yeşil Yfke Yigit Yilmaz Yinthe Yoga Yolal Yolanda Yolande \
-    Yono Yoruç Yosef Yosma Younes Yousef Youssef Yulia Yuliana Yuni Yunita Yunt Yurdanur Yurdaser Yurtgüven \
-    Yurtseven Yurttaş Yusuf Yvan Yves Yvette Yvonne Yönetmen Yücel Yücelen Yümun Yıldır Yıldız Yılma Zachary Zaenab \
-    Zahfer Zahid Zahra Zakaria Zaliha Zalindra Zamir Zamira Zara Zebirce Zehranur Zekayi Zelaya Zelda Zelha Zemzem \
-    Zennun Zerafet Zeride Zevlüde Zeynelabidin Zeynep Zeyno Zihni Zilfa Zineb Zinnure Zita Ziyaettin Zizi Zoe Zoey \
-    Zohra Zoral Zoë Zubeyde Zulaikha Zulfa Zöhrehan Züfer Züheyla Zülbiye Zülfüye Zülgarni Zümre Âdem Âlemşah Çakar \
+    Aachal Aadhya Aadi Aahana Aaliyah Aanuoluwapo Aarav Aarini Aarna Aarnav Aaron Aarush Aarón Aashi Aayush Aba \
+    Abayomi Abbas Abbie Abdalla Abdallah Abdel Abdelaziz Abdelhak Abdelkader Abdellah Abdi Abdihakim Abdikarim \
+    Abdiqani Abdirahman Abdiş Abdu Abdul Abdulbekir Abdulgazi Abdulkadir Abdullah Abdullahi Abdulmenaf Abdulsemet \
+    Abdurrahman Abdülahat Abdülcemal Abdülhadi Abdülkerim Abdülsamed Abdürreşit Abebi Abednego Abeer Abeiku Abel \
+    Abelardo Abena Abeni Abha Abhimanyu Abhiram Abid Abigael Abigail Abigaili Abigaíl Abilio Abiodun Abiona Abiye \
+    Abosede Abraham Abram Abril Abubakar Abuzar Abyasa Acar Acarkan Achiel Achieng Achille Achim Aclan Ada Adaeze \
+    Adak Adal Adalbert Adalberto Adam Adamo Adan Adasal Ade Adebayo Adebiyi Adebowale Adebukola Adedayo Adedeji \
+    Adekitan Adekola Adekunle Adela Adelaida Adelardo Adelasia Adelbert Adele Adeleke Adelgunde Adelheid Adelia \
+    Adelin Adelina Adelinde Adeline Adelmo Adem Aden Adenike Adeniyi Adeolu Adeoti Adepeju Aderopo Adesewa Adeshina \
+    Adesoji Adesua Adetayo Adetoke Adetoun Adeyi Adhiarja Adhra Adi Adia Adiarja Adigun Adika Adikara Adil Adila \
+    Adimu Adina Adinata Aditya Adlan Adolf Adolfine Adolfo Adomas Adonis Adora Adoración Adriaan Adrian Adriana \
+    Adriane Adrianna Adriano Adrien Adrienn Adrienne Adrija Adrián Adriána Adunni Advaith Advay Advik Advika Adviye \
+    Adweta Adwoa Adya Adán Adèle Adéla Adélaïde Adıgün Aenne Afer Afia Afife Afolarin Afonso Aftin Afua Agapito \
+    Agastya Agata Agatha Agathe Aggrey Aglaia Agnes Agnesa Agnese Agnieszka Agnolo Agnos Agnès Agnė Agostino \
+    Agripina Agris Agus Agustina Agustín Agáta Ahat Ahmad Ahmadullah Ahmed Ahmet Ahsen Ahter Aicha Aida Aiden Aiga \
+    Aigars Aija Aijuka Aiko Aimee Aimé Aimée Aina Ainara Ainoa Ainārs Aisha Aishani Aistis Aisyah Aitana Aitor \
+    Aivaras Aivars Ajala Ajani Ajeng Ajiman Ajimat Ajimin Ajiono Ajoke Akalan Akanmu Akar Akarsana Akatay Akay \
+    Akbaş Akboğa Akcivan Akdora Akdurmuş Akgöl Akgüneş Akif Akinkunmi Akinlabi Akinwale Akinyi Akira Akise Akkerman \
+    Akmaner Akmaral Akos Akosua Akoth Aksay Akshay Aksoy Aksöğüt Aktemür Akua Akumaa Akumu Akver Akwasi Akwesi \
+    Akyıldız Akçabay Akçasu Aköz Akınal Alaaddin Alabezek Alade Alaeddin Alain Alambana Alamu Alan Alana Alanalp \
+    Alattin Alaz Alba Alban Albano Alberico Albert Alberta Albertina Albertine Alberto Alberts Albin Albina Albino \
+    Albrecht Albín Albína Alcan Alcides Alderano Aldis Aldo Aldonza Ale Alec Alejandra Alejandro Alejo Aleks \
+    Aleksandar Aleksander Aleksandr Aleksandra Aleksandras Aleksandrs Aleksej Alen Alena Aleodor Alessandra \
+    Alessandro Alessia Alessio Alex Alexa Alexander Alexandr Alexandra Alexandre Alexandria Alexandrie Alexandrina \
+    Alexandros Alexandru Alexe Alexei Alexej Alexia Alexis Aleš Alf Alfio Alfons Alfonso Alfonz Alfred Alfredo \
+    Alfréd Alfrēds Algirdas Algış Ali Aliabbas Alica Alice Alicia Alicja Alida Aliihsan Alika Alin Alina Aline Alis \
+    Alise Aliseydi Alisha Alison Alistar Alix Aliyu Alize Alka Alkor Alla Allan Allana Allegra Allen Allison Alma \
+    Almasi Almast Almira Almudena Almus Almut Almuth Alois Aloisia Alojz Alojzia Alondra Alonso Aloys Alparslan \
+    Alpcan Alphonce Alphons Alphonse Alpin Alpsü Alsoy Altoğan Altuğ Altınbike Altınkaya Altınçiçek Altınışın \
+    Alvaro Alvin Alvīne Alwin Alwina Alwine Alyssa Alícia Alīda Alışık Alžbeta Alžběta Ama Amada Amadeo Amado \
+    Amador Amaira Amalia Amalie Amancio Amanda Amando Amani Amara Amarachi Amarilis Amaro Amaya Amaç Amber Ambrose \
+    Ambrosio Ambróz Amedeo Amedeu Amelia Amelie Amelija Ami Amico Amin Amina Aminata Aminatu Amir Amira Amleto \
+    Ammar Amoke Amol Amon Amondi Among Amope Amor Amos Amparo Amre Amri Amrita Amruta Amy Amza Amália Amélia Amélie \
+    América Américo Amílcar Amālija Ana Anabel Anabela Anacleto Anaida Anamaria Anamika Anand Anargül Anas Anasa \
+    Anass Anastacia Anastasia Anastasie Anastasio Anastasios Anastasiya Anastazja Anastázie Anatol Anatoli Anatolie \
+    Anatolij Anay Anaïs Anca Ancuța Anda Anderson Andiç Andor Andra Andrada Andre Andrea Andreas Andree Andreea \
+    Andrei Andreia Andrej Andrejs Andres Andrew Andrey Andrešs Andrian Andrija Andris Andrius Andriy Andrzej András \
+    André Andrée Andrés Andwele Andy Anděla Ane Anel Anemona Aneta Anete Anett Anette Anežka Angalia Angavu Angel \
+    Angela Angelica Angelika Angelina Angeline Angelino Angelique Angelita Angelo Anggabaya Anghel Anghelina Angie \
+    Angèle Angélica Anh Ani Anica Aniela Anika Anikó Anirudh Anita Anișoara Anja Anjali Anjolaoluwa Anka Anke \
+    Ankica Anmol Ann Ann-Kathrin Anna Anna-Lena Anna-Luise Anna-Maria Anna-Marie Annabel Annah Annak Annaliese \
+    Annalisa Annamaria Annamária Annastacia Anne Anne-Kathrin Anne-Katrin Anne-Marie Anne-Rose Annedore Annegret \
+    Annegrete Annekatrin Anneke Anneleen Annelene Anneli Annelie Annelies Anneliese Annelise Annelore Annemarie \
+    Annemie Annemijn Annerose Annet Annett Annetta Annette Anni Annibale Annick Annie Annija Annika Annita \
+    Annunziata Anny Anom Anoni Anouar Anouk Ansaldo Anselm Anselma Anselmo Ansgar Ansh Ansis Antal Antanas Ante \
+    Anthony Antim Antje Anto Antoaneta Antoine Antoinette Anton Antonela Antonella Antonello Antoni Antonia Antonie \
+    Antonietta Antonija Antonina Antonino Antonio Antonios Antoniu Antonius Antons Antony Antonín Antoon Antoņina \
+    Antra Antun Antónia António Antônio Anunciación Anusha Anuța Anvi Anya Anyango Aníbal Anđa Anđela Apaydın \
+    Apolena Apolinar Apollo Apollonia Apolonia Apostolos April Araceli Aradhana Aral Aran Aranka Arcan Arcelia \
+    Argono Argu Aria Ariadna Arian Ariana Ariane Aribert Arie Ariel Arielė Arif Arifcan Arijus Arike Arin Arina \
+    Arinola Aris Aristide Aristides Aristița Arjun Arkadiusz Arkut Arlette Armahan Armand Armandas Armando Armands \
+    Armida Armin Arminas Arnaldo Arnas Arnaud Arnaude Arnd Arndt Arne Arnfried Arnim Arnis Arno Arnold Arnoldas \
+    Arnolds Arnošt Arnulf Arnulfo Aroa Aron Aronas Arpağ Arpád Arsenie Arsenio Arsipatra Arta Artan Artanto Artawan \
+    Artemio Artemisa Arthur Artis Artur Arturo Arturs Artūras Artūrs Aru Arunima Arusi Arvydas Arvīds Arya Aryan \
+    Arziye Arzu Aránzazu Arıel Arıkol Arıpınar Arısoy Arūnas Asafe Asake Asalet Asali Asani Asanti Asatira \
+    Ascensión Asdrubal Asha Ashlee Ashleigh Ashley Ashwin Asiman Asirwada Asirwanda Aslanhan Aslijan Asliye Asmadi \
+    Asman Asmianto Asmini Asmuni Asta Aster Astrid Asu Asunción Aswani Asım Atagün Atalay Atanur Atasagun Atatöre \
+    Atena Atenulf Atgun Athanasios Atharv Athman Athuman Athumani Ati Atiena Atieno Atila Atilhan Atilio Atinuke \
+    Atiyye Atma Atmaja Atnan Attila Atılgan Audrey Audrius August Augusta Augustas Auguste Augustin Augustina \
+    Augustine Augusto Augusts Augustín Aura Aurel Aurelia Aurelian Aureliana Aureliano Aurelija Aurelio Aurica \
+    Aurică Aurimas Aurora Aurore Aurélia Aurélie Aurėja Ausma Austin Austine Austra Autumn Aušra Aušrinė Avi Avni \
+    Avram Avunç Avşin Awa Awero Awesi Axel Axelle Axenia Axinte Aya Ayaan Ayasun Ayaydın Aybet Aybora Aycagül Aydar \
+    Ayden Aydinç Ayduru Aydınbey Aygutalp Aygönenç Ayhan Ayinde Ayinke Aykut Aykutalp Ayla Aylil Aylin Aylla Ayman \
+    Aynilhayat Aynur Aynımah Ayodeji Ayodele Ayoka Ayoub Aypar Ayse Aysel Aysema Aysevim Aysoy Aysuna Aytek Ayten \
+    Aytuna Aytöz Ayu Ayub Ayush Ayushman Ayvas Ayyaruk Ayçan Ayülker Ayşan Ayşe Ayşeana Ayşenur Azaan Azad Azade \
+    Azahar Azahara Azalea Azeglio Azeneth Azettin Aziz Azize Azizi Azra Azucena Açıkel Açılay Ağakişi Ağbegim Ağmur \
+    Aşhan Aşir Baaba Baba Babasola Babatunji Babawale Babett Babette Baccio Bachittar Badegül Badr Bagas Baghyawati \
+    Bagiya Bagus Bagya Bahaddin Bahadurjit Bahari Bahati Bahittin Bahtinur Bahuraksa Bahuwarna Bahuwirya Baiba \
+    Bailey Bajragin Bakari Bakda Bakhshi Baki Bakiadi Bakianto Bakidin Bakijan Bakiman Bakiono Bakti Baktiadi \
+    Baktianto Baktiono Bala Balamantri Balangga Balapati Balatekin Balca Baldassare Baldomero Balduino Baldur Bale \
+    Balendra Balhaar Bali Balidin Balijan Balinda Baljiwan Ballı Baltasar Baltaş Balthasar Balvan Balveer Balázs \
+    Bambang Banara Banawa Banawi Bancar Banjeet Banü Baptist Bara Barak Baraka Barasa Barbara Barbora Barbu Barica \
+    Bariş Barkha Barna Barnabás Barry Barsen Bart Bartek Bartholomäus Bartolomej Bartolomeo Bartolomeu Bartolomé \
+    Bartosz Barışcan Bas Basarab Basilio Basriye Bassam Bastiaan Bastian Basım Baturay Batırhan Baudelio Bautista \
+    Baydu Baykan Bayman Bayram Bayruhan Baytal Bayzettin Bağdat Bağdaş Başay Başhan Başok Beata Beate Beatrice \
+    Beatrijs Beatrix Beatriz Beau Bebe Becky Bedi Bediriye Bedri Bedřich Begim Begoña Behiza Behrem Bekbay Bekir \
+    Bektaşi Bela Belen Belgizar Belinda Belkize Bella Bellisan Bello Belo Belén Ben Benard Benas Bence Bendegúz \
+    Benedek Benedetto Benedict Benedikt Benedita Benek Bengibay Beniamin Benice Benicio Benigna Benigno Benita \
+    Benito Benjamim Benjamin Benjamín Benjámin Benno Benny Benoit Benol Benone Benoît Benson Benta Bente Benthe \
+    Bento Benvenuto Benício Bep Beppe Berat Beray Beren Berend Berenice Bergen Berit Beriye Berkal Berki Berksay \
+    Bernabé Bernadett Bernadette Bernard Bernarda Bernardino Bernardita Bernardo Bernd Bernd-Dieter Berndt \
+    Bernfried Bernhard Bernhardine Bernt Bernward Berran Berrin Bert Berta Bertalan Bertha Berthold Berto Bertold \
+    Bertram Bertrand Beryl Besey Beshte Besin Beste Betania Beth Bethan Bethany Betina Bett Betti Bettina Betty \
+    Beverley Beverly Beyda Beyhatun Beyler Beyzade Bezek Beáta Beňadik Bhanumati Bhavani Bhavika Bhavini Bhavna \
+    Bhavya Biagio Bianca Bianka Bibi Bibiana Bibiána Bibuwa Bican Bidayet Bieke Bienvenida Bilal Bilay Bilender \
+    Bilgen Bilginur Bilgütay Bilha Biljana Bilkay Bilkisu Bill Billy Biltaş Bimala Bina Binay Binbaşar Biniam \
+    Binışık Birben Birger Birgid Birgit Birgitt Birgitta Birgül Birsan Birsen Birte Birthe Biruta Biserka Bishakha \
+    Bitül Bişar Bjorn Björn Blahoslav Blake Blanca Blanduzia Blanka Blas Blažej Blažena Blessing Boaz Bob Bobby \
+    Bodo Bogdan Bogdana Boglárka Bohdan Bohdana Bohumil Bohumila Bohumír Bohuslav Bohuslava Bohuš Bolatito Boleslav \
+    Boluwatife Boma Bonface Boniface Bonifacio Bonifác Bonnie Borahan Borataş Borbála Boris Borja Borys Bosibori \
+    Botond Boynak Bozbağ Bozena Bozerk Boztaş Boğatimur Bořivoj Božena Božica Božidara Božo Brad Bradley Brady \
+    Brahim Bram Bramwel Brandi Brandon Brandy Branislav Branislava Branka Branko Bravin Brayan Breanna Brecht \
+    Brencis Brenda Brendah Brendan Breno Brent Brett Brian Briana Brianna Bridget Bridgit Briek Brigid Brigita \
+    Brigitta Brigitte Brijesh Brinda Brit Brita Britt Britta Brittany Brittney Bronislava Brooke Broņislava Bruce \
+    Bruna Brunhild Brunhilde Bruni Brunilda Bruno Bryan Bryce Brândușa Brígida Brăduț Btissam Bucur Budi \
+    Buenaventura Buhari Bulunç Bunmi Burak Burakhan Burckhard Burcuhan Burghard Burkard Burkhard Burkhardt Burç \
+    Busara Buyrukhan Buşra Bystrík Bálint Bárbara Bärbel Béla Börteçin Büget Bünyamün Büreyre Büşra Büşranur Bănel \
+    Bērends Bērtulis Błażej Břetislav Bảo Cabir Caetana Cagak Cager Cahya Cahyadi Cahyanto Cahyo Cahyono Caio \
+    Caitlin Caitlyn Caius Caket Cakrabirawa Cakrabuana Cakrajiya Cakrawala Cakrawangsa Calcedonio Caleb Calebe \
+    Calista Calisto Calixta Calixto Callum Calogero Calvin Calvince Camelia Cameron Camil Camila Camilla Camille \
+    Camillo Camilo Canal Canan Canberk Candace Candela Candelaria Candelario Candelas Candeniz Candice Candra \
+    Candrakanta Canfeza Cangür Cannur Canseven Cansin Cantemir Cantez Canur Capa Capucine Caraka Caren Caridad \
+    Carin Carina Carine Carl Carl-Heinz Carla Carlijn Carlito Carlo Carlos Carlota Carly Carmela Carmelita Carmelo \
+    Carmen Carmina Carmine Carminho Carol Carola Carole Carolien Carolin Carolina Caroline Carolyn Carolyne Carren \
+    Carrie Carsten Carub Cas Casandra Casemiro Casey Casian Casiana Casper Cassandra Cassidy Cassie Catalina \
+    Catarina Caterina Catharina Catherine Cathleen Cathrin Cathy Catinca Cato Catrin Catrina Catrinel Catur \
+    Caturangga Cauã Cauê Cavit Cawisadi Cawisono Cawuk Cayadi Cayetana Cayetano Cazimir Cebesoy Cebrián Cecep \
+    Cecile Cecilia Cecilio Cecília Cedide Cedric Cedrin Ceferino Celal Celestina Celestine Celestino Celia Celilay \
+    Celine Celso Cem Cemal Cemalettin Cemani Cemeti Cemil Cemiyle Cemplunk Cenan Cengiz Cengkal Cengkir Centa \
+    Centrine Cerasela Cercis Cesar Cesare Cetin Cevale Cevheri Ceyhun Ceylin Cezar Cezara Cezary Cezayir Chaaya \
+    Chad Chaima Chaitaly Chaitanya Chakradev Chakradhar Chakrika Chaman Chameli Champak Chanakya Chanchal Chandani \
+    Chandra Chandran Chandresh Chaniya Chantal Charan Charita Charity Charlene Charles Charlie Charlotte Charo \
+    Charvi Chase Chasmum Chatresh Chatura Chausiki Chavvi Che Chebet Chege Chelangat Chelo Chelsea Chelsey Chema \
+    Chepkemoi Chepkoech Chepkorir Cherotich Cheruiyot Cheryl Cheusi Cheyenne Chi Chiamaka Chiara Chibuzo Chidi \
+    Chidimma Chidinma Chigozie Chijioke Chinedu Chinelo Chinyere Chipukizi Chita Chizoba Chloe Chloé Chloë Chris \
+    Christa Christa-Maria Christabel Christel Christelle Christiaan Christian Christiana Christiane Christianne \
+    Christie Christin Christina Christine Christl Christof Christoph Christophe Christopher Christos Christy Chucho \
+    Chuki Chukwudi Chukwuemeka Chus Chuy Châu Ciaobella Cici Cihan Cihandide Cilli Cilly Cindoruk Cindy Cinta \
+    Cinthia Cintia Ciprian Cipriana Cipriano Ciriaco Cirillo Cirino Ciro Ciríaco Citlali Citra Claas Claire Clara \
+    Clare Clarence Clarice Clarisa Clarissa Claude Claudia Claudine Claudio Claudiu Claudius Claus Claus-Dieter \
+    Claus-Peter Clayton Clelia Clemens Clement Clemente Clementina Cleopatra Cleophas Cleto Clifford Clinton Clive \
+    Cloe Clotilde Clyde Cláudio Cläre Clémence Clímaco Codin Codrin Codrina Codruț Codruța Cody Cole Colette Colin \
+    Colins Colleen Collin Collince Collins Colton Coluccio COmfort Comfort Concepción Concetta Concha Conchita \
+    Connie Connor Conny Conor Conrad Conrado Consolata Constance Constant Constantin Constantina Constanza \
+    Constanze Constança Constanța Consuela Consuelo Cora Coral Coralia Cord Cordula Corey Corina Corinna Corinne \
+    Coriolano Cornel Cornelia Cornelio Cornelis Corneliu Cornelius Corona Corrado Corrie Corvin Cory Cosima Cosimo \
+    Cosmas Cosme Cosmin Cosmina Costache Costantino Costanzo Costel Costin Courtney Coşkun Craig Crenguța \
+    Crescencia Crin Crina Cristal Cristea Cristian Cristiano Cristina Cristobal Cristofor Cristóbal Cruz Crystal \
+    Csaba Csilla Csongor Ctibor Ctirad Cuheyna Cuman Curro Curt Curtis Custodia Custodio Cynthia Cyprian Cyprián \
+    Cyriel Cyril Cyrus Czeslaw Cándida Cándido Cäcilia Cäcilie Cécile Cédric Célina Céline César Cüneyit Călin \
+    Cătălin Cătălina Daan Dace Dacian Daciana Dacin Dadap Dadi Dafina Dafne Dagel Dagmar Dagmara Dagobert Dai \
+    Daiana Daiga Daiki Daina Dainess Dainis Dainius Daisy Dajana Dakota Daksh Daksha Dakshesh Dalaja Dalan Dalbir \
+    Dale Dalia Dalibor Dalila Dalili Dalima Daliman Dalimin Daliono Dalkılıç Dalmas Dalton Damar Damaris Damian \
+    Damiano Damien Damife Damini Damir Damián Damlanur Damon Damu Damyanti Dan Dana Danang Dancan Dancun Dani \
+    Danica Daniel Daniela Daniele Danielius Danielle Daniels Danijel Danijela Danilo Danique Daniswara Daniël \
+    Danjuma Danny Danson Dante Danu Danuja Danuta Danuše Dany Danış Daphne Daria Dariana Dariati Darija Darijan \
+    Darika Darimin Darin Darina Dario Darius Dariusz Darko Darlene Darmaji Darman Darmana Darmanto Darpan Darrell \
+    Darren Darryl Darsh Darsirah Dartono Daru Daruna Daryani Daryl Daryna Darío Dasa Daud Daudi Dave Davi David \
+    Davis Davor Davy Dawid Dawn Dayamai Dayar Dayita Dağistan Dean Deanna Debbie Debby Debora Deborah Debra Decebal \
+    Declan Deepa Deha Deividas Dejan Delfina Delfino Delia Delil Delphine Demeter Demetra Demetrio Demi Demilade \
+    Demirbüken Demiriz Demirok Demiryürek Denis Denisa Denise Deniz Denizalp Denkel Dennis Denny Derek Derick \
+    Derkay Derrick Derya Deryanur Desiderio Desiree Despina Destiny Detlef Detlev Dev Devansh Devi Devika Devin \
+    Deviner Devon Dewi Dewie Dex Dezider Dezső Değer Değmeer Dhriti Dhruv Diah Diamond Dian Diana Dianah Diane \
+    Dickson Dida Didier Didina Diederik Diedrich Diego Dierk Dieter Diethard Diethelm Diether Dietlind Dietlinde \
+    Dietmar Dietrich Dieuwke Digdaya Diken Dilara Dilcan Dilder Dilfeza Dilhuş Dillon Dilsitan Dilşat Dima Dimas \
+    Dimaz Dimitri Dimitrina Dimitrios Dina Dinah Dincer Dinda Dinesh Dini Dinis Dino Dinu Dinçkol Dinçsü Diogo Dion \
+    Dionigi Dionisia Dionisio Dionýz Dipa Dipta Dirican Dirja Dirk Dirlik Dismas Dita Ditmar Dittmar Divan Divya \
+    Diya Diána Diāna Dmytro Dobromila Dobroslav Dobroslava Dochia Dodo Dogan Doina Dolores Dolphine Dolun Dom \
+    Domagoj Domantas Domas Domenico Dominga Domingo Dominic Dominik Dominika Dominique Dominyka Dominykas Domitila \
+    Domnica Don Donald Donata Donatas Donatella Donatello Donato Donna Dono Dora Dorcas Dorcus Doreen Dorel Dorian \
+    Doriana Dorien Dorin Dorina Dorine Dorinel Doris Dorit Dorita Dorle Dorli Dorota Dorotea Doroteja Dorothe \
+    Dorothea Dorothee Dorothy Dorothée Dorottya Doru Dorukhan Douglas Dounia Dovilė Dovydas Doyinsola Doğanalp \
+    Doğannur Doğanşah Doğuhan Draga Dragan Dragica Drago Dragoș Dragutin Drahomír Drahomíra Drahoslav Drahoslava \
+    Drajat Dražen Drew Dries Driss Duane Duarte Duc Ducu Duha Duilio Duje Duke Dulce Duma Dumitra Dumitrana Dumitru \
+    Duncan Dung Dunia Dunja Duracan Durante Durdali Durgadin Durmuşali Durodola Dursadiye Dursun Duruk Duruöz Dusan \
+    Dustin Duuk Duyguhan Duyên Dušan Dwayne Dwi Dwight Dylan Dylano Dzidra Dzintars Dzintra Dániel Dávid Dáša \
+    Débora Dénes Dóra Dölensoy Döner Dörte Dörthe Dündaralp Dürrüşehvar Dārta Dāvis Dũng Dương Earl Eba Eberhard \
+    Eberhardt Ebony Ebru Ebuakil Ebuka Ecaterina Ecegül Ecemiş Eckard Eckart Eckehard Eckhard Eckhardt Eckhart \
+    Ecrin Eda Edaviye Edda Eddah Eddie Eddy Edelbert Edelgard Edelmira Edelmiro Edeltraud Edeltraut Edeltrud Eder \
+    Edgar Edgaras Edgard Edgardo Edgars Edgübay Edhitha Edi Edina Edinah Edison Edit Edita Edith Editha Edmond \
+    Edmund Edmundo Edmunds Edna Edoardo Edouard Edu Eduard Eduarda Eduardo Eduards Edvardas Edvinas Edvīns Edward \
+    Edwin Edīte Eesha Efe Efil Eflâtun Efraín Efser Eftimia Eftimie Efua Ega Egbert Egenur Eggert Egidijus Egils \
+    Eglė Egon Ehrenfried Ehrentraud Ehrhard Eidvilė Eileen Eimantas Eiravati Eitel Eja Eka Ekaja Ekalinga Ekani \
+    Ekansh Ekanta Ekantika Ekapad Ekaraj Ekaterina Ekavir Ekbal Ekber Ekene Ekiya Ekkehard Ekkehart Ekmel Eko Ekow \
+    Ekrem Ekta Ekundayo Ekundu Ela Eladio Elaine Elamiye Elba Eleanor Eleanora Elemér Elena Eleni Elenore Eleonora \
+    Eleonore Eleonóra Eleuterio Elfi Elfie Elfriede Elgin Elhan Eli Eliabeth Eliakimu Eliana Eliane Elias Elien \
+    Elif Elifnur Eligia Eligio Elijah Elin Eline Elisa Elisabet Elisabeta Elisabeth Elisaveta Elise Eliseo Elisha \
+    Elita Eliud Eliza Elizabeta Elizabete Elizabeth Elize Eliáš Eliška Elkana Elke Ella Elladio Ellen Elli Ellie \
+    Ellinor Elliot Elliott Ellis Elly Elma Elmar Elmo Elmārs Elnur Eloah Elodia Eloisa Elon Elosy Eloy Eloá Eloísa \
+    Elphas Elpidio Els Elsa Elsbeth Else Eluh Elvan Elvia Elvin Elvina Elvira Elvis Elvíra Elvīra Elwira Elza \
+    Elzbieta Elías Elöve Elīna Elżbieta Ema Emal Eman Emanoil Emanuel Emanuela Emanuella Emanuelly Emanuil Emas \
+    Embuh Emeka Emelina Emese Emi Emiel Emigdio Emil Emile Emilia Emilian Emiliana Emiliano Emilie Emilio Emilis \
+    Emilly Emily Emin Emine Emir Emirşan Emiş Emma Emmaculate Emmah Emmanuel Emmanuelle Emmerich Emmi Emmy Emong \
+    Emperatriz Empluk Emre Emrullah Emília Emīlija Emīls Encarna Encarnacion Encarnación Encarnita Endah Endra \
+    Endre Enes Enfes Engelbert Engin Enginiz Enikő Eniola Enna Ennio Enno Enock Enrico Enrika Enrique Ensari Enteng \
+    Enver Enzi Enzio Enzo Ephantus Epifanio Eral Eraldo Erasmo Erastus Eraycan Erbay Erbil Ercan Ercihan Erdal \
+    Erdemer Erdibay Erdmute Erdogan Erdursun Erem Eremia Erenalp Erensoy Ergener Erginel Ergönül Ergül Ergün Erhard \
+    Erhardt Eric Erica Erich Erick Erik Erika Erikas Erin Erinçer Eriş Erkan Erkinel Erksoy Erkılıç Ermanis Ermanno \
+    Ermenegildo Ermes Ermutlu Erna Ernest Ernestas Ernestina Ernestine Ernesto Ernests Ernst Ernst-August \
+    Ernst-Dieter Ernst-Otto Ernő Erol Eroğul Errol Ersel Erseç Ertan Erten Ertuncay Ertün Ervaniye Ervin Ervín \
+    Erwin Eryk Eryıldız Erzsébet Eröz Erşat Esenbay Esengün Esentürk Eshana Esi Esila Eskinalp Esmanperi Esmee \
+    Esmeralda Esmée Esna Esparta Espartaco Esperanza Espiridión Esra Esteban Estefanía Estela Estelle Ester Estera \
+    Esther Estiawan Estiono Estrella Esupofo Eszter Eta Etela Etelka Etelvina Ethan Etienne Etta Ettore Eufemia \
+    Eufrosina Eugen Eugene Eugenia Eugenie Eugenio Eugine Eugène Eugénia Eulalia Eulália Eunice Eunika Eusebia \
+    Eusebio Eusebiu Eustaquio Eustațiu Eutimio Eutropio Eva Eva-Maria Eva-Marie Evaldas Evaline Evalyne Evamaria \
+    Evan Evance Evangelia Evangelina Evangelista Evangelos Evanghelina Evans Evaristo Evcimen Evde Evelia Evelien \
+    Evelin Evelina Eveline Evelio Evelyn Evelyne Evelína Everline Everlyne Evi Evie Evija Evita Evrim Evrimer Evy \
+    Ewa Ewald Ewatomi Ewelina Eyyüp Ezekiel Ezequiel Ezgin Ezgütekin Ezio Ezra Eşim Eşref Faadumo Faas Fabia Fabian \
+    Fabiana Fabienne Fabio Fabiola Fabián Fabiënne Fabricio Fabrizia Fabrizio Fadekemi Faderera Fadi Fadile Fadime \
+    Fadıla Fahari Fahrullah Faisa Faith Faizah Faize Falak Falan Falguni Falk Falko Fami Fanaka Fancy Fang Fanni \
+    Fanny Fanta Faqid Farah Faraj Faraja Faras Farhan Farhiya Farhunnisa Farid Farida Farijika Fariq Faris Faruk \
+    Farzana Fathonah Fatigül Fatih Fatiha Fatima Fatinur Fatma Fatmanur Fatoumata Fatuma Faustas Faustino Fausto \
+    Fay Faye Fayize Fazul Febe Febi Fedde Fedele Feden Federica Federico Federigo Fedor Fehim Fehintola Fehmiye \
+    Feisal Felicia Feliciana Feliciano Felicidad Felicitas Feline Felipa Felipe Felisa Felista Felister Felistus \
+    Felix Felizitas Fem Femke Fenna Fenne Fenni Ferahdiba Ferat Feraye Ferdi Ferdinand Ferdinando Feremez Ferenc \
+    Ferhan Ferihan Ferinaz Fermuta Fermín Fernand Fernanda Fernando Ferre Ferry Fersan Feryas Ferzi Festus Fetullah \
+    Feven Feyha Feyruz Feyzin Feza Fiamma Fibikemi Fidaye Fidel Fidela Fidelis Fien Fiene Fiifi Fikayomi Fildan \
+    Filip Filipa Filipe Filippa Filippo Filit Filiz Filmon Filofteia Filomena Filoména Finn Fiodor Fiona Fiorenzo \
+    Fiorino Firas Firdevis Fitan Fitnat Fito Fitria Fitriani Fiyaz Flavia Flavio Flaviu Fleur Floare Floarea Floor \
+    Floortje Flor Flora Flore Florea Florence Florencia Florencio Florent Florentin Florentina Florentine \
+    Florentino Florența Florian Floriana Florica Florin Florina Florinda Floris Florián Folake Folashade Folker \
+    Folkert Folu Fortunata Fortunato Forum Frado Fran Franca Frances Francesca Francesco Francine Francis Francisc \
+    Francisca Francisco Franciscus Franciska Franciszek Franck Franco Francoise Franjo Frank Frank-Michael \
+    Frank-Peter Franka Franklin Frankline Franky Frans František Františka Franz Franz-Josef Franz-Peter \
+    Franz-Xaver Franziska François Françoise Frauke Fred Freddy Frederic Frederick Frederico Frederik Frederika \
+    Frederike Frederique Fredi Fredo Fredrick Fredy Freia Freya Fricis Frida Fridah Fridolin Fridrich Frieda \
+    Friedbert Friedemann Frieder Friedericke Friederike Friedhelm Friedhilde Friedhold Friedl Friedlinde Friedo \
+    Friedrich Friedrich-Karl Friedrich-Wilhelm Frithjof Fritz Frusina Fryderyk Frédéric Frédérique Fulgencio Fulvio \
+    Fuma Fuzuli Fábio Fátima Féline Félix Fügen Gabel Gabi Gabino Gabor Gabriel Gabriela Gabriele Gabrielius \
+    Gabriella Gabrielle Gabrielly Gabriël Gaby Gada Gadang Gading Gaduh Gael Gaetano Gagan Gaida Gail Gaiman Gaja \
+    Gala Galak Galang Galar Galasso Galih Galina Galiono Galip Galo Galuh Galur Gaman Gamani Gamanto Gambira \
+    Gamblang Gambo Ganda Gandewa Gandi Ganep Ganga Gangsa Gangsar Ganiye Ganjaran Gantar Gara Garan Garang Garda \
+    Gareth Garima Garrett Garry Gary Gaspar Gaspare Gasti Gaston Gastone Gastón Gathoni Gatis Gatot Gatra Gaurang \
+    Gaurangi Gaurav Gauri Gaurika Gautam Gautami Gavin Gawati Gayathri Gazel Gaëlle Gašpar Gbadebo Gbolahan \
+    Gbowoade Geanina Gebhard Gediminas Gedion Geert Geetika Gejza Gelengül Gelsomina Gelu Gema Gemma Genaro \
+    Gencaslan Gene Geneviève Genovefa Genoveva Genta Gençay Gențiana Geoffrey Geofrey Georg George Georgel Georges \
+    Georgeta Georgette Georgia Georgian Georgiana Georgina Georgine Georgios Gerald Geraldine Geraldo Gerard \
+    Gerarda Gerardo Gerardus Geray Gerd Gerda Gerdi Gereon Gerfried Gergely Gergő Gerhard Gerhardt Gerhart Gerhild \
+    Gerlind Gerlinde Germaine German Germana Germán Gernot Gero Gerold Gerolf Geronimo Gerrit Gerry Gert Gerta \
+    Gerti Gertraud Gertraude Gertraut Gertrud Gertrude Gertrudis Gertrúda Gervasio Gerwin Gerónimo Gesa Gesare \
+    Gesche Gesine Geta Gethera Getrude Geza Ghaliyati Ghani Ghassan Ghenadie Gheorghe Gheorghiță Gherghina Ghislain \
+    Ghislaine Ghiță Giacinto Giacobbe Giacomo Giada Giampaolo Giampiero Gian Giancarlo Gianfrancesco Gianfranco \
+    Gianina Gianluca Gianluigi Gianmarco Gianna Gianni Gianpaolo Gianpietro Gibson Gicu Gică Gideon Giedrius Giedrė \
+    Giel Giesela Gifty Gijs Gil Gilang Gilbert Gilberte Gilberto Gilda Gilles Gillian Gilman Gina Ginette Gino \
+    Gintarė Ginyas Gioacchino Gioachino Gioele Gioffre Gionata Giorgia Giorgian Giorgiana Giorgio Giosuè Giovanna \
+    Giovanni Girik Girindra Girish Girolamo Gisa Gisbert Gisela Gislinde Gisèle Gitau Githinji Gitonga Gitta Gitte \
+    Giulia Giuliana Giuliano Giulietta Giulio Giuseppe Giuseppina Giustino Giz Gizela Gizella Gladys Glauco Glen \
+    Glenda Glenn Gloria Goda Godelieva Godelieve Godfrey Godofredo Godwin Goffredo Goma Goncafer Gonzalo Gonçalo \
+    Gopal Goran Gordana Gordon Gottfried Gotthard Gotthilf Gotthold Gottlieb Gottlob Goyo Grace Gracia Graciana \
+    Graciano Graciela Graeme Graham Grant Graziano Graziella Grazyna Grațian Grațiana Grațiela Greca Greco Greet \
+    Greg Gregg Gregor Gregorian Gregorio Gregory Greta Gretchen Grete Gretel Gretl Griet Grieta Grigore Griselda \
+    Grit Grzegorz Grégoire Gréta Grēta Guadalupe Guarino Gudrun Gudula Guenter Guenther Guglielmo Guido Guilherme \
+    Guillaume Guillermina Guillermo Guiomar Guiseppe Gunar Gunbir Gunda Gundel Gundi Gundolf Gundula Guneet Gunhild \
+    Gunita Gunnar Gunta Guntars Gunter Gunther Guntis Guntram Gunārs Gust Gustaaf Gustas Gustav Gustavo Gustaw \
+    Gusti Gustáv Gusztáv Guus Guusje Guy Gwendolyn Gytis Gytė Gyula Gyöngyi György Györgyi Győző Gábor Gérard Géza \
+    Gök Gökay Gökbudun Göken Gökhan Göknur Gökperi Göksev Gökten Gökçe Gökçebalan Gökçil Göli Gönen Gönül Görgünay \
+    Görklü Görsev Götz Gözel Gözem Gücal Gül Gülay Gülağa Gülbani Gülbeyan Gülbiye Gülcegün Güldam Gülder Güldünya \
+    Gülel Gülenay Güler Gülev Güleğen Gülfari Gülfeza Gülgen Gülgüzel Gülhisar Gülinaz Gülkadın Güllühan Gülmisal \
+    Gülnaziye Gülper Gülsalın Gülselin Gülsen Gülseren Gülsevil Gülsiye Gülsü Gülten Gülter Gülzadiye Gülçe Gülözge \
+    Gülüs Gülşa Gülşahin Gülşeref Gümüştekin Günar Günaydin Günden Gündüzalp Günebakan Güneri Güngördü Güngören \
+    Günkurt Günsel Günser Günter Günther Günver Günşen Gürarda Gürcüye Gürelcem Gürsal Gürten Güverçin Güzey Güçal \
+    Güçlüer Güçyeter Habib Habiba Habibe Habibu Haciali Hacile Hadassa Hadi Hadija Hadithi Hadiza Hadrey Hafsa \
+    Hafsat Hafshah Hafıza Hagen Haiba Hailey Hairyanto Hajnalka Hajo Hakan Hakikat Halenur Haley Halidun Halil \
+    Halim Halima Halina Halisi Haliye Haluk Halyna Hamdi Hami Hamima Hamis Hamisi Hamiyet Hamsini Hamza Hamzah Hana \
+    Hanane Hanbiken Hanedan Hanh Hani Hanife Hanim Hanja Hanna Hannabel Hannah Hannchen Hanne Hanne-Lore Hannelore \
+    Hannes Hanni Hanno Hanns Hanny Hans Hans-Adolf Hans-Albert Hans-Bernd Hans-Christian Hans-Detlef Hans-Dieter \
+    Hans-Dietrich Hans-Eberhard Hans-Erich Hans-Friedrich Hans-Georg Hans-Gerd Hans-Gerhard Hans-Günter \
+    Hans-Günther Hans-Heinrich Hans-Helmut Hans-Henning Hans-Herbert Hans-Hermann Hans-Hinrich Hans-Joachim \
+    Hans-Jochen Hans-Josef Hans-Jörg Hans-Jürgen Hans-Karl Hans-Ludwig Hans-Martin Hans-Michael Hans-Otto \
+    Hans-Peter Hans-Rainer Hans-Rudolf Hans-Theo Hans-Ulrich Hans-Uwe Hans-Walter Hans-Werner Hans-Wilhelm \
+    Hans-Willi Hans-Wolfgang Hansgeorg Hansjoachim Hansjörg Hansjürgen Hanspeter Hanss Hansultan Hao Haoran \
+    Haralamb Haralambie Harald Harambee Harbinaz Hardana Hardi Hardik Hardy Hari Harijs Harimurti Harinakshi Harini \
+    Harish Harita Hariz Harja Harjasa Harjaya Harjo Harm Harold Haroldo Haron Harri Harriet Harrison Harro Harry \
+    Harsana Harsanto Harsaya Harsh Harshil Hartaka Hartana Hartini Hartmut Hartmuth Harto Hartwig Haruka Harun \
+    Haruna Haruto Hasan Hasbek Hasgül Hashiki Hasim Hasna Hasret Hassan Hasso Hasta Hatem Hatice Hatima Hatin Hauwa \
+    Havali Havse Hawa Hawehindi Hayali Hayden Haydée Hayel Hayley Hayret Hayrünnisa Hazel Hazine Hazrat Heather \
+    Hector Hedda Hedi Hedviga Hedvika Hedwig Hedy Heide Heide-Marie Heidelinde Heidelore Heidemarie Heiderose Heidi \
+    Heidrun Heike Heiko Heimo Heiner Heinfried Heini Heino Heinrich Heinz Heinz-Dieter Heinz-Georg Heinz-Gerd \
+    Heinz-Günter Heinz-Günther Heinz-Joachim Heinz-Josef Heinz-Jürgen Heinz-Otto Heinz-Peter Heinz-Walter \
+    Heinz-Werner Heinz-Wilhelm Heinz-Willi Heitor Hekima Hekime Hekmet Heleen Helen Helena Helene Helfried Helga \
+    Helge Heliodoro Hella Hellen Hellena Hellmut Hellmuth Helma Helmar Helmtrud Helmut Helmuth Heloisa Heloísa \
+    Helēna Hema Hemal Hemang Hemangini Hemani Hendra Hendri Hendrik Hendrikus Henife Henk Henner Henni Hennie \
+    Henning Henny Henri Henrich Henricus Henrieta Henrietta Henriette Henrik Henrike Henriks Henrique Henry Henryk \
+    Heracleea Heraclio Herbert Herberto Heribert Heriberto Herlinde Herma Herman Hermanis Hermann Hermann-Josef \
+    Hermelinda Hermenegildo Hermine Herminia Herminio Hermína Hernando Hernán Herrmann Herta Hertha Heru Herwig \
+    Heryanto Hesbon Hesti Heva Heyvetullah Hezniye Hezron Hiba Hicham Hidaya Hidde Hidir Hieu Hilario Hilary \
+    Hilayda Hilda Hildah Hildburg Hilde Hildegard Hildegart Hildegund Hildegunde Hillary Hilma Hilmar Hiltraud \
+    Hiltrud Himawan Hina Hindal Hinet Hinrich Hipólito Hiral Hiroshi Hitesh Hiçsönmez Hodan Hodari Holger Hollie \
+    Holly Holm Homero Hong Honoré Hope Horacio Horațiu Horea Horia Horst Horst-Dieter Horst-Günter Horst-Peter \
+    Hortense Hortensia Hortenzia Horymír Hosea Houda Howard Hoàng Hoşkadem Hredhaan Hritik Hrvoje Huban Hubert \
+    Hubertine Hubertus Hudavent Hugh Hugo Hugues Huguette Hui Hulda Humaira Humaiya Humberto Humphrey Hunalp Hunor \
+    Hunter Huong Hurican Hurşide Hussam Hussein Huy Huzuri Hynek Héctor Hélène Hüda Hükümdar Hülya Hümeyra Hürdoğan \
+    Hürmet Hüryaşar Hürüyet Hüseyin Hüsmen Hüsnühâl Hıfzullah Hưng Hương Hồng Iacob Iain Ian Iancu Ianis Iara \
+    Iasmina Ibidapo Ibironke Ibolya Ibrahim Ibrahima Ibrani Ibun Ibán Ica Icha Ida Idika Idris Idık Ieremia Ieva \
+    Ifa Ifeanyi Ifechukwu Ifeoma Iftin Ifunanya Ige Ignace Ignacia Ignacio Ignacy Ignas Ignatz Ignaz Ignazio Ignác \
+    Ignė Igor Igors Ihsan Ijaya Ika Ikbal Ikenna Ikeoluwa Iker Ikhsan Ikin Ikram Ikshita Ilaria Ilarie Ilarion \
+    Ildefonso Ildiko Ildikó Ildız Ileana Ilga Ilgı Ilham Ilhan Ilias Ilie Ilija Ilinca Ilja Ilka Ilmārs Ilona \
+    Ilonka Ilsa Ilse Ilyas Ilze Imam Imane Imants Imany Imara Imaran Imelda Imke Immaculate Immo Imran Imre Imrich \
+    Ina Inaya Indah Indali Indira Indra Indrajit Indriķis Indrė Indy Ine Ineke Ines Inese Ineta Inga Ingbert Inge \
+    Ingeborg Ingeburg Ingelore Ingetraud Ingetraut Ingmar Ingo Ingolf Ingrid Ingrida Ingried Ingrīda Inguna \
+    Inioluwa Inka Inken Inmaculada Inna Innocent Inocencio Inocențiu Insa Inta Intan Inès Inés Inês Ināra Ioan \
+    Ioana Ioanina Ioannis Iolanda Ion Ionel Ionela Ionelia Ionică Ionuț Iosefina Iosif Ippazio Ira Irena Irene \
+    Iretioluwa Irfan Iriana Iridenta Irina Irine Irinel Iris Irma Irmantas Irmela Irmengard Irmgard Irmhild Irmi \
+    Irmingard Irmtraud Irmtraut Irmtrud Irnanto Irsad Irungu Irwan Irya Iryna Irène Irén Irēna Irıs Isa Isaac \
+    Isaack Isabel Isabela Isabell Isabella Isabelle Isabelly Isack Isadora Isaiah Isaque Isaura Isaya Isaías Ise \
+    Iseoluwa Isha Ishaan Ishani Ishanvi Ishita Ishola Ishwar Isidor Isidora Isidoro Isidro Isis Ismael Ismail Ismet \
+    Ismık Isolde Israel Issa Issack Istvan István Itanya Ituri Itzel Itziar Iulia Iulian Iuliana Iuliu Iurie Iustin \
+    Iustina Iustinian Iva Ivan Ivana Ivanildo Ivanka Ivars Iveta Ivica Ivka Ivo Ivona Ivone Ivonne Ivy Iván Iwan \
+    Iwo Iwona Iyabode Iyadunni Izabela Izabelė Ize Izidor Iľja Işin Işıkay Işıman Işın İbrahim İde İdiris İhsan \
+    İkiz İklim İlalmış İlbek İldem İldeş İlgi İlim İlkbahar İlkim İlklima İlmafer İlper İlsu İlteriş İmam İmge \
+    İmren İmrihan İnançlı İncifir İnsaf İntihap İrfan İsak İslime İsmet İsra İvecen İyiyürek İzel İzgü İçimbike \
+    İşcan Jaak Jabal Jacek Jacinta Jacinto Jack Jackie Jackline Jackson Jaclyn Jacob Jacobo Jacobus Jacopo \
+    Jacqueline Jacques Jade Jadranka Jadwiga Jael Jaeman Jafet Jaga Jagapati Jagaraga Jagat Jagdish Jagrati Jagvi \
+    Jahi Jai Jail Jaiman Jaime Jairaj Jairus Jais Jaka Jake Jakob Jakobs Jakov Jakub Jalia Jalsa Jamal Jamalia \
+    James Jamie Jamil Jamila Jan Jan-Peter Jana Janaki Janani Jane Janet Janeta Janeth Janett Janette Jangwa Janice \
+    Janin Janina Janine Janis Janja Jankat Janko Jann Janna Janne Jannis Janos Jantje Januja Janus Janusz Janya \
+    Japhet Japheth Jaqueline Jared Jari Jarmila Jarne Jarno Jarolím Jaromír Jaromíra Jaroslav Jaroslava Jaroslaw \
+    Jaruthip Jarwa Jarwadi Jarwi Jasiri Jasmani Jasmijn Jasmin Jasmina Jasmine Jasminka Jasmit Jasna Jason Jasper \
+    Jaswadi Jati Jatin Jatmiko Javan Javi Javier Javiera Jay Jaya Jayadi Jayda Jayden Jayeng Jaylinn Jayne Jayson \
+    Jean Jean-Claude Jean-Marie Jean-Paul Jean-Pierre Jeana Jeanette Jeanine Jeanne Jeannette Jeannine Jebet \
+    Jecinta Jedidah Jeet Jeevika Jef Jeff Jeffery Jeffrey Jefri Jelagat Jelani Jele Jelena Jelita Jelle Jelte \
+    Jemimah Jemma Jemutai Jenaro Jenel Jeniffer Jenipher Jenna Jennifer Jenny Jens Jens-Peter Jens-Uwe Jente Jenő \
+    Jepchirchir Jepchumba Jepkemoi Jepkoech Jepkorir Jepkosgei Jeptoo Jeremi Jeremiah Jeremy Jeremías Jerguš \
+    Jermaine Jeroen Jerome Jerono Jerop Jerotich Jerrel Jerry Jeruto Jerzy Jerónimo Jesca Jesper Jesse Jessica \
+    Jessie Jessika Jessy Jesus Jesusa Jesús Jet Jezups Jhalak Jie Jill Jillian Jim Jimena Jimmy Jina Jinawi Jindra \
+    Jindřich Jindřiška Jing Jinthe Jip Jiri Jitka Jiřina Jiří Joachim Joan Joana Joann Joanna Joanne Joannes \
+    Joaquim Joaquina Joaquín Joash Job Jobst Jocelyn Jochem Jochen Jodi Jodie Jody Joe Joel Joep Joerg Joeri Joey \
+    Johan Johana Johann Johanna Johanne Johannes Johans John Johnathan Johnny Johnson Johnstone Johny Joke Joko \
+    Jokūbas Jolana Jolanda Jolanta Jolanthe Jolie Jolien Jolijn Jolán Jon Jonah Jonas Jonatan Jonathan Jonathon \
+    Jono Jonás Jonáš Joojo Joop Joost Jopie Joppe Joram Joran Jordan Jordana Jordi Jordy Jordán Joren Jorge Joris \
+    Jorn Jort Jorūnė Jos Jose Josef Josefa Josefina Josefine Josep Joseph Josepha Josephat Josephina Josephine \
+    Josephus Josette Josh Joshua Josiah Josiane Josip Josipa Joso Josphat Josphine Josse Jost Josué José Josée \
+    Joséphine Jovan Jovita Joy Joyce Joyline Jozef Jozefína Jozo João Joël Joëlle Joško Jua Juan Juana Juanita \
+    Juanito Judit Judita Judith Judy Juergen Jules Juli Julia Julian Juliana Juliane Julianna Julie Julien Julienne \
+    Juliet Julieta Juliette Julijana Julio Julita Julius Juliusz Julián Juma Jumaane Jumadi Jumari Jun June Juozas \
+    Juraj Jure Jurgen Jurgita Juri Jurij Juris Jurre Justas Justin Justina Justinas Justine Justiniani Justus \
+    Justyna Justína Jutta Juul Juwon Jyoti Ján János Jázmin Jérôme Jéssica Józef József Jörg Jörg-Peter Jörgen Jörn \
+    Júlia Július Jürgen Jānis Jāzeps Jēkabs Jēkaubs Jędrzej Jūla Jūle Jūlija Jūlijs Kaat Kabir Kabiru Kacper Kacung \
+    Kader Kadir Kadınana Kahir Kai Kai-Uwe Kaique Kairav Kaitlin Kaitlyn Kaito Kaja Kajen Kajetan Kajus Kala Kalgay \
+    Kalim Kalina Kalpit Kaluwa Kamal Kamala Kamar Kamaria Kamau Kambali Kamidin Kamiel Kamil Kamila Kamilly Kamya \
+    Kanak Kanda Kandef Kani Kania Kanini Kanpulat Kaombwe Kapagan Kara Karabaş Karaca Karaer Karakucak Karama Karan \
+    Karanbay Karani Karanja Karataş Karcan Kardelen Kardi Karel Karen Kari Karim Karima Karimah Kariman Karimi \
+    Karin Karina Karine Kariuki Karja Karl Karl-August Karl-Dieter Karl-Ernst Karl-Friedrich Karl-Georg Karl-Hans \
+    Karl-Heinrich Karl-Heinz Karl-Hermann Karl-Josef Karl-Jürgen Karl-Ludwig Karl-Otto Karl-Peter Karl-Werner \
+    Karl-Wilhelm Karla Karlfried Karlheinz Karlijn Karlo Karlukhan Karlīna Karma Karman Karna Karol Karola Karolien \
+    Karolin Karolina Karoline Karolis Karolína Karsa Karsana Karsten Karta Kartika Karya Kashangaki Kashish Kashvi \
+    Kasim Kasimir Kasiran Kasiyah Kaskazi Kaspar Kaspars Kasper Kassim Kasusra Kata Katalin Katana Katarina \
+    Katarzyna Katarína Katarīna Kate Katelijne Katelyn Katerina Kateryna Kateřina Katharina Katharine Katherina \
+    Katherine Kathi Kathleen Kathrin Kathryn Kathy Kati Katia Katica Katie Katja Katleen Kato Katrien Katrijn \
+    Katrin Katrina Katrīna Katty Katy Kaver Kavita Kavurt Kavya Kawaca Kawaya Kawtar Kay Kay-Uwe Kayagün Kaygusuz \
+    Kayla Kaylee Kayleigh Kayrabay Kayun Kayıt Kazim Kazimierz Kazimír Kaşif Keano Kees Kefser Keisha Keith Keji \
+    Kelechi Kelli Kellie Kelly Kelsey Kelvin Kelâmi Kemal Kemba Kemboi Kemuma Kemunto Ken Kenan Kenari Kendra \
+    Kenedy Kenes Keneth Kenji Kennedy Kenneth Kenny Kent Kenter Kenyangi Kenzie Kerime Kerman Kerri Kerry Kerstin \
+    Kerubo Kete Ketoet Kevin Keya Kezban Kezia Keziah Khadija Khalid Khalida Khamani Khamisi Khanh Khoa Kiaan Kiah \
+    Kian Kiandra Kiapo Kiara Kiarie Kibafupia Kibar Kibet Kibibi Kiburi Kick Kieran Kifaye Kijana Kijani Kike \
+    Kikelomo Kiki Kilian Kilonzo Kim Kimani Kimanzi Kimathi Kimberley Kimberly Kimbilio Kimeu Kimutai Kimya Kinaya \
+    Kinga Kinubi Kinuthia Kinyanjui Kinyua Kiojah Kioko Kipchirchir Kipchumba Kipenzi Kipepeo Kipkemboi Kipkemoi \
+    Kipkirui Kipkoech Kipkorir Kipkosgei Kipkurui Kiplagat Kiplangat Kiplimo Kipngeno Kipngetich Kipras Kiprono \
+    Kiprop Kiprotich Kipruto Kipsang Kiptoo Kipyegon Kira Kiramettin Kiran Kirk Kirsten Kirstin Kirsty Kirui Kisima \
+    Kitan Kitti Kiume Kiwara Kiyasi Kjell Klaas Klara Klaudia Klaudie Klaus Klaus-Dieter Klaus-Günter Klaus-Jürgen \
+    Klaus-Michael Klaus-Peter Klaus-Ulrich Klaus-Werner Klemens Klement Kliment Klothilde Klára Kläre Knud Knut \
+    Kobe Kocabaş Koech Koen Koenraad Koesoemo Kofi Kojo Koko Kolawole Koldan Koloman Koncagül Kondo Konguralp \
+    Konrad Konradi Konradus Konstantin Konstantinos Konstanty Konstanze Konštantín Kopan Koray Korbinian Kordula \
+    Korede Korinna Korir Korkmazalp Kornel Kornelia Kornelija Kornelius Kornél Kornélia Korugan Kosgei Kosisochukwu \
+    Kotryna Kotuz Kovu Koçak Koçkan Koşukhan Kreszentia Kreszenz Kriemhild Kris Krish Krisha Krishna Krista \
+    Kristaps Kristel Kristen Kristers Kristi Kristiaan Kristian Kristiane Kristie Kristien Kristijan Kristin \
+    Kristina Kristine Kristián Kristiāna Kristof Kristopher Krists Kristupas Kristy Kristína Kristóf Kristýna \
+    Krisztina Krisztián Krisztofer Kritika Krišjānis Krišs Krištof Krystal Krystian Krystyna Kryštof Krzysztof \
+    Ksawery Kuchanua Kuddusi Kujoe Kumral Kuncara Kunibert Kunigunda Kunigunde Kuno Kunthara Kuria Kurnia Kurt \
+    Kurunzi Kusiima Kusuma Kutay Kutgün Kutun Kvetoslav Kvetoslava Květa Květoslava Kwabena Kwadwo Kwaku Kwamboka \
+    Kwame Kwamena Kwasi Kweku Kweli Kwesi Kyalo Kyan Kyano Kyara Kyle Kylie Kyra Kálmán Károly Kâmil Kâzime Käte \
+    Käthe Käthi Kévim Köker Köktaş Kösemen Kübra Kübran Kürşad Kārlis Kęstutis Kılıçbay Kınel Kırat Kırgız Kısmet \
+    Kıvılcım Kızıl Kızıltunç Laban Labuh Lacey Lada Ladislau Ladislaus Ladislav Ladislava Ladli Laetitia Laika \
+    Laila Lailati Laimonis Laini Lajita Lajos Laksana Laksh Lakshit Lakshmi Lala Lalita Lalo Lama Lamar Lambert \
+    Lamberto Lameck Lan Lana Lanang Lance Lander Lando Langat Langgeng Lanjar Lantar Lara Laras Larisa Larissa \
+    Larry Lars Lascăr Lasmanto Lasmono Laswi Laszlo Latasha Latif Latifa Latika Latoya Laura Laure Laureano Laureen \
+    Lauren Laurence Laurens Laurent Laurenz Laurenția Laurențiu Lauretta Laurian Laurie Lauris Laurita Laurynas \
+    Lavanya Lavender Lavinia Lavínia Lavīze Lawrence Lawrencia Laze Lazzaro Lazăr Laís Lea Leah Leana Leander \
+    Leandra Leandro Leanne Ledün Lee Leela Leen Leena Lega Legawa Lei Leif Leigh Leila Leire Leke Lekha Lelia \
+    Lembah Lena Lenah Lene Leni Lenka Lenn Lennert Leo Leocadia Leocadio Leokadia Leon Leona Leonard Leonardo \
+    Leoncio Leone Leonel Leonhard Leonid Leonie Leonor Leonore Leons Leontin Leontina Leontīne Leopold Leopolda \
+    Leopoldina Leopoldine Leopoldo Leordean Leoš Lere Leroy Lerze Lesana Lesia Lesley Leslie Leszek Leticia \
+    Leticija Letizia Letiția Letícia Levente Levi Levis Levoslav Lewis Lex Leyla Leyli Leyre Lezize León Lia Liam \
+    Liana Liane Liban Liberto Libni Libor Libuša Libuše Licia Lică Lidia Lidija Lidwina Lidya Lieke Lien Liene \
+    Liepa Lies Liesa Liesbet Liesbeth Lieschen Liesel Lieselot Lieselotte Lieve Lieven Lieze Ligia Ligita Lila Lili \
+    Lilia Lilian Liliana Liliane Lilija Lilita Lilla Lilli Lillian Lilly Lilo Lily Liman Limar Limon Lina Linah \
+    Linas Linda Lindah Linde Lindsay Lindsey Linet Ling Linh Linn Lino Lintang Linus Lioara Lioba Lionel Lipika \
+    Lisa Lisandro Lisanne Lisbeth Lise Liselotte Lisette Lissi Lissy Liudmyla Liv Livia Livingstone Livio Liviu \
+    Liwia Liz Liza Lize Lizete Lizz Lizzy Ljiljana Ljubica Ljudmila Lode Lodewijk Lodovico Loek Loes Logan Lohit \
+    Loice Loida Lois Loise Lola Lolita Loni Lonnie Lopa Lope Lore Loredana Lorelei Lorena Lorenz Lorenza Lorenzo \
+    Loreto Loretta Lori Lorin Lorine Lorna Lorraine Lot Lothar Lotte Lotti Lou Loubna Louis Louisa Louise Lourdes \
+    Lourenço Lovre Lovro Lowie Loïc Loïs Luan Luana Luara Lubomír Luboš Luc Luca Lucas Lucca Luce Lucențiu Luchino \
+    Lucho Lucia Lucian Luciana Luciano Lucie Lucien Lucienne Lucija Lucila Lucio Lucky Lucretia Lucrezia Lucreția \
+    Lucrețiu Lucy Lucía Ludger Ludmila Ludmilla Ludo Ludolf Ludovic Ludovica Ludovico Ludovicus Ludvík Ludwig \
+    Ludwina Luděk Luhung Luigi Luigina Luis Luisa Luise Luisina Luitgard Luiza Lujza Luka Lukas Luke Lukita Lukman \
+    Lukáš Luluh Lulut Luminița Lumír Luna Lunna Lupe Lupita Lurhur Lutfan Lutfi Lutgarde Lutgardis Lutgart Luthfi \
+    Lutz Luuk Luwam Luwar Luwes Luz Luzia Luzie Luís Luísa Lydia Lydiah Lydie Lynda Lynn Lynne László Lázaro Lâle \
+    Léo Léon Lívia Lúcia Lüfen Lütfi Lýdia Lýdie Lăcrămioara Lėja Lība Līga Līna Līza Lūcija Maaike Maanas Maanav \
+    Maarten Maartje Macarena Macaria Macario Macharia Macide Maciej Mackenzie Macs Madaha Madalena Madara Made \
+    Madeleine Madelief Madeline Madhav Madhavi Madini Madison Madlen Madoa Mads Mafalda Magali Magarete Magda \
+    Magdalena Magdalene Magdaline Magdaléna Magdolna Maggie Magnus Magret Magrit Mahali Mahdi Mahesa Mahfud Mahigül \
+    Mahika Mahir Mahmoud Mahmud Mahmut Mahnaz Mahsun Mahter Mahulena Mai Maia Maida Maija Maik Maike Maimuna \
+    Maimunah Maina Maingi Maisha Maite Maitê Maja Majani Makara Makau Makayla Makena Makini Makokha Makori Maks \
+    Maksur Maksym Maksymilian Maksüde Makunga Makuta Makuu Mala Malcolm Malena Malgorzata Malik Malika Maliza \
+    Mallory Malte Malvina Malvína Malwina Mamadou Maman Mamen Manah Manan Manbir Manda Mandy Manfred Manja Manola \
+    Manole Manolo Manon Mansurali Mantas Manthan Mantė Manu Manuel Manuela Manuelita Manuella Manya Mar Mara Maras \
+    Marc Marcantonio Marcel Marcela Marcelina Marcelino Marcell Marcella Marcelle Marcello Marcelo Marcheta Marcia \
+    Marcial Marciano Marcin Marcio Marco Marcos Marcu Marcus Mare Mareen Mareike Mareile Marek Mareks Maren Marga \
+    Margana Margaret Margareta Margarete Margaretha Margarethe Margarida Margarita Margaréta Margaud Margaux \
+    Margherita Margit Margita Margitta Margo Margot Margret Margrieta Margrit Marguerite Maria Maria-Luise \
+    Maria-Theresia Mariadi Mariah Mariam Mariama Marian Mariana Mariane Marianela Mariann Marianna Marianne Mariano \
+    Maribel Marica Maricela Maricica Maricruz Marie Marie-Christine Marie-Claire Marie-Jeanne Marie-José \
+    Marie-Louise Marie-Luise Marie-Rose Marie-Theres Marie-Therese Marie-Thérèse Mariechen Marieke Mariele \
+    Marieluise Marietta Mariette Marija Marijan Marijana Marijke Marijn Marika Marilena Marilyn Marin Marina Marine \
+    Marinela Marini Marino Marinus Mario Marioara Mariola Marion Marisa Marisela Marisol Marissa Maristela Marit \
+    Marita Maritta Marius Mariusz Marián Marjan Marjani Marjolein Mark Markas Marko Markus Markéta Marleen Marlen \
+    Marlene Marlies Marliese Marlis Marloes Marnix Marouane Maroš Marsito Marsudi Mart Marta Martaka Martana \
+    Martani Marten Martha Marthe Martijn Martim Martin Martina Martine Martino Martirio Martyn Martynas Martín \
+    Marvin Marwata Mary Maryadi Maryam Maryann Maryanne Maryanto Maryse Marzena María Marína Masar Masika Masinde \
+    Mason Masood Massimiliano Massimo Masume Matas Mate Matea Matei Matej Mateja Mateo Mateus Mateusz Matheus \
+    Mathew Mathias Mathieu Mathijs Mathilde Mathis Matias Matija Matilda Matilde Mato Matouš Mats Matteo Matthew \
+    Matthias Matthieu Matthijs Matthäus Mattia Mattias Matunda Matyáš Matías Matúš Matěj Matīss Maua Maud Maura \
+    Maureen Maurice Mauricio Maurilio Maurine Maurits Maurizio Mauro Maurycy Mavuno Max Maxi Maxim Maxime Maximiano \
+    Maximilian Maximiliano Maximilián Maximino Maxwel Maxwell Maya Maynur Maysa Mayte Mazen Mazlum Małgorzata \
+    Maşide Maža Mbithi Mboya Mbugua Mburu Mckenzie Meagan Mebrahtu Mechthild Mechthilde Mechtild Mecide Mecit Meda \
+    Medard Medėja Meera Mees Mefarettin Mefharet Megan Megha Meghan Meghana Mehdi Mehdiye Mehmed Mehmet Mehmetzahir \
+    Mehrigül Meik Meike Meinhard Meinolf Meinrad Mekhala Melaha Melania Melanie Melchor Meleknur Melichar Melihcan \
+    Melikkan Melina Melinda Melisa Melissa Melita Melitta Melle Melody Melvin Melvine Melánia Melûl Memili Menfeat \
+    Mengi Mengüç Menişan Meral Merba Mercedes Merche Mercy Mercyline Merdi Meredith Merel Merhawi Merijn Merim \
+    Merle Mertel Merva Merve Meryem Meryeme Merzuk Meshack Mestur Mesude Mesut Meta Metin Metinkaya Metod Metrine \
+    Mette Meveddet Mevlüdiye Mevlüt Meyhanim Mezide Meşhur Mia Micael Micaela Micah Micha Michael Michaela Michaele \
+    Michail Michal Michaël Michał Micheal Michel Michela Michelangelo Michele Micheletto Micheline Michelle \
+    Michelotto Michiel Michèle Mick Mieke Miel Mieszko Miglė Miguel Miguela Mihael Mihaela Mihai Mihail Mihels \
+    Mihin Mihnea Mihrab Mihriye Mihály Mijo Mika Mikayla Mike Mikels Mikhail Miklós Mikołaj Mikuláš Mila Milada \
+    Milagros Milan Milana Milay Milcah Milda Mildred Mile Milena Milica Milka Milkah Millicent Milo Milos Miloslav \
+    Miloslava Milota Milou Miloš Milton Miluše Milán Mimoun Mina Mindaugas Mindy Minerva Ming Minh Minibe Minna \
+    Minodora Mioara Miodrag Mira Mirabela Miranda Miray Mirbadin Mircea Mirco Mirdza Mireia Mireille Mirela Mirella \
+    Miriam Miriama Mirja Mirjam Mirjana Mirko Miron Mirona Miroslav Miroslava Miroslaw Miroslawa Mirriam Mirta \
+    Mirte Mirthe Miruna Mishat Mislav Misra Misty Misuli Mitali Mitchell Mitchelle Mitesh Mitică Mitra Mitruț Mitzy \
+    Miyesser Miķelis Miłosz Mkarkara Mladen Modesta Modesto Modris Modupe Mofifoluwa Mohamad Mohamed Mohamedi \
+    Mohammad Mohammed Mohamud Mohand Mohini Moisés Mojisola Mojisoluwa Mojmír Molly Momanyi Mona Monalisa Monica \
+    Monicah Monika Monique Monis Monja Montserrat Moraa Moradeke Morayo Moreen Morena Morenike Moreno Morgan Morine \
+    Moritz Morolake Morris Moses Mosinmileoluwa Mosunmola Motunrayo Mouad Mounir Moureen Mourine Moussa Moyosore \
+    Mrihani Muarra Mucahit Muchiri Muema Mueni Mufide Mugambi Mugdha Mugendi Mugo Mugur Mugurel Muhammad Muhammed \
+    Muhammet Muharrem Muhima Muhip Muhiye Muhyettin Muia Muiruri Mujde Mujur Mukbile Mukhwana Muktedir Mulele Muli \
+    Mulwa Mulya Mulyanto Mulyono Mumbi Mumo Mumpuni Munene Mungai Muni Munyao Munyoki Murat Muratcan Muriithi \
+    Murilo Murimi Murithi Muriuki Mursal Mursinin Mursita Murti Musa Musafet Musaffa Musau Musee Musembi Musila \
+    Mustafa Mustapha Mustika Mustofa Musyoka Musyoki Mutai Mutasım Muthama Muthengi Muthoka Muthoni Muthui Mutia \
+    Mutie Mutinda Mutiso Mutisya Mutluhan Mutua Mutuku Mutunga Muturi Muvaffak Muvahhide Muzaffer Mwamini Mwanajuma \
+    Mwanamisi Mwangangi Mwangi Mwaniki Mwanzia Mwasaa Mwaura Mwende Mwendwa Mwezi Mwikali Mwiti Mykola Myriam \
+    Myrthe Márcio Mária Mário Márk Márta Márton Mátyás Máté Máxima Máximo Mélanie Mónica Mónika Móric Möhsim \
+    Mübetcel Mücellib Mücevher Müferrih Müfit Müjde Mükramin Mükrüme Mülâyim Mümtaze Münezzer Münif Müret Mürit \
+    Müsemma Müslum Müveddet Müzekker Müğber Müşüre Māra Māris Mārtiņš Mārīte Mădălin Mădălina Mălina Mărioara \
+    Măriuca Nabil Nabila Nachiket Nacho Nacio Nada Nades Nadeschda Nadeshda Nadežda Nadia Nadin Nadine Nadja \
+    Naděžda Nae Nafii Nafile Nafula Naglis Nahashon Naiara Naide Naima Nair Najam Najib Najuma Najwa Naki Nakip \
+    Naksh Nakul Nalar Naliaka Nalân Nam Nancy Nand Nanda Nandini Nando Nanjala Nanni Naom Naomi Naomy Napoleone \
+    Naradi Narcis Narcisa Narciso Nardi Naresh Narhanim Narji Nas Nasab Nashipie Nasiba Nasim Nasiru Nasra \
+    Nasrullah Nassim Nasuf Natacha Natali Natalia Natalie Natalija Natalio Nataliya Natalja Natan Natanael Nataniel \
+    Natascha Natasha Natasja Natasza Nataša Natașa Nath Nathalie Nathan Nathaniel Nathari Natividad Natália Natálie \
+    Natālija Naud Naveen Nayara Nayeli Nayfa Nayil Naz Nazanin Nazaret Nazario Nazende Nazi Nazimet Nazlihan Nazlim \
+    Nazıdil Ndegwa Nderitu Ndirangu Nduku Ndunge Ndungu Nduta Nebih Nebiha Necati Necdat Nechifor Necilal Necmettin \
+    Necva Nedas Nedda Neel Neelima Neema Nefaret Nefiye Neha Nehemiah Nehip Neil Nejdet Nekesa Nel Nela Nelah Nele \
+    Nelima Nelli Nelly Nelson Nelu Nenad Neptün Nerea Nereida Neriban Nerijus Nerim Neringa Nermin Nesfe Nesip \
+    Neslinur Netra Neval Nevenka Nevgin Nevise Nevsal Nevsale Newton Neyran Nezengül Nezihi Nezize Neşrin Ngamia \
+    Nganga Ngari Ngeni Ngigi Ngoc Ngozi Ngugi Ngọc Nhiên Niara Nicanor Niccolò Nichifor Nicholas Nichole Nicholus \
+    Nick Nickson Nicky Nico Nicoară Nicodemo Nicodemus Nicodim Nicola Nicolae Nicolai Nicolaie Nicolas Nicolasa \
+    Nicolaus Nicole Nicoleta Nicoletta Nicolás Nicolò Nicu Niculina Niculiță Nicușor Nicuță Nidhi Nidia Nidra Niek \
+    Niels Nienke Nieves Nigel Nigesa Nihai Nihal Nihan Niharika Nika Nikita Nikki Niklas Niko Nikodem Nikol Nikola \
+    Nikolai Nikolaj Nikolajs Nikolaos Nikolas Nikolaus Nikolett Nikoletta Nikolina Niks Nikša Nilam Nilcan Nilda \
+    Nili Nilima Nilo Nils Nimakoah Nimrat Nina Ninetta Ninioluwa Nino Ninthe Nirgül Nirja Nisa Nisha Nitara Nitesh \
+    Nixon Niyaga Niyazi Niyilolawa Nizar Niğmet Njagi Njenga Njeri Njeru Njiru Njogu Njoki Njoman Njoroge Njozi \
+    Njue Njuguna Nkiruka Nnamdi Nneka Noa Noah Noel Noelia Noemi Noemí Nojus Noman Nonso Noor Noortje Nora Norah \
+    Norbert Norberto Nordin Nore Norica Norma Norman Normunds Notburga Noud Nour Nourdin Nouredine Nout Nova Novi \
+    Noé Noémi Noël Noëlla Noëlle Nrima Ntimi Nugraha Nuhu Nula Nuno Nura Nural Nuran Nuray Nurbanu Nurcan Nurda \
+    Nurdeniz Nuretdin Nurettin Nurey Nurgil Nurhayet Nuri Nuria Nuriat Nuriyet Nurkan Nurmelek Nurseda Nurser \
+    Nursim Nurtaç Nurten Nuru Nurul Nurullah Nurveren Nurşan Nuyan Nwabudike Nyaboke Nyaga Nyakundi Nyamai Nyambura \
+    Nyana Nyanchama Nyasi Nyawira Nydia Nynke Nyoka Nyoman Nyongesa Nyoni Nyota Nyuki Nzioka Nzomo Nádia Nándor \
+    Nélida Néstor Nóra Núria Nüdret Nürice Oana Oba ObaniJesu Obdulia Obed Obianuju Obinna Ochieng Octav Octavia \
+    Octavian Octaviana Octavio Octaviu Océane Oda Odalis Odalys Odette Odhiambo Odika Odkanlı Odongo Oduor Oeshi \
+    Ofelia Oganer Ogechi Ogooluwa Oguş Ojas Ojasvi Okanay Okbay Oke Okechukwu Okello Okgüçlü Okoth Oksana Okseven \
+    Okta Okto Oktüremiş Okumu Okyalaz Oladare Oladimeji Olaf Olajumoke Olakunle Olalla Olanrewaju Olansile \
+    Olasunmbo Olav Olca Oldağ Oldrich Oldřich Ole Olegario Oleksandr Oleksiy Olena Olga Olgierd Olha Olimpia \
+    Olimpian Olimpiu Oliva Oliver Olivia Olivie Olivier Olivija Oliviu Olivér Oliwier Ololade Oloo Oluchi Olufunke \
+    Olufunmilayo Olumorotimi Oluoch Oluwafemi Oluwagbemiga Oluwakemi Oluwamumibori Oluwamuyiwa Oluwasanmi \
+    Oluwasegun Oluwaseun Oluwole Oluş Olympia Olívia Omaca Omaja Oman Omar Omari Omer Omisha Omkaar Omobobola \
+    Omobolanle Omodunni Omolabake Omolara Omondi Omosalewa Omotara Omotayo Omotola Omotoun Omowumi Omya Onat \
+    Ondieki Ondrej Ondřej Onesmus Ongay Oni Onkar Onofre Onuker Onurcan Onursu Onveer Onyango Onyinye Oona Opan \
+    Ophelia Opiyo Opung Opwonya Oranlı Orazio Oreofe Orestas Oreste Orgün Orhan Oriana Orinder Orlando Ornella \
+    Orsolya Ortak Ortansa Ortrud Ortrun Ortwin Oruç Orçin Oscar Osha Oskar Oskars Oskár Osman Osogo Osunleke \
+    Osvaldo Osvalds Oswald Oswaldo Oswin Otakar Otay Otfried Othman Othmar Otieno Otilia Otis Otmar Oto Ottavio \
+    Ottfried Ottilie Ottmar Otto Ottokar Ottomar Ottone Ottó Otávio Otília Otýlie Otīlija Ouafae Ouma Ousmane \
+    Oussama Ovidio Ovidiu Oviya Owen Owino Owuor Oxana Oyenike Oyindasola Oymak Ozana Ozansü Ozioma Ozy Oğulbaş \
+    Oğurata Oğuzman Oļģerts Oľga Pablo Paca Paco Pacífica Padma Padmi Pahal Paige Paiman Paker Paksu Pallavi \
+    Palmira Paloma Pam Pambe Pamela Pamfil Panagachie Panait Panca Pancho Pandu Panfilo Pangeran Pangestu Panini \
+    Panji Pankrác Panya Paola Paoletta Paolo Paramita Paraschiva Pardi Paride Paris Parker Parman Parth Parwana \
+    Pascal Pascale Pascual Pascuala Paskalia Pasqual Pasquale Pastor Pastora Patience Patric Patricia Patricie \
+    Patricio Patrick Patrik Patrizia Patrizio Patryk Patrícia Patty Paul Paul-Gerhard Paul-Heinz Paula Paulette \
+    Paulica Paulien Paulin Paulina Pauline Paulino Paulius Paulo Pauls Paulína Paulīna Pavani Pavao Pavel Pavla \
+    Pavlína Pavol Pawel Paweł Paye Paz Peace Pedro Peer Peggy Pehlil Pekkan Pelaji Pelayo Pellegrino Pembesin \
+    Penina Peninah Penny Pepe Pepijn Pepita Pepito Peren Perinur Peris Perkasa Perla Perlita Permun Pero Perry \
+    Pesent Petar Peter Peter-Michael Peterson Petr Petra Petrana Petras Petre Petrică Petrișor Petrona Petronela \
+    Petros Petru Petrus Petruț Petruța Phanice Phelix Phileine Philemon Philip Philipp Philippe Philippine Philis \
+    Phillip Philomena Phineas Phoebe Phuong Phylis Phyllis Phúc Pia Piedad Pien Pier Pierangelo Piergiorgio \
+    Piergiuseppe Pierina Pierluigi Piermaria Piero Pierpaolo Pierre Piersanti Piet Pieter Pieter-Jan Pietra Pietro \
+    Pijus Pilar Pili Pim Pina Piotr Pippa Pirahmet Piran Pirmin Piroska Pius Pleun Pleșu Plinio Plácido Poetri Pol \
+    Polina Pompeo Pompilia Pompiliu Pomponio Poncio Poniem Pooja Popobawa Porfirio Povilas Praba Prabawa Prabowo \
+    Prabu Prakosa Pranata Pranav Pranawa Praneel Pranit Prasetya Prasetyo Pratyush Pravoslav Prayitna Prayoga \
+    Prayogo Preston Prima Primitiva Primitivo Prisca Priscah Priscila Priscilla Priscillah Prisha Priska Priya \
+    Profira Prokop Prudence Prudencia Prudencio Przemysław Puccio Puck Puji Puk Pumbaa Puput Purificación Purity \
+    Purwa Purwadi Purwanto Pushti Puspa Puti Putri Putu Pál Pánfilo Pénélope Péter Pía Pío Pürçek Pătru Pēteris \
+    Přemysl Qabil Qadim Qarin Qasim Qiang Qori Quang Queen Quincy Quinn Quinten Quinter Quinty Quique Quirino Qushi \
+    Raagini Rabbiye Rabea Rabecca Rabi Rabih Rachael Rachana Racheal Rachel Rachid Rachida Rachit Rachita Rada \
+    Radek Radeke Raden Radha Radhika Radika Radim Radit Raditya Radjesh Radjinder Radka Radmila Radomír Radoslav \
+    Radoslava Radosław Radovan Radovana Radu Radvilė Radúz Rael Raf Rafa Rafael Rafaela Rafaél Rafaël Rafał \
+    Raffaele Raffaella Raffaellino Raffaello Rafi Rafia Rafid Rafih Rafila Raghav Rahab Raharja Rahayu Rahel Rahiye \
+    Rahma Rahman Rahmat Rahmet Rahmi Raihan Raik Raimondo Raimonds Raimund Raimundo Raina Rainer Raisa Raissa \
+    Raivis Rajab Rajata Rajesh Rajeshri Rakesh Rakide Raksha Ralf Ralf-Dieter Ralf-Peter Ralph Raluca Rama Ramadan \
+    Ramadhan Ramazan Ramesh Rami Raminta Ramiro Ramon Ramona Ramunė Ramón Ramūnas Rana Ranbir Randall Randolf Randy \
+    Rangga Rani Rania Ranieri Ranveer Raoul Raphael Raphaela Raphaël Raquel Rareș Rasa Rasha Rashid Rashidi Rasma \
+    Rastislav Rasul Ratih Ratna Raul Raven Ravi Ravy Ray Rayaan Rayan Rayla Raymond Raymund Razı Raúl Reagan Rebeca \
+    Rebecca Rebeka Rebekah Rebekka Rebihat Recep Recepali Reda Redouan Redouane Reece Refet Refik Regina Reginald \
+    Regine Regína Regīna Rehaan Rehema Rehime Reimar Reimer Reimund Reina Reinald Reinaldo Reiner Reingard Reinhard \
+    Reinhardt Reinhart Reinhild Reinhilde Reinhold Reinis Reksa Relu Remazan Rembrandt Remedios Remi Remigio Remo \
+    Remus Ren Rena Renaat Renan Renata Renate Renato Rendy Rene Renee Rengül Reni Rens Renske Renzo Renáta René \
+    Renée Reshma Reshoni Resi Respati Restu Resulcan Reuben Reva Revza Reyansh Reyes Reyna Reynaldo Reza Rezin \
+    Rezzak Rhavi Rhoda Rhonda Rhys Ria Rica Ricarda Ricardo Riccardo Ricciotti Richard Richárd Rick Rickey Ricky \
+    Rico Ridhi Ridwan Riet Rigo Rihards Rik Rika Riley Rimantė Rina Rini Risalet Risasi Rishi Risper Rita Riya Riza \
+    Riziki Rizki Ričardas Ričards Roan Rob Robbe Robby Robert Roberta Robertas Robertina Roberto Roberts Robin \
+    Robinson Robyn Rocco Rochus Rocío Rodah Roderich Rodgers Rodica Rodney Rodolfo Rodrigo Roel Roeland Rogelio \
+    Roger Rogers Rohan Rohat Rojnu Rojus Rokas Roko Roksana Roland Rolandas Rolando Rolands Roldán Rolf Rolf-Dieter \
+    Rolf-Peter Romain Roman Romana Romanița Romano Romeo Romina Romolo Romuald Romualdas Romulus Romy Román Ron \
+    Ronald Ronaldo Ronith Ronke Ronnie Ronny Rono Rony Roos Roque Rosa Rosa-Maria Rosalia Rosalie Rosalina \
+    Rosalinda Rosalinde Rosalva Rosalía Rosaria Rosario Rosaura Rose Rose-Marie Rosel Roselinde Roseline Roselyn \
+    Roselyne Rosemarie Rosemary Rosenda Rosendo Rosette Roshni Rosi Rosie Rosina Rosita Rosl Rosman Rosmarie Ross \
+    Rossana Rostislav Roswita Roswitha Rotich Rotraud Rotraut Rouven Rowan Roxana Roxelana Roy Roza Rozalia \
+    Rozalija Rozália Rua Ruba Rubani Ruben Ruby Rubén Rudi Rudie Rudolf Rudolph Rudra Rudy Rudīte Rufina Rufino \
+    Ruggero Ruggiero Rugilė Ruhide Ruhiu Ruhsat Ruhugül Rui Rukia Rumeysa Rune Rungo Rupert Ruperta Ruperto Ruqayya \
+    Rushil Rusman Rusnė Russell Ruta Rute Ruth Ruthild Ruud Ruxanda Ruxandra Ruy Ruža Ružena Ružica Ryan Ryszard \
+    Rytis Rytė Régulo Réka Rémy Róbert Rómulo Róza Rózsa Róża Rúben Rüdiger Rüknettin Rümeysa Rüşen Răducu Răzvan \
+    Rıfkıye Rūdolfs Rūta Růžena Saadat Saanvi Saar Saba Saban Sabar Sabari Sabas Sabatino Sabih Sabihe Sabin Sabina \
+    Sabine Sabri Sabrina Sabína Sabır Sachi Sadaka Sadao Sadat Sadeti Sadia Sadiki Sadina Sadittin Sadiye Safari \
+    Safet Safina Safinaz Safiri Safiya Safta Safura Sahil Sahin Sahir Sahra Sai Said Saida Saidi Saiful Saire Saka \
+    Sakip Saksham Sakti Sakura Salami Salih Salim Salimah Salimet Salkın Sally Salma Salman Salome Salomea Salomey \
+    Salomé Salomón Salsabila Salud Salurbay Salvador Salvatore Salvi Salwa Sam Samahat Samaksh Samanta Samantha \
+    Samar Samarth Samer Samesh Sami Samiah Samir Samira Sammy Samson Samsul Samu Samuel Samurtay Samwel Samweli \
+    Sanae Sanavber Sanaya Sancak Sancho Sanda Sandalio Sander Sandhya Sandis Sandor Sandra Sandro Sandu Sandy Sani \
+    Sanita Sanja Sanne Santa Sante Santiago Santino Santos Sanur Sanya Sançar Sapa Sara Sarabi Sarafina Sarah \
+    Sargın Sari Sarina Sarita Sarmo Sarmīte Sarpkın Sarthak Sarya Sarıcabay Saskia Sathvik Satrettin Saturnina \
+    Saturnino Satya Satıa Saulius Saumu Saumya Sauti Sava Savak Savannah Saverio Saveta Savina Savni Saydam Saygın \
+    Sayin Sayrak Sayın Saçı Sağcan Sağıt Saša Scott Sean Sebastiaan Sebastian Sebastiano Sebastián Sebastião \
+    Sebattin Sebigül Seblâ Seda Sedat Sedife Sefer Segilola Segismundo Seha Sehel Seif Sejda Selaheddin Selam \
+    Selatin Selcen Selena Seler Selim Selime Selin Selina Selma Selmin Selvi Selâtin Selçuk Sem Semat Semender \
+    Semenica Semhar Semine Semra Semrin Senait Sencar Seniha Senn Senna Senne Senol Senta Sep Sepp Seppe Septi \
+    Seracettin Serafina Serafín Serah Serda Serena Serezli Serfinaz Serge Sergei Sergej Sergio Sergiu Sergius \
+    Serhatmehmet Serhiy Serkan Serma Sernur Serol Serpil Server Servinaz Servác Sessa Seth Setya Sevcan Sevdi \
+    Sevdinar Seve Sever Severiano Severin Severina Severino Severo Severín Sevgen Sevgi Sevginur Sevican Sevim \
+    Sevindik Sevla Sevsevil Seydo Seydou Seye Seyfullah Seyhan Seyithan Seyyide Sezal Sezen Sezginbaş Seçgül Seçme \
+    Shaban Shadrack Shafiq Shakila Shamsuddeen Shana Shane Shani Shania Shannon Shanti Sharda Shari Sharon Shaun \
+    Shauni Shaurya Shawana Shawn Shawna Sheena Shehu Sheila Sheilah Sheilla Sheillah Shekoni Shelby Shelia Shelley \
+    Shelly Shem Sheri Sherri Sherry Sheryl Shida Shirley Shivani Shivansh Shravya Shurandy Sian Sibel Sibilla \
+    Sibille Sibylla Sibylle Sidar Siddharth Sidiq Sidki Sidonia Sidónia Siebe Siegbert Siegfried Sieghard Sieglinde \
+    Siegmar Siegmund Siegrid Siegried Siegrun Siegward Siem Sien Sienna Sierra Sifa Sifuna Sigfrido Sigfried \
+    Sigismund Sigita Siglinde Sigmar Sigmund Sigrid Sigrun Sigurd Siham Sijuade Siku Sil Sila Silanur Silas Silja \
+    Silke Silva Silvana Silvano Silvester Silvestre Silvestro Silvia Silvian Silviana Silvie Silvija Silvio Silviu \
+    Simas Simber Simeon Simi Similoluwa Simina Simion Simisola Simiyu Simon Simona Simonas Simone Simonetta Simonne \
+    Simten Simão Simón Sina Sinaida Sinică Siniša Sintija Siper Sirano Sirap Siska Sita Siti Sittik Siya Sjaak \
+    Sjoerd Skaidrīte Skolastika Slamet Slavica Slavko Slavomír Slavomíra Slavěna Slawomir Slobodan Sláva Slávka \
+    Smaranda Smiltė Sneha Snježana Socorro Soedirman Soeharto Soekarno Soeniel Soenita Soeparman Soeresh Soesilo \
+    Sofia Sofie Sofiya Sofía Sol Sole Soledad Soleh Solma Solomon Solveig Solvita Somadina Somtochukwu Sonad Sonata \
+    Songurkan Songül Sonia Sonja Sonnur Sonya Sophia Sophie Sophy Soraia Sorana Soraya Sorin Sorina Sosimo Sota \
+    Souad Soufiane Soumaya Sowande Soydaner Soykan Soykut Soyselçuk Soňa Spencer Speranța Stacey Stacie Stacy Stan \
+    Stana Stanca Stancu Stanislaus Stanislav Stanislava Stanislaw Stanisław Stanley Stavros Staņislavs Stef Stefaan \
+    Stefan Stefani Stefania Stefanie Stefano Steffen Steffi Stela Stelian Steliana Stella Stellah Steluța Sten \
+    Stephan Stephanie Stephany Stephen Stephene Sterre Steve Steven Stewart Stien Stijn Stilla Stjepan Stuart \
+    Stéphane Stéphanie Suat Subomi Subutiye Suci Sudi Sudiksha Sue Suhani Suleiman Sulhi Sultane Sumayya Summer \
+    Sunay Sunel Sungara Sunil Suphi Surya Susam Susan Susana Susanita Susann Susanna Susanne Suse Susi Suus Suzana \
+    Suzanna Suzanne Suze Suzy Svatopluk Svatoslav Svea Sven Svenja Svetlana Svetozár Svitlana Svätopluk Světlana \
+    Swala Swaleh Swantje Swen Swetlana Syahrini Sybilla Sybille Sydney Sylivia Sylke Sylvana Sylvester Sylvia \
+    Sylvie Sylvio Sylwia Szabolcs Szilveszter Szilvia Szilárd Szymon Sándor Sára Sânziana Sébastien Sérgio Sökmen \
+    Sönke Sören Söyler Sözer Sücaettin Süha Süheyda Sükrü Süleyla Süleyman Sümerya Sümeyye Süner Süsen Süvari Süzer \
+    Sıla Sırriye Sıylıhan Ta-tanisha Tabea Tabitha Taciddin Tadas Tade Tadeo Tadeusz Tadeáš Tagangül Tahir Tajus \
+    Takatifu Takeshi Talayer Tali Talia Talibe Tamanna Tamara Tamaydın Tambika Tami Tammie Tammy Tamu Tamás Tan \
+    Tanak Tanay Tanbay Tandoğdu Tangül Tanhan Tania Tanimu Tanish Tanja Tanmayi Tanner Tanpınar Tanses Tansev \
+    Tansığ Tantri Tanveer Tanvi Tanya Tanyolaç Tanyu Tanır Tara Tarak Tarancı Taras Tari Tarik Tartış Tarzícius \
+    Tasdik Tasha Tasnim Tassilo Tasvir Taswir Tatiana Tatjana Tatu Taufan Taufik Tautvydas Tayaydın Taygan Taylak \
+    Taylor Tayyibe Tayyip Taçnur Taşar Taşkan Tea Teber Tecimer Tecla Teddy Tedi Teea Teerth Teguh Tejas Tekbay \
+    Tekecan Tekiner Tekla Tekle Teknaz Teksoy Telemaco Telim Telmo Telse Temidayo Temime Temirhan Temistocle \
+    Temitope Temizkal Temuçin Tenis Tenvir Teo Teobaldo Teodor Teodora Teodoro Teodors Teodosia Teodosio Teofil \
+    Teohari Teona Tercan Tere Terence Teresa Teresia Teresiah Teresita Tereza Terezija Terlan Terrance Terrence \
+    Terri Terry Teréz Terézia Tesfay Tess Tessa Tetiana Teun Tevs Teybet Tezcan Tezol Teófila Teófilo Thabiti \
+    Thaddäus Thales Thanh Thea Theda Thekla Theo Theobald Theodoor Theodor Theodora Theodore Theodoro Theodoros \
+    Theres Theresa Therese Theresia Thiago Thibault Thibaut Thibo Thierry Thies Thijmen Thijn Thijs Thilo Thom \
+    Thomas Thor Thoralf Thorben Thorsten Thuo Thành Théo Théodore Théophile Thérèse Thảo Tiago Tiara Tibe Tiberia \
+    Tiberiu Tibo Tibor Tiburcio Ticen Tichomír Ties Tiffany Tijl Tijmen Tijn Tijs Till Tillmann Tilly Tilman \
+    Tilmann Tilo Tim Timbul Timea Timm Timo Timotei Timotej Timoteo Timothy Timothée Timurtaş Tina Tinca Tincuța \
+    Tine Tineke Tinne Tino Tira Tirta Tirtayasa Tirza Tisa Titas Titi Titilayo Titin Tito Titus Tivadar Tiziana \
+    Tiziano Tiğin Tjalie Tjoet Tobias Tobiasz Tobiáš Toby Todd Todor Toker Toki Toktuğ Tokunbo Toköz Tola Tolonbay \
+    Tolulope Toluwanimi Tom Toma Tomas Tomasa Tomasz Tomi Tomislav Tommy Tomo Tomori Toms Tomurcuk Tomás Tomáš Tomé \
+    Tonguç Toni Tonia Tonino Tonny Tony Tonya Toon Toos Topuz Toralf Torben Torhan Toribio Torquato Torsten Toy \
+    Toño Toğan Tracey Traci Tracie Tracy Traian Trang Traude Traudel Traudl Traugott Traute Travis Trevor Tri \
+    Tricia Trini Trinidad Tripti Tristan Tristán Triveni Triya Troy Trude Trudel Trudi Trung Truus Trīne Trọng \
+    Tsuma Tuan Tudor Tudora Tudorița Tudosia Tuere Tufani Tugiman Tukufu Tule Tullio Tulun Tunahan Tunguç Tunçboğa \
+    Tunçkılıç Turabi Turcein Turgut Turvi Tutkucan Tutkun Tuur Tuyuğ Tuğba Tuğcan Tuğrulhan Tuğtaş Tuğçe Twan Tycho \
+    Tygo Tyler Tymon Tymoteusz Tyrone Tyson Tímea Törel Tùng Tükelalp Tülay Tülin Tümer Tümkurt Tünde Türabi Türcan \
+    Türkalp Türkan Türkmen Türknur Tüzeer Tüzenur Tınal Ubah Ubaldo Uberto Ubika Ucchal Uche Uchenna Uchita Uda \
+    Udant Udarsh Udeera Udo Udyati Ufukay Ugnė Ugo Ugolino Ujamaa Ujunwa Ulakbey Uldis Ulf Uli Ulises Ulla Ullrich \
+    Ulrich Ulrike Ulu Uludağ Uluman Ulutay Uluğbey Ulva Ulya Umande Umang Umar Umay Umaya Umberto Umi Ummahani \
+    Umman Umoja Umut Umutcan Umuşan Undine Unggul Unjani Unnati Unni Upadhriti Upasna Upik Upkaar Upma Uraltay \
+    Urbain Urban Urbano Urhan Uriel Urishilla Urmi Urs Ursel Ursula Urszula Urte Urvashi Urvi Uršuľa Uschi Ushan \
+    Ushindi Usiku Usman Usyi Uta Utama Ute Utkarsh Utkucan Utz Uwe Uyanser Uygun Uzbay Uzima Uzsoy Uçan Uçbeyi Uğan \
+    Uğur Uğurkan Uğurtan Vacibe Vadim Vafir Vahittin Vaida Vaidas Vaishnavi Vajèn Vakarė Vakris Valary Valda Valdis \
+    Valentijn Valentim Valentin Valentina Valentine Valentín Valentína Valentīna Valeri Valeria Valerie Valerij \
+    Valerio Valeriu Valero Valeska Valija Vallary Valter Valère Valér Valéria Valérie Vamakshi Vanda Vanesa Vanessa \
+    Vansha Vanya Varenya Vargın Varlık Varsha Varvara Vasana Vasarė Vasatika Vasco Vasil Vasile Vasilica Vasilică \
+    Vassilios Vasudha Vasyl Vavrinec Vaysal Vecide Veda Vedant Vedat Vedhika Vedika Vedran Veer Veerle Vefia Vega \
+    Veis Veit Veli Velitdin Velma Velta Venancio Venceslás Vendelín Vendula Venera Veneranda Veniamin Vera Verde \
+    Verena Verim Vernon Vero Veronica Veronicah Veronika Veronique Verónica Vesna Veta Vezat Vezrife Vic Vicenta \
+    Vicente Vicenția Vicențiu Vicki Vickie Vicky Victoire Victor Victoria Victoriano Victorino Victória Vida Vidal \
+    Vidhi Viera Vieroslava Viesturs Vigilija Vigo Vihaan Vija Vikash Viktor Viktoria Viktorie Viktorija Viktoriya \
+    Viktors Viktória Vildane Viliam Vilis Vilius Vilma Vilmos Vilnis Viltė Vilém Viman Vinaya Vince Vincent \
+    Vincentio Vincenza Vincenzo Vincențiu Vineta Vinicio Vinicius Vinko Vino Vinsen Vinzenz Vinícius Viola Violet \
+    Violeta Violetta Viorel Viorela Viorica Viraj Virgilio Virginia Virginie Viridiana Virman Virág Visarion Vishal \
+    Visitación Visvaldis Vita Vitali Vitalija Vitalis Vito Vitor Vittoria Vittorio Vitus Vitória Vivaan Vivi Vivian \
+    Viviana Viviane Vivien Viļums Vjekoslav Vlad Vladimir Vladimír Vladimíra Vladislav Vladislavs Vlado Vlaicu \
+    Vlasta Vlastimil Vlădelina Voichița Voicu Vojtech Vojtěch Voldemārs Volker Volkhard Volkmar Volodymyr Vratislav \
+    Vratko Vrinda Vrishti Vritti Vyanjana Vytautas Vytė Václav Vâlâ Vân Véronique Víctor Vít Vítor Vítězslav \
+    Víťazoslav Vėjūnė Věra Waceera Wachira Wadi Wael Wafae Wafula Wage Wagimin Wahab Wahid Wahyu Waida Wainaina \
+    Wairimu Wajan Wakeeta Wakiman Walburga Waldemar Waldtraut Walentina Walfried Walli Wally Walter Walther \
+    Waltraud Waltraut Waltrud Waluyo Wamalwa Wambua Wambugu Wambui Wamwema Wanda Wangari Wangila Wangui Wani Wanja \
+    Wanjala Wanjiku Wanjiru Wanjohi Wannes Wanyama Wanyonyi Ward Warda Wardaya Wardi Warhi Waridi Warinder Warjas \
+    Warji Warre Warren Warsa Warsame Warsita Warta Waseme Washington Wasis Wati Watika Wawan Waweru Wayne Wazir \
+    Weddy Wekesa Weldon Wencke Wendelin Wendolin Wendy Wenke Wenzel Wera Werner Wesley Wesonga Wessel Whitney Wibke \
+    Widisha Widya Wiebke Wieland Wieslaw Wigbert Wiktor Wilfred Wilfredo Wilfrido Wilfried Wilfriede Wilhelm \
+    Wilhelmine Wilhelmus Willem Willfried Willi William Willibald Willibert Willie Willis Willy Wilma Wilson \
+    Wiltrud Wim Winda Winfred Winfried Winnie Winny Winston Wira Wirda Wishi Wisnu Witold Wladimir Wojciech \
+    Woldemar Wolf Wolf-Dieter Wolf-Dietrich Wolf-Rüdiger Wolfgang Wolfhard Wolfram Wout Wouter Wriddhish Wridesh \
+    Wulan Wulf Wuraola Wyatt Wycliff Wycliffe Wálter Xalak Xanana Xander Xaver Xavi Xavier Xenia Xiaoli Xiaoming \
+    Xiaoyan Ximena Xiomara Xiti Xuân Xénia Yaa Yachana Yadavi Yadigar Yagnesh Yago Yahvi Yahya Yahşi Yahşikan Yaiza \
+    Yakobo Yalazabay Yalgın Yaltırak Yalın Yamin Yamini Yan Yana Yance Yani Yankı Yannick Yanti Yara Yargı Yaroslav \
+    Yasan Yasemen Yasemin Yaser Yash Yashasvi Yashawini Yashica Yashoda Yashodhara Yashvi Yasinta Yasmin Yasmina \
+    Yasmine Yassin Yassine Yasti Yatan Yatin Yauvani Yavuz Yaw Yayak Yazganalp Yazgül Yağın Yağızkurt Yaşar \
+    Yaşattin Yejide Yekbun Yekda Yelesen Yeneral Yeni Yepelek Yertan Yesenia Yessi Yetişal Yetunde Yevhen Yewande \
+    Yeşil Yfke Yifan Yigit Yilmaz Yinthe Yochana Yoga Yohana Yohane Yohannes Yolal Yolanda Yolande Yonas Yono Yoruç \
+    Yosef Yoshita Yosma Younes Yousef Youssef Yug Yui Yuki Yulia Yuliana Yuliya Yuni Yunis Yunita Yunt Yurdanur \
+    Yurdaser Yuri Yuridia Yurtgüven Yurtseven Yurttaş Yussuf Yusuf Yutika Yuto Yuvraj Yuxuan Yvan Yves Yvette \
+    Yvonne Yésica Yéssica Yönetmen Yücel Yücelen Yümun Yıldır Yıldız Yılma Yến Zabihullah Zablon Zacarías Zacharia \
+    Zacharie Zachary Zaenab Zaharia Zahfer Zahid Zahnya Zahra Zahur Zaid Zaida Zainab Zainabu Zaira Zaitra Zaituni \
+    Zakaria Zakayo Zaliha Zalindra Zalán Zamfir Zamfira Zamir Zamira Zane Zansi Zara Zaraza Zarna Zashil Zayan \
+    Zayyan Zbigniew Zbyněk Zdenka Zdenko Zdeněk Zdeňka Zdislava Zdravko Zebirce Zeferino Zehaan Zehra Zehranur \
+    Zekayi Zeki Zelaya Zelda Zelha Zeljko Zelma Zemzem Zende Zennun Zeno Zenobia Zenon Zenovia Zenta Zerafet Zeride \
+    Zevlüde Zeynelabidin Zeynep Zeyno Ziedonis Zigrīda Zihan Zihni Zikmund Zilfa Zilmil Zina Zinal Zineb Zinnure \
+    Zipporah Zita Ziyaettin Zizi Zlatica Zlatko Zoe Zoey Zofia Zohra Zoja Zoltan Zoltán Zora Zoraida Zoral Zoran \
+    Zorka Zoé Zoë Zsanett Zsigmond Zsolt Zsombor Zsuzsanna Zsófia Zuba Zubeyde Zuhri Zulaikha Zulfa Zumaridi Zuwena \
+    Zuzana Zvonko Zwatie Zöhrehan Züfer Züheyla Zülbiye Zülfüye Zülgarni Zümre Ábel Ádám África Ágata Ágatha Ágnes \
+    Águeda Ákos Álvaro Ámbar Ángel Ángela Ángeles Ánh Áron Árpád Áurea Âdem Âlemşah Ângela Ângelo Änne Çakar \
     Çakırca Çaltı Çalım Çamok Çapkan Çavuldur Çağa Çağdan Çağlar Çağlasın Çağveren Çelem Çelikkan Çelikyürek Çerçi \
-    Çetinsu Çeviköz Çevregül Çilga Çinerk Çisem Çokan Çolpan Çopur Çoğay Çıdal Çıvgın Öge Ökkaş Öktürk Ömer Ömriye \
-    Ömür Öncel Önel Öngen Önsal Örfiye Örik Öryürek Över Övün Özakan Özalpsan Özaslan Özay Özbay Özbilek Özbilge \
-    Özdal Özdeş Özdil Özdoğdu Özel Özerdinç Özertem Özge Özger Özgün Özgür Özinal Özkent Özkutlu Özlem Özlü Özokçu \
-    Özpetek Özpınar Özsözlü Öztek Öztürk Özyurt Özçam Özüdoğru Öğet Übeydullah Üge Ülfet Ülke Ülküdeş Ülküm Ümmahan \
-    Ümmet Ümmühan Ümray Ünal Ünek Ünlen Ünsever Ünübol Ürfettin Ürper Üsame Üstün Üzer Üçgül Ğanim Şabettin Şadıman \
-    Şafii Şahat Şahdiye Şahinbey Şahinder Şahmettin Şahnuray Şahıgül Şali Şamiha Şanlı Şavki Şayan Şazime Şefi \
-    Şefiye Şehamet Şehreban Şehza Şekim Şelâle Şemsettin Şemsinisa Şendoğan Şenkal Şennur Şerafeddin Şeref Şerman \
-    Şevket Şevketfeza Şeyda Şide Şilan Şinasi Şirivan Şuayp Şöhret Şükri Şüküfe
+    Çetinsu Çeviköz Çevregül Çilga Çinerk Çisem Çokan Çolpan Çopur Çoğay Çıdal Çıvgın Édgar Édith Édouard Élisabeth \
+    Élise Élodie Éléonore Émile Émilie Éric Érica Étienne Éva Ëakumbu Íngrid Íris Ísis Íñigo Óliver Óscar Öge Ökkaş \
+    Öktürk Ömer Ömriye Ömür Öncel Önel Öngen Önsal Örfiye Örik Öryürek Över Övün Özakan Özalpsan Özaslan Özay Özbay \
+    Özbilek Özbilge Özdal Özdeş Özdil Özdoğdu Özel Özerdinç Özertem Özge Özger Özgün Özgür Özinal Özkent Özkutlu \
+    Özlem Özlü Özokçu Özpetek Özpınar Özsözlü Öztek Öztürk Özyurt Özçam Özüdoğru Öğet Úrsula Übeydullah Üge Ülfet \
+    Ülke Ülküdeş Ülküm Ümmahan Ümmet Ümmühan Ümray Ünal Ünek Ünlen Ünsever Ünübol Ürfettin Ürper Üsame Üstün Üzer \
+    Üçgül Ādams Ādolfs Ārija Ąžuolas Đuro Đurđica Ērika Ēriks Ēvalds Ğanim Ģederts Ģirts Ľubica Ľubomír Ľubomíra \
+    Ľubor Ľuboslav Ľuboslava Ľuboš Ľudmila Ľudomil Ľudomila Ľudovít Łukasz Şabettin Şadıman Şafii Şahat Şahdiye \
+    Şahinbey Şahinder Şahmettin Şahnuray Şahıgül Şali Şamiha Şanlı Şavki Şayan Şazime Şefi Şefiye Şehamet Şehreban \
+    Şehza Şekim Şelâle Şemsettin Şemsinisa Şendoğan Şenkal Şennur Şerafeddin Şeref Şerman Şevket Şevketfeza Şeyda \
+    Şide Şilan Şinasi Şirivan Şuayp Şöhret Şükri Şüküfe Šarlota Šarūnas Šime Šimon Štefan Štefanija Štefica \
+    Štefánia Štěpán Štěpánka Šárka Žaneta Žanis Željka Željko Želmíra Žemyna Žigmund Živilė Žofia Žofie Žygimantas \
+    Șerban Ștefan Ștefana Ștefania
     """
 }

@@ -42,10 +42,15 @@ struct IBANDetector: PersonalDataDetector {
         }
     }
 
-    /// The country's length (when known) and the ISO 7064 mod-97 check.
+    /// The shapes of Dutch and Belgian account numbers: so specific that one with a mistyped digit is
+    /// still an account number.
+    private static let shapes: [String: String] = ["NL": #"^NL\d{2}[A-Z]{4}\d{10}$"#, "BE": #"^BE\d{14}$"#]
+
+    /// The country's length (when known) and the ISO 7064 mod-97 check, or a Dutch or Belgian shape.
     static func isValid(_ iban: String) -> Bool {
         let country = String(iban.prefix(2))
         if let length = lengths[country], length != iban.count { return false }
+        if let shape = shapes[country], iban.range(of: shape, options: .regularExpression) != nil { return true }
         let rearranged = iban.dropFirst(4) + iban.prefix(4)
         var remainder = 0
         for character in rearranged {

@@ -4,19 +4,44 @@ import Foundation
 /// `Dr Smith`), initials and a surname (`J.P. de Vries`), a known first name and a surname
 /// (`Sanne Bakker`, `Pieter de Vries`), any capitalised word before a known surname (`Yasin Brouwer`,
 /// `Sude de Graaf`), and surnames that open with a particle written with a capital (`El Amrani`,
-/// `Ben Ali`; `Van Dijk` within a sentence). Titles stay; the name is masked.
+/// `Ben Ali`; `Van Dijk` within a sentence), a known first name or surname alone (`Fatima belde`,
+/// `Groenewoud belde`; in lower case too when it is not also a word: `fatima`), with its possessive
+/// (`Fatima's`, `Jans`), and a pair of capitalised words inside a sentence that no list knows
+/// (`Tomasz Kowalczyk`). Places, firms and bodies in `NotPeople` are never names. Titles stay; the name is
+/// masked.
 struct NameDetector: PersonalDataDetector {
     var kind: PersonalDataKind { .name }
 
     /// Forms of address, lower case, without a final full stop.
     static let titles: Set<String> = [
-        "mevrouw", "mevr", "mw", "mvr", "meneer", "mnr", "dhr", "heer", "juffrouw", "juf", "meester", "dokter",
+        "mevrouw", "mevr", "mw", "mvr", "meneer", "mnr", "mijnheer", "mijnh", "menier", "dhr", "heer", "juffrouw",
+        "juf", "meester", "dokter", "monsieur", "mademoiselle", "mme", "mlle", "signora", "señora", "frau", "herr",
         "dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "madam", "madame", "familie", "fam", "zuster",
         "broeder", "ds", "dominee", "pastoor", "ir", "ing", "drs", "tante", "oom", "opa", "oma", "dear", "beste",
-        "lieve", "miss", "collega", "buurman", "buurvrouw",
+        "miss", "collega", "buurman", "buurvrouw", "mister", "missus",
     ]
-    /// Titles that are also ordinary words: only a title when written with a capital.
-    static let capitalisedTitles: Set<String> = ["miss", "dear", "beste", "lieve", "collega"]
+    /// The people a person is to someone (`haar dochter Shauni`, `his wife Adaeze`, `huurder Okonkwo`): a
+    /// capitalised word right after one is a name.
+    static let relations: Set<String> = [
+        "zoon", "dochter", "vriend", "vriendin", "man", "vrouw", "echtgenoot", "echtgenote", "partner", "broer",
+        "zus", "zuster", "moeder", "vader", "mama", "papa", "kleinzoon", "kleindochter", "neef", "nicht", "schoonzoon",
+        "schoondochter", "schoonmoeder", "schoonvader", "contactpersoon", "patiënt", "patient", "gast", "klant",
+        "huurder", "huurster", "bewoner", "bewoonster", "cliënt", "client", "tenant", "student", "studente", "leerling",
+        "kind", "baby", "son", "daughter", "husband", "wife", "brother", "sister", "mother", "father", "friend",
+        "colleague", "grandson", "granddaughter", "guest", "customer", "resident", "pupil", "child", "boyfriend",
+        "girlfriend", "mum", "mom", "dad", "stepson", "stepdaughter", "nephew", "niece", "cousin", "aunt", "uncle",
+        "bezoeker", "bezoekster", "visitor", "aanvrager", "aanvraagster", "applicant", "mevrouwtje", "meisje", "jongen",
+        "collega's", "collega", "chauffeur", "begeleider", "begeleidster", "mentor", "tolk", "interpreter",
+        "landlord", "landlady", "owner", "eigenaar", "eigenares", "verhuurder", "verhuurster", "gezin", "called",
+        "named", "genaamd", "heet", "heette",
+    ]
+    /// Titles written short: the word after one is a name even in lower case (`mw. ramautar`).
+    static let abbreviatedTitles: Set<String> = ["mw", "mevr", "mvr", "dhr", "mnr", "hr", "mr", "mrs", "ms", "fam", "mme", "mlle"]
+    /// Words after a name that make it a firm's (`Fieldstone Legal B.V.`, `Peeters bvba`).
+    static let firmSuffixes: Set<String> = ["bv", "nv", "bvba", "vzw", "vof", "cv", "ltd", "inc", "llc", "gmbh", "sa", "sprl", "srl", "plc"]
+    /// Titles that are also ordinary words: only a title when written with a capital. Given names that are
+    /// also adjectives ("Lieve", "Roos") are names, not titles.
+    static let capitalisedTitles: Set<String> = ["miss", "dear", "beste", "collega", "mister"]
     /// Surname particles, lower case.
     static let particles: Set<String> = [
         "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "el", "al", "ben", "bin", "ibn", "abu",
@@ -38,19 +63,67 @@ struct NameDetector: PersonalDataDetector {
 
     func ranges(in scanned: ScannedText) -> [NSRange] {
         let text = scanned.string
-        guard text.contains(where: \.isUppercase) else { return [] }
+        return scan(text).names.map { NSRange($0, in: text) }
+    }
+
+    /// The places, firms and bodies of `text` (`NotPeople`, openers like `Hotel`, firm suffixes): a name
+    /// found elsewhere in an export is not masked inside them.
+    func protectedRanges(in text: String) -> [Range<String.Index>] {
+        scan(text).protected
+    }
+
+    private func scan(_ text: String) -> (names: [Range<String.Index>], protected: [Range<String.Index>]) {
         let tokens = Token.words(of: text)
-        var found: [NSRange] = []
+        var names: [Range<String.Index>] = [], protected: [Range<String.Index>] = []
         var index = 0
         while index < tokens.count {
-            if let (start, end) = name(at: index, in: tokens, text: text) {
-                found.append(NSRange(tokens[start].range.lowerBound..<tokens[end].range.upperBound, in: text))
+            if let skipped = notPerson(at: index, in: tokens, text: text) {
+                protected.append(tokens[index].range.lowerBound..<tokens[skipped].range.upperBound)
+                index = skipped + 1
+            } else if let (start, end) = name(at: index, in: tokens, text: text) {
+                if isFirm(after: tokens[end], in: text) {
+                    protected.append(tokens[start].range.lowerBound..<tokens[end + 1].range.upperBound)
+                } else {
+                    names.append(tokens[start].range.lowerBound..<tokens[end].nameEnd)
+                }
                 index = end + 1
             } else {
                 index += 1
             }
         }
-        return found
+        return (names, protected)
+    }
+
+    /// The last token of a place, firm or body from `NotPeople` that starts at `index`, if one does: a
+    /// listed name, or an opener (`Hotel`, `Dienst`) with the capitalised words and particles after it.
+    private func notPerson(at index: Int, in tokens: [Token], text: String) -> Int? {
+        guard tokens[index].isCapitalised else { return nil }
+        if NotPeople.isOpener(tokens[index].lower) {
+            var last = index, next = index + 1
+            while next < tokens.count, next - index <= 4, adjacent(tokens, next - 1, next, text: text),
+                  tokens[next].isCapitalised || Self.particles.contains(tokens[next].lower) {
+                if tokens[next].isCapitalised { last = next }
+                next += 1
+            }
+            return last
+        }
+        if NotPeople.languageNames.contains(tokens[index].lower),
+           tokens[max(0, index - 2)..<index].contains(where: {
+               ["het", "in", "spreekt", "spreken", "sprak", "praat", "praten", "vertaald", "naar", "enkel", "alleen"].contains($0.lower)
+           }) {
+            return index
+        }
+        var words = tokens[index].lower
+        var best: Int?
+        if NotPeople.all.contains(words) || NotPeople.all.contains(tokens[index].base) { best = index }
+        var next = index + 1
+        while next < tokens.count, next - index < NotPeople.longest, adjacent(tokens, next - 1, next, text: text) {
+            if NotPeople.all.contains(words + " " + tokens[next].base) { best = next }
+            words += " " + tokens[next].lower
+            if NotPeople.all.contains(words) { best = next }
+            next += 1
+        }
+        return best
     }
 
     /// The first and last token of a name that starts at (or, after a title, just after) `index`.
@@ -62,11 +135,26 @@ struct NameDetector: PersonalDataDetector {
                   isTitle(tokens[start], tokens: tokens, at: start) {
                 start += 1
             }
-            guard start < tokens.count, adjacent(tokens, start - 1, start, text: text),
-                  tokens[start].isCapitalised || tokens[start].isInitial(in: text)
-                    || Self.particles.contains(tokens[start].lower),
-                  let end = nameEnd(from: start, in: tokens, text: text) else { return nil }
-            return (start, end)
+            guard start < tokens.count, adjacent(tokens, start - 1, start, text: text) else { return nil }
+            let first = tokens[start]
+            if first.isCapitalised || first.isInitial(in: text) || Self.particles.contains(first.lower),
+               let end = nameEnd(from: start, in: tokens, text: text) {
+                return (start, end)
+            }
+            // A hurried `mevrouw jansen`, `mw. hoop`, `dhr. de graaf`: a known name in lower case after a title,
+            // particles allowed before it.
+            var last = start
+            while last < tokens.count - 1, Self.particles.contains(tokens[last].lower), adjacent(tokens, last, last + 1, text: text) {
+                last += 1
+            }
+            let lowerName = tokens[last]
+            // After an abbreviated title (`mw.`, `dhr.`) any word that is not a common word is the name.
+            let abbreviated = text[token.range.upperBound...].first == "." || Self.abbreviatedTitles.contains(token.lower)
+            if !lowerName.isCapitalised, lowerName.isKnownName || abbreviated, !CommonWords.all.contains(lowerName.lower),
+               lowerName.text.count >= 2 {
+                return (start, last)
+            }
+            return nil
         }
         if token.isInitial(in: text) {
             var next = index + 1
@@ -77,23 +165,70 @@ struct NameDetector: PersonalDataDetector {
                   let end = nameEnd(from: next, in: tokens, text: text) else { return nil }
             return (index, end)
         }
-        guard token.isCapitalised, index + 1 < tokens.count, adjacent(tokens, index, index + 1, text: text) else {
-            return nil
+        if Self.relations.contains(token.lower), index + 1 < tokens.count, adjacent(tokens, index, index + 1, text: text) {
+            let next = tokens[index + 1]
+            if next.isCapitalised, !next.isAcronym, FirstNames.all.contains(next.base) || !CommonWords.all.contains(next.lower)
+                || Self.particles.contains(next.lower), !Self.titles.contains(next.lower),
+               notPerson(at: index + 1, in: tokens, text: text) == nil, !followedByNumber(index + 1, in: tokens, text: text),
+               let end = nameEnd(from: index + 1, in: tokens, text: text) {
+                return (index + 1, end)
+            }
         }
-        if FirstNames.all.contains(token.lower) && !CommonWords.all.contains(token.lower) {
-            return nameEnd(from: index + 1, in: tokens, text: text).map { (index, $0) }
+        guard token.isCapitalised else {
+            // A known name typed in lower case, when it is not also an ordinary word: `fatima belde`, with
+            // the known surname after it (`fatima el amrani`).
+            guard token.text.count >= 3, token.isKnownName, !token.isWord else { return nil }
+            var end = index, next = index + 1
+            while next < tokens.count, adjacent(tokens, next - 1, next, text: text) {
+                if Self.particles.contains(tokens[next].lower) { next += 1; continue }
+                if tokens[next].isKnownName, !CommonWords.all.contains(tokens[next].lower) { end = next }
+                break
+            }
+            return (index, end)
         }
-        if !CommonWords.all.contains(token.lower), !Self.titles.contains(token.lower),
-           !Self.particles.contains(token.lower), token.text.count >= 2,
+        if followedByNumber(index, in: tokens, text: text) || token.isAcronym { return nil }
+        let startsSentence = token.startsSentence(in: text)
+        let hasNext = index + 1 < tokens.count && adjacent(tokens, index, index + 1, text: text)
+        if hasNext, Self.notNames.contains(token.lower + " " + tokens[index + 1].lower) { return nil }
+        if CommonWords.all.contains(token.lower) || Self.titles.contains(token.lower) { return nil }
+        if FirstNames.all.contains(token.base) || (!token.isWord && Surnames.all.contains(token.base)) {
+            let end = hasNext ? nameEnd(from: index + 1, in: tokens, text: text) : nil
+            // A name that is also a word (`Roos`, `Lieve`) only inside a sentence or before a surname.
+            if token.isWord && startsSentence && end == nil { return nil }
+            return (index, end ?? index)
+        }
+        if hasNext, token.text.count >= 2, !Self.particles.contains(token.lower),
            let end = knownSurname(after: index, in: tokens, text: text) {
             return (index, end)
         }
-        if Self.notNames.contains(token.lower + " " + tokens[index + 1].lower) { return nil }
-        if Self.openingParticles.contains(token.lower)
-            || (Self.innerParticles.contains(token.lower) && !token.startsSentence(in: text)) {
-            return nameEnd(from: index + 1, in: tokens, text: text).map { (index, $0) }
+        if Self.openingParticles.contains(token.lower) || (Self.innerParticles.contains(token.lower) && !startsSentence) {
+            return hasNext ? nameEnd(from: index + 1, in: tokens, text: text).map { (index, $0) } : nil
+        }
+        // A surname that is also a word, with a capital inside a sentence: `met Bakker gebeld`.
+        if !startsSentence, Surnames.all.contains(token.base), !token.isAcronym { return (index, index) }
+        // Two capitalised words that no list knows and that are no ordinary words: `Tomasz Kowalczyk`,
+        // also at the start of a sentence (`Adaeze Nwosu's registration`).
+        if hasNext, !token.isAcronym, !token.isWord, token.text.count >= 2, !NotPeople.all.contains(token.lower) {
+            let second = tokens[index + 1]
+            if second.isCapitalised, second.text.count >= 2, !second.isAcronym, !second.isWord, !CommonWords.all.contains(second.lower),
+               !Self.titles.contains(second.lower), notPerson(at: index + 1, in: tokens, text: text) == nil {
+                return (index, nameEnd(from: index + 1, in: tokens, text: text) ?? index + 1)
+            }
         }
         return nil
+    }
+
+    /// A firm's legal form right after a name (`Fieldstone Legal B.V.`, `Peeters bvba`).
+    private func isFirm(after token: Token, in text: String) -> Bool {
+        let rest = text[token.range.upperBound...].drop { $0 == " " || $0 == "," }
+        let word = rest.prefix { $0.isLetter || $0 == "." }.filter { $0 != "." }.lowercased()
+        return Self.firmSuffixes.contains(word)
+    }
+
+    /// A number right after the token (`Zaal 3`, `Kamer 2.14`): a room, a hall or a code, not a name.
+    private func followedByNumber(_ index: Int, in tokens: [Token], text: String) -> Bool {
+        let rest = text[tokens[index].range.upperBound...].drop { $0 == " " }
+        return rest.first?.isNumber == true
     }
 
     /// The last token of a surname from `start` on: initials and particles, then up to three capitalised
@@ -112,7 +247,8 @@ struct NameDetector: PersonalDataDetector {
             } else if Self.particles.contains(token.lower) && (last == nil || !token.isCapitalised) {
                 afterParticle = true
                 index += 1
-            } else if token.isCapitalised && !Self.titles.contains(token.lower)
+            } else if token.isCapitalised && !Self.titles.contains(token.lower) && !token.isAcronym
+                        && !NotPeople.isOpener(token.lower)
                         && (afterParticle || !CommonWords.all.contains(token.lower)) {
                 afterParticle = false
                 last = index
@@ -157,6 +293,8 @@ struct NameDetector: PersonalDataDetector {
     private func adjacent(_ tokens: [Token], _ first: Int, _ second: Int, text: String) -> Bool {
         let gap = text[tokens[first].range.upperBound..<tokens[second].range.lowerBound]
         if !gap.isEmpty && gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }) { return true }
+        // `van 't Hof`, `Ter Haar`: an apostrophe before a particle.
+        if gap.count == 2, gap.first == " ", gap.last == "'" || gap.last == "’" { return true }
         guard gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) else { return false }
         let before = tokens[first]
         return before.isInitialShape || (Self.titles.contains(before.lower) && before.text.count <= 5)
@@ -197,6 +335,36 @@ private struct Token {
     }
 
     var isCapitalised: Bool { text.first?.isUppercase == true }
+
+    /// All capitals (`OCMW`, `NS`): an abbreviation, not a name, unless a title stands before it.
+    var isAcronym: Bool { text.count >= 2 && text.allSatisfy { !$0.isLowercase } }
+
+    /// The lower-case word without a possessive ending: `fatima` for `Fatima's`, `jan` for `Jans` when
+    /// `jan` is a known name and `jans` is not.
+    var base: String {
+        for suffix in ["'s", "’s", "'", "’"] where lower.hasSuffix(suffix) {
+            return String(lower.dropLast(suffix.count))
+        }
+        if lower.count > 3, lower.hasSuffix("s"), !FirstNames.all.contains(lower), !Surnames.all.contains(lower) {
+            let stem = String(lower.dropLast())
+            if FirstNames.all.contains(stem) { return stem }
+        }
+        return lower
+    }
+
+    /// Where the name itself ends: before an apostrophe's possessive (`Fatima` of `Fatima's`).
+    var nameEnd: String.Index {
+        for suffix in ["'s", "’s", "'", "’"] where lower.hasSuffix(suffix) {
+            return text.index(text.endIndex, offsetBy: -suffix.count)
+        }
+        return range.upperBound
+    }
+
+    /// A first name or surname of the shipped lists.
+    var isKnownName: Bool { FirstNames.all.contains(base) || Surnames.all.contains(base) }
+
+    /// An ordinary Dutch or English word (one of the names that are also words, or a common word).
+    var isWord: Bool { NameWords.all.contains(base) || CommonWords.all.contains(base) }
 
     /// One capital letter.
     var isInitialShape: Bool { text.count == 1 && isCapitalised }

@@ -12,12 +12,21 @@ enum PhoneDetector {
     private static let leadingDate = Pattern(#"^\d{1,2}([-/.])\d{1,2}\1\d{2,4}"#)
     private static let serviceNumber = Pattern(Pattern.before + #"0[89]0[09]\s?[-–]?\s?\d{4,7}"# + Pattern.after)
 
-    static let detector = PatternDetector(kind: .phone, patterns: [candidate, serviceNumber], accepts: isPhoneNumber)
+    static let detector = PatternDetector(kind: .phone, patterns: [candidate, serviceNumber], accepts: isPhoneNumber,
+                                          rejects: ContextWords.notPhone)
 
     /// Ten to fifteen digits that start like a phone number (`+`, `0`, a parenthesis) or are grouped
-    /// 3-3-4 as in North America; Dutch 0800/0900 numbers may be shorter.
+    /// 3-3-4 as in North America; Dutch 0800/0900 numbers may be shorter; a Belgian landline has nine
+    /// digits, written in groups after its zone (`03 234 56 78`, `03/234.56.78`, `09/123 45 67`).
     static func isPhoneNumber(_ text: String) -> Bool {
         let digits = text.filter(\.isASCIIDigit)
+        let groups = text.split { !$0.isASCIIDigit }.map(\.count)
+        // A Belgian company number (`0212.345.678`) is written in dotted groups of four, three and three.
+        if groups == [4, 3, 3], text.first == "0", !text.contains(" "), !text.contains("/"), text.contains(".") { return false }
+        if digits.count == 9, text.first == "0", groups.count >= 3, (1...3).contains(groups[0]),
+           groups.allSatisfy({ $0 <= 3 }) {
+            return true
+        }
         if text.hasPrefix("0800") || text.hasPrefix("0900") || text.hasPrefix("0909") || text.hasPrefix("0906") {
             return digits.count >= 8 && digits.count <= 11
         }
@@ -26,7 +35,6 @@ enum PhoneDetector {
             return false
         }
         if let first = text.first, "+0(".contains(first) { return true }
-        let groups = text.split { !$0.isASCIIDigit }.map(\.count)
         return groups == [3, 3, 4]
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Masks personal data in what a person typed before it leaves the machine: each kind replaced by its
-/// label (`[phone]`, `[email]`, `[iban]`, `[bsn]`, `[postcode]`, `[address]`, `[date of birth]`,
-/// `[plate]`, `[name]`), names from the word list included. Text is normalised to NFC.
+/// label (`[phone]`, `[email]`, `[iban]`, `[bsn]`, `[national number]`, `[postcode]`, `[address]`,
+/// `[date of birth]`, `[plate]`, `[name]`), names from the word list included. Text is normalised to NFC.
 public struct Redactor: Sendable {
     public let words: WordList
     private let detectors: [any PersonalDataDetector]
@@ -11,8 +11,10 @@ public struct Redactor: Sendable {
     public init(words: WordList = WordList(lines: [])) {
         self.words = words
         detectors = [
-            EmailDetector.detector, IBANDetector(), DateOfBirthDetector.detector, BSNDetector.detector,
-            PhoneDetector.detector, PostcodeDetector.detector, PlateDetector.detector, AddressDetector.detector,
+            EmailDetector.detector, LabelledNumberDetector.iban, IBANDetector(), DateOfBirthDetector.detector,
+            LabelledNumberDetector.nationalNumber, NationalNumberDetector.detector, LabelledNumberDetector.namedNationalNumber,
+            LabelledNumberDetector.bsn, BSNDetector.detector, LabelledNumberDetector.namedBSN, PhoneDetector.detector, PlateDetector.detector, AddressDetector.detector,
+        ] + PostcodeDetector.detectors + [
             WordListDetector(words), NameDetector(),
         ]
     }
@@ -51,46 +53,10 @@ public struct Redactor: Sendable {
         return result
     }
 
-    /// The entry with everything the person typed redacted: answers, list items and their follow-ups (with
-    /// the prompts that quote the item), commitments and their reflections, and coach notes.
+    /// The entry with every typed text (`Entry.typedTexts`) redacted with the plain labels; an export
+    /// numbers its masks through `ExportRedaction`.
     public func redact(_ entry: Entry) -> Entry {
-        var copy = entry
-        copy.answers = entry.answers.map { answer in
-            var redacted = answer
-            redacted.text = answer.text.map(redact)
-            redacted.items = answer.items?.map(redact)
-            redacted.itemText = answer.itemText.map(redact)
-            redacted.action = answer.action.map(redact)
-            // A prompt is the exercise's text, except for follow-ups, which hold the list item typed.
-            if answer.itemText != nil { redacted.prompt = redact(answer.prompt) }
-            return redacted
-        }
-        copy.commitments = entry.commitments.map { commitment in
-            var redacted = commitment
-            redacted.action = redact(commitment.action)
-            redacted.history = commitment.history.map { event in
-                var changed = event
-                changed.reflection = event.reflection.map(redact)
-                return changed
-            }
-            return redacted
-        }
-        copy.coachNotes = entry.coachNotes?.map { CoachNote(author: $0.author, at: $0.at, text: redact($0.text)) }
-        return copy
-    }
-
-    /// Every text of an entry that a person typed, for the preview.
-    static func typedTexts(of entry: Entry) -> [String] {
-        var texts: [String] = []
-        for answer in entry.answers {
-            texts += [answer.text, answer.itemText, answer.action].compactMap { $0 } + (answer.items ?? [])
-        }
-        for commitment in entry.commitments {
-            texts.append(commitment.action)
-            texts += commitment.history.compactMap(\.reflection)
-        }
-        texts += (entry.coachNotes ?? []).map(\.text)
-        return texts
+        entry.mappingTypedTexts { _, text in redact(text) }
     }
 }
 

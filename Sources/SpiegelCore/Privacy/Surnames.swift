@@ -3,211 +3,787 @@
 // Copyright (c) 2012 Daniele Faraglia; plus supplements compiled for Spiegel).
 
 /// Surnames common in the Netherlands, Belgium and English-speaking countries, including names of
-/// Turkish, Moroccan, Surinamese and Indonesian origin, without particles: 2832 names, in lower case.
+/// Turkish, Moroccan, Surinamese, Indonesian, Polish, Ukrainian, Syrian, Eritrean, Somali, Afghan,
+/// West African, Asian and other European origin, without particles: 10944 names, in lower case.
 enum Surnames {
     /// Every name in lower case (NFC).
     static let all: Set<String> = Set(list.split(separator: " ").map { $0.lowercased() })
 
     private static let list = """
-    Aalts Aarden Aarts Abbott Acevedo Acker Acosta Adams Adelaar Adkins Adriaansen Adriaensdr Adriaense Adriaensen \
-    Adriaenssens Adriansyah Adryaens Aeije Aerts Aertsz Aguilar Aguirre Agustina Aharchi Ahmed Akar Akdeniz Akdim \
-    Akgündüz Akhtar Aksu Akça Akçay Alemannië Alemdar Alenburg Alexander Ali Allan Allemanië Allen Allison Alpaidis \
-    Alvarado Alvarez Amalrada Amrabat Amrani Amstel Andersen Anderson Andrade Andrews Andriani Andries Anggraini \
-    Anggriawan Ansems Anthony Aouragh Appelman Archer Ardianto Arellano Arens Arent Arias Ariens Arkel Armstrong \
-    Arnold Arnsberg Arroyo Arslan Arsoy Arts Aryani Aschman Ashley Ashton Aslan Assche Assem Asten Astuti Atkins \
-    Atkinson Austin Auwera Avery Avila Avoirt Ayala Aydın Ayers Azzouzi Baalen Backer Baele Baelen Baere Baert \
-    Baeten Baetens Baets Baeyens Bailey Baird Baker Bakkali Bakker Baldew Baldwin Ball Ballard Banks Barajas Barber \
-    Barents Barker Barlow Barnes Barnett Barr Barrera Barrett Barron Barry Bartels Bartlett Barton Bass Bastiaanse \
-    Bastiaense Bates Bauer Bautista Bauwens Bave Baxter Bean Beard Beasley Beaumont Becht Beck Becker Beckers Beeck \
-    Beeckman Beeckmans Beek Beekman Beer Beernaert Beernink Begum Beieren Beijring Bekaert Bekbergen Belhaj Bell \
-    Belle Bellemans Belmans Belpere Beltran Benali Bender Benitez Benjamin Bennani Bennett Benson Bentheim Bentley \
-    Benton Beourgeois Berends Berendse Berg Bergen Berger Bergh Berghe Berghmans Berkel Berkum Bernaards Bernard \
-    Bernicia Berry Bertels Bertho Bervoets Best Bevan Beyens Bezemer Bhagwandin Bibi Bie Bierstraten Biesenbos \
-    Biezenbos Biharie Bijlsma Bilge Bilgin Bilir Billung Birch Bird Bishop Blaak Black Blackburn Blackwell Blair \
-    Blake Blanchard Blankenship Blees Bleijenberg Blevins Blewanus Block Bloemendaal Blokland Blom Blommaert Blomme \
-    Blondeel Blonk Bock Boddaugh Boeck Boeckx Boer Boers Boeser Boetet Bogaert Bogaerts Bolkesteijn Bollen Bolton \
-    Bond Bondt Bonilla Bont Bonte Booden Boogaerts Booker Boon Boone Boonen Booth Borman Borremans Bos Bosch Bosman \
-    Bosmans Bossche Bossuyt Bouchtaoui Bouckaert Boudewijns Bouhuizen Boukhari Boulahrouz Boulogne Bourgondië \
-    Bouthoorn Bouwhuisen Bouzid Boven Bovene Bovenen Bowen Bowers Bowman Boyd Boyer Boyle Bracke Bradford Bradley \
-    Bradshaw Brady Braem Bragt Branch Brand Brande Brandon Brands Brandt Braun Bray Brenen Brennan Bresse Bresé \
-    Breugel Breugelensis Breugelmans Breukeleveen Breukelveen Brewer Bridges Briel Briere Brievingh Briggs Bright \
-    Brink Brisee Brizee Brock Broeck Broeckx Broeders Broek Broekhoven Broeshart Bronder Brookes Brooks Brouwer \
-    Brouwers Brown Browne Browning Bruce Bruchem Bruggeman Brugman Bruijn Bruijne Bruin Brumleve Bruneel Brunswijk \
-    Bruycker Bruyn Bruyne Bruyninckx Bruynzeels Bryan Bryant Buchanan Buck Buckley Bud Budiman Budiyanto Buelens \
-    Buijs Bull Bullock Bunschoten Burch Burgess Burke Burnett Burns Burrows Burton Bush Butcher Butler Butselaar \
-    Buuren Buyse Buysse Buytelaar Byrd Byrne Bökenkamp Cabrera Cadefau Cain Calderon Caldwell Calhoun Callahan \
-    Callebaut Callens Callewaert Camacho Cameron Cammel Camp Campbell Campenhout Campos Cannon Cant Cantrell Cantu \
-    Cardenas Carey Carlier Carlson Carney Carnotte Carpenter Carr Carrillo Carroll Carson Carter Cartwright Case \
-    Casey Casier Castaneda Casteleyn Castillo Castro Celis Cervantes Ceulemans Ceuppens Chadwick Chakir Chamberlain \
-    Chambers Chan Chandler Chaney Chang Chaoui Chapman Charles Charlton Charon Chase Chavez Chen Cherry Chevresson \
-    Choi Chotzen Christensen Christiaens Christian Chrodtrud Chung Church Cisneros Claassen Claes Claesdr Claesen \
-    Claesner Claessens Claeys Clark Clarke Claus Clay Clayton Clements Clerck Clercq Cline Clootwijck Coates Cobb \
-    Cochran Cock Coene Coenen Coffey Cohen Cole Coleman Coles Collier Collins Colman Colon Colpaert Combs Compton \
-    Coninck Conley Conner Connolly Connor Conrad Contreras Conway Cook Cooke Coolen Cooley Cools Cooper Copeland \
-    Coppens Cordova Coret Coret-Coredo Cornelis Cornelisse Cornelissen Cornelisz Corput Corstiaens Cortez Cosman \
-    Costa Coster Coterlet Courtier Cowan Cox Craig Crane Crawford Crosby Cross Cruz Cuevas Cuijck Cummings \
-    Cunningham Curry Curtis Cuyper Cuypers Cuyvers Daal Dabukke Dachgelder Dachgeldt Dachgelt Daele Daems Dagsburg \
-    Dale Dalem Dalton Daly Dam Damanik Damme Daniel Daniels Darnau Daugherty Davenport Davey David Davidson Davies \
-    Davila Davis Davison Dawson Day Dean Debruyne Deceuninck Decker Deckers Declerck Declercq Decock Deconinck \
-    Decoster Degroote Degryse Dejonghe Dekeyser Dekker Delacruz Delaere Deleon Deleu Delgado Deman Demeulenaere \
-    Demeyer Demeyere Demir Demirel Demmendaal Demuynck Dennenberg Dennis Denys Depoorter Deprez Depuydt Derycke \
-    Desmedt Desmet Dessel Devolder Devos Devriendt Dewaele Dewilde Dewitte Dewulf Dhondt Diallo Diaz Dickerson \
-    Dickinson Dickson Dierckx Dierick Dierickx Diesbergen Dijck Dijk Dijkman Dijkstra Dillen Dillon Dircken Dirksen \
-    Dirven Dixon Dobbelaere Dobson Dockx Dodd Dodson Doelwijt Doesburg Doherty Dokkum Dominguez Dommelen Donaldson \
-    Dongen Dongoran Donnelly Donovan Dooren Doorhof Doorn Doornhem Dorsey Dorsman Dougherty Douglas Downs Doyle \
-    Doğan Draaisma Drake Drenthe Dries Driesen Driessche Driessen Drysdale Duarte Dubois Dudley Duffy Duivenvoorde \
-    Duivenvoorden Duke Dumanlı Duncan Dunlap Dunn Dupont Duran Durdu Durham Durmuş Duvenvoirde Duyvenvoorde Dyck \
-    Dyer Eaton Eck Eckhardt Edwards Eeckhout Eelman Eerden Eerenbeemt Egisheim Ehlert Eijkelboom Eijndhoven Eijssel \
-    Elberts Elbertse Elder Elliott Ellis Ellison Elsemulder Elsenaar Elzas Embden Emmelen Emmen Engeland Engelen \
-    Engels English Enschot Eraslan Erdoğan Ergül Erhout Erickson Ernst Ertaş Erve Escobar Esparza Espinoza Este \
-    Estes Estey Estrada Evans Evelingen Everaert Everde Everett Evers Everts Ewing Eynde Faes Farida Farley Farmer \
-    Farrell Faulkner Fechant Feenstra Feltzer Ferguson Fernandez Ferran Ferrell Feys Field Fields Fiere Fierens \
-    Figueroa Finch Finley Firgantoro Firmansyah Fischer Fisher Fitzgerald Fitzpatrick Flaas Fleche Fleming Fletcher \
-    Flink Floch Flores Flowers Floyd Flynn Foley Forbes Ford Formbach Forster Fortuyn Foster Fowler Fox Francis \
-    Franco Frank Frankhuizen Franklin Fransen François Françoise Fraser Frazier Frederick Fredriks Freeman Fremie \
-    French Frerichs Freshour Frey Friedman Friehus Fritz Frost Fry Frye Fuentes Fujiati Fuller Furda Fırat Gaines \
-    Galenzone Galijn Gallagher Galle Gallegos Gallen Galloway Galvan Gamble Garcia Gardiner Gardner Garner Garret \
-    Garrett Garrison Garza Gastel Gates Gay Geenen Geens Geeraerts Geerling Geerts Geertsen Geest Geffen Geldens \
-    Gelder Gellemeyer Gemen Gemert Geneart Genechten Genefaas Gent Gentry George Gerrits Gerritse Gerritsen Gervais \
-    Gestel Geudens Geuens Gevaert Ghoerle Gibbons Gibbs Gibson Gielen Gilbert Giles Gill Gillespie Gillis Gilmore \
-    Gils Ginkel Ginneke Giselmeyer Glass Glasses Glenn Glover Gnodde Goddard Goderts Godfrey Goedhart Goerle \
-    Goethals Goethem Golden Gomez Gonzales Gonzalez Good Goodman Goodwin Goossens Goovaerts Gordon Goris Gorp \
-    Goudriaan Gough Gould Govaerts Govarts Goyvaerts Graaf Graeve Graham Grand Grant Gratie Gravensande Graves Gray \
-    Greef Green Greene Greenwood Greer Gregory Greij Griffin Griffith Griffiths Grimes Grinsven Groen Groenendaal \
-    Groenestein Grondel Grondelle Groof Groot Groote Gross Grote Gruijl Gruijter Gruil Grunt Gruson Guellec Guerra \
-    Guerrero Guit Gulcher Gullit Gunarto Gunawan Gutierrez Guzman Gül Gülen Güçlü Haack Haag Haan Haarlem Haas \
-    Habibi Haddou Haeften Haengreve Hagen Hagendoorn Hahn Hak Hakim Hakker Hale Haley Halim Halimah Hall Ham \
-    Hamaland Hamilton Hammond Hampton Hancock Handayani Haneberg Hanegraaff Haney Hanna Hansen Hanson Hanssens \
-    Hançer Hardiansyah Hardin Harding Hardy Hargreaves Haring Hariyah Harmon Harper Harrell Harrington Harris \
-    Harrison Hart Hartati Hartley Hartman Hartono Harvey Haryanti Haryanto Hasanah Haselaar Haspengouw Hassanah \
-    Hastuti Hatfield Hawkins Hayden Hayes Haynes Hayrioğlu Hays Hayward Hazenveld Heath Hebert Hecke Heer Heere \
-    Heerenveen Heerkens Heerschop Hehl Heiden Heijden Heijman Heijmans Heijmen Heinrichs Hekker Hellemans \
-    Hellevoort Helmerhorst Helsen Hemert Henderson Hendricks Hendrickx Hendriks Hendrikse Hendrix Henegouwen Henry \
-    Hens Hensley Henson Henst Herbert Herck Heremans Heripon Herman Hermans Hernandez Herrera Herring Herstal \
-    Hesbaye Hess Hester Heusden Heuvel Hewitt Hexspoor Heyden Heylen Heymans Heyne Heyvaert Hickman Hicks Hidayanto \
-    Hidayat Higgins Hill Hilton Hines Hinton Hobbs Hodge Hodges Hodgson Hoecke Hoedemakers Hoek Hoeks Hoekstra \
-    Hoelen Hoes Hoeven Hoffman Hofman Hogan Holden Holder Holland Hollander Holloway Holmes Holt Holthuis Holvoet \
-    Hondeveld Honing Hood Hoof Hoog Hoogers Hoogh Hooper Hoover Hope Hopkins Hoppenbrouwer Horemans Horn Horne \
-    Horrocks Horst Horton Hostaden Hoste Houben Houdijk Houghton House Houston Houteveen Hove Howard Howarth Howe \
-    Howell Howells Huang Hubbard Huber Huberts Hudson Huel Huerta Huff Huffman Hughes Huijben Huijbrechts Huijs \
-    Huijzing Huisman Hull Hulle Huls Hulshouts Hulskes Hulst Hulten Humphrey Humphreys Humphries Hunerik Hunt \
-    Hunter Hurley Hurst Hussain Hutagalung Hutapea Hutasoit Hutchinson Huurdeman Huybrechts Huyghe Huynh Huys \
-    Huysmans Hyde Höning Ibarra Idrissi Impe Ingram Iqbal Irawan Irwin Iswahyudi İhsanoğlu İnönü Jaceps Jackson \
-    Jacobi Jacobs Jacobson Jacquot Jager Jagroep Jailani James Jan Jans Jansdr Janse Jansen Jansse Janssen Janssens \
-    Januar Jarvis Jdotte Jefferson Jeggij Jekel Jenkins Jennings Jensen Jerusalem Jharap Jimenez Jochems John Johns \
-    Johnson Johnston Jonckheere Jones Jong Jonge Jonghe Jonker Jonkman Joos Joosten Jordan Joris Jorlink Jorrisen \
-    Joseph Joyce Juarez Jumiège Jurrijens Kaay Kaiser Kale Kallan Kallen Kalman Kamp Kamper Kane Kara Karadeniz \
-    Karels Kartosen Kas Kastanja Kasteelen Kathagen Kaufman Kaur Kay Kaya Keijser Keijzer Keith Keller Kelley Kelly \
-    Keltenie Kemp Kempen Kenis Kennedy Kent Kerkhof Kerkhofs Kerr Ketel Ketting Key Keyser Khan Khatib Kidd Kijnder \
-    Kim King Kint Kirby Kirk Kirpenstein Kisman Klaarwater Klashorst Kleibrink Kleijse Klein Klerks Kleybrink Klijn \
-    Kline Kloppert Kluivert Knapp Knight Knockaert Knoers Knowles Knox Knuf Koch Koeman Kof Kok Kolen Kolster \
-    Koning Konings Kooij Koret Korsman Korstman Kort Korte Kortman Korutürk Kosten Koster Koç Krabbe Kramer Krause \
-    Kremer Kriens Kromodimedjo Kronenberg Krueger Kruns Kuijc Kuijpers Kuilenburg Kuiper Kuipers Kuit Kunen \
-    Kurniawan Kurt Kusen Kusmawati Kusuma Kusumo Kuswandari Kuswoyo Kwaadland Köster Kılıç Kısakürek Laan Laar \
-    Laarhoven Laarse Labado Lachman Laenen Laer Laere Laet Laffray Lafleur Lage Lagerweij Lailasari Laksita \
-    Laksmiwati Lam Lamb Lambers Lambert Lambrecht Lambrechts Lambregt Lammens Lamore Lamotte Lamrani Landeghem \
-    Landen Landry Lane Lang Lange Langevoort Lankle Lansink Laon Lara Larsen Larson Lathrope Latier Latuperisa \
-    Latupono Laureys Lauwers Law Lawrence Lawson Lazuardi Leach Leatemia Leblanc Lede Lee Leek Leemans Leemput \
-    Leene Lees Leeuw Leeuwen Leguit Lelijveld Lemmens Lenaerts Lensen Leon Leonard Leroy Lestari Lester Lether \
-    Leuven Levesque Levine Levy Lewis Leys Leysen Liekens Liendert Lier Lierde Lieshout Lievens Ligtvoet Lijn \
-    Limburg Lin Lind Linden Lindsey Linschoten Lippens Lips Little Liu Livingston Lloyd Loep Logan Lokollo Lommert \
-    Lonen Long Loo Loock Loon Loos Looveren Looy Lopez Lord Loreal Lorreijn Louws Love Lowe Lowery Lozano Luboch \
-    Luc Lucas Lucel Lucero Luin Luinenburg Luna Luster Lutterveld Lutz Luxemburg Luyckx Luyssel Luyten Lynch Lynn \
-    Lyons Maaren Maas Maasgouw Maaswinkel Maath Macdonald Macias Mack Madden Maddox Maertens Maes Maeyer Mahabier \
-    Mahendra Maheswara Mahieu Mahmood Mahoney Maldonado Malfait Mallien Malone Malsen Man Mandala Mandasari Mangal \
-    Mangel Mangunsong Mann Manne Manning Mansur Mansveld Mansvelt Mansız Manuhutu Manullang Manço Marbun Marceron \
-    Marchal Marchand Mardhiyah Marduras Mare Marec Marien Maris Mariën Marks Marpaung Marquez Marsden Marsh \
-    Marshall Martel Martens Martin Martinez Maryadi Maryati Marzouki Mason Massa Massey Mast Mata Matelot Mater \
-    Mathews Mathieu Mathis Mathol Mathurin Matthews Matthijs Matthys Maulana Maxwell May Mayasari Mayer Maynard \
-    Mayo Mays Mazraoui Mcbride Mccall Mccann McCarthy Mccarthy Mccarty Mcclain Mcclure Mcconnell Mccormick Mccoy \
-    Mccullough Mcdaniel McDonald Mcdonald Mcdowell Mcfarland Mcgee Mcgrath Mcguire Mcintosh Mcintyre Mckay Mckee \
-    McKenzie Mckenzie Mckinney Mcknight Mclaughlin McLean Mclean Mcmahon Mcmillan Mcneil Mcpherson Meadows Medina \
-    Meer Meeres Meersman Meert Mees Meester Meeus Meeusen Megantara Meijer Meis Mejia Melani Melendez Melet Melis \
-    Mellor Melton Mendez Mendoza Mens Mercado Mercer Mercks Merckx Merkx Merritt Mertens Mestdagh Metcalfe Metz \
-    Meulen Mey Meyer Meyers Meza Miah Michael Michiels Michielsen Middelkoop Middleton Mijsberg Mil Miles Miller \
-    Mills Miltenburg Miner Miranda Mispelen Mistry Mitchell Moenen Moens Moensendijk Moerman Moet Mokhtari Mol \
-    Molegraaf Molen Molenaar Molina Momberg Monroe Montes Montgomery Montoya Moody Mook Moon Moonen Mooney Moons \
-    Moor Moore Moors Mora Morales Moran Moreels Moreno Morgan Morley Morris Morrison Morrow Morse Mortier Morton \
-    Moses Mosley Moss Moyer Mudden Mueller Muijs Mulder Mulders Mullen Muller Mullins Mulyani Munoz Munster Murillo \
-    Murphy Murray Mustofa Muynck Myers Nababan Naessens Nainggolan Najmudin Namaga Nanlohy Napitupulu Narpati Nash \
-    Nashiruddin Nasution Nasyiah Nasyidah Natsir Navarro Naylor Neal Nederlotharingen Nedermeijer Neirynck Nek \
-    Nelissen Nelson Nes Neustrië Neuteboom Neuzerling Neve Neven Newman Newton Neyens Nguyen Nicholls Nichols \
-    Nicholson Nielsen Niermann Nieuwenhuijsen Nieuwstraten Nihoe Nijman Nijs Nimwegen Nixon Noble Nolan Nollee \
-    Noordeloos Noordijk Noordmark Noort Noot Norman Norris North Northeim Norton Novak Novitasari Nuffel Nugroho \
-    Nunez Nuraini Nurdiyanti Nus Nuwenhijsen Nuwenhuijzen Nuwenhuse Nuwenhuysen Nuyts Nyeuwenhuysen Nys Obrien \
-    Ochoa Ochten Oconnell Oconnor Oda Odom Odonnell Oemencs Oennen Oever Oirschot Oktaviani Oliver Olsen Olson Olst \
-    Olthof Olykan Ommeren Oneal Oneill Ooms Ooste Oosten Oostendorp Oosterhek Oosterhout Oostveen Ooyen Opmans \
-    Opper-Lotharingen Orleans Orozco Orr Ortega Ortiz Osborn Osborne Osterhoudt Otte Otto Ouali Ouardi Oudewater \
-    Ouwel Ouwerkerk Overdijk Overeem Oversteeg Owen Owens Pace Pacheco Padilla Padmasari Paepe Page Paillet \
-    Palastri Palman Palmer Pangestu Panka Parijs Park Parker Parkes Parkin Parkinson Parks Parmentier Parrish Parry \
-    Parsons Parys Pasman Passchiers Pastoors Patel Patrick Patterson Pattinama Pattipeilohy Patton Pattyn Paul Pauw \
-    Pauwels Pavert Payne Peacock Pearce Pearson Peck Peeters Pelser Pelupessy Pena Pennington Perck Perez Perkins \
-    Permadi Permata Peronne Perrono Perry Persijn Pertiwi Peters Peterse Petersen Peterson Petty Pham Phelps \
-    Philips Phillips Phillipsen Pickering Pierce Pierson Pieters Pinas Pineda Pison Pittman Pitts Plantard Plas \
-    Ploeg Pluijm Poelmans Pol Polfliet Pollard Pollet Ponce Poncelet Ponci Pons Poole Pope Poppe Poppel Porter Post \
-    Postma Potter Potters Potts Poucke Pouw Powell Power Powers Praagh Prabowo Pradana Pradipta Praet Prakasa \
-    Pranowo Prasasta Prasetya Prasetyo Prastuti Pratama Pratiwi Pratt Prayoga Preston Price Prince Prins Prinsen \
-    Pritchard Proctor Proost Pruitt Pudjiastuti Pugh Puig Purnawati Purwanti Puspasari Puspita Put Putra Quinn \
-    Rackham Rademaker Raemdonck Raes Raeymaekers Rahayu Rahimah Rahman Rahmawati Rajasa Rajata Ramadan Ramaekers \
-    Ramaker Ramdin Ramirez Ramlal Ramos Ramsaran Ramsey Randall Randolph Rangel Rasmussen Ray Raymond Read Recer \
-    Recers Reed Reede Rees Reese Reeves Rehorst Reid Reijers Reilly Reimes Rek Remmers Renders Reyes Reynaert \
-    Reynders Reynolds Rheineck Rhodes Rice Rich Richard Richards Richardson Richmond Ridder Riddle Riem Riet \
-    Rietveld Riggs Rijcken Rijks Rijn Rijnsbergen Rijntjes Rijthoven Riley Rios Rippey Risma Ritfeld Ritter Rivas \
-    Rivera Rivers Riyanti Roach Robbins Roberson Roberts Robertson Robinson Robles Robson Rocha Rodgers Rodriguez \
-    Roeck Roelandt Roels Roessink Rogers Rogiers Roijen Rojas Rollins Roman Rombaut Rombouts Romero Romijn Rompaey \
-    Roo Roodesteijn Rooij Room Roos Roose Roosen Roosenboom Roover Rosales Rosario Rose Ross Rosseel Rossum Roth \
-    Rotteveel Rottiers Roukes Rousselet Rouwenhorst Rouwhorst Rowe Rowland Rowley Roy Rubben Rubio Ruijs Ruiter \
-    Ruiz Rush Russell Russo Rutten Ryan Ryck Rycke Sabbe Saefullah Saelens Safitri Sahetapy Sakarya Saksen \
-    Salahudin Salas Salazar Salet Salinas Salm Salmen Sam Samosir Sampson Samyn Sanchez Sande Sanders Sanderson \
-    Sandoval Sanford Santana Santen Santiago Santos Santoso Saptono Saputra Saragih Sardjoe Sarneel Sas Saunders \
-    Savage Sawyer Saxo Scardino Schaefer Schagen Schakelaar Scharroo Schatteleijn Scheer Scheffers Schellekens \
-    Schelvis Schenk Schenkel Schepens Schepers Schepper Scherms Schevinghuizen Schiffer Schilt Schipper Schmidt \
-    Schmitt Schneider Schofield Schokman Scholten Schoofs Schotte Schouten Schrant Schrijver Schrik Schroeder \
-    Schroeff Schryver Schuijt Schulten Schultz Schutter Schuurmans Schuylenborch Schwartsbach Schwartz Schweinfurt \
-    Scott Scuylenborchs Seedorf Segers Segerszoen Seghers Sellers Sels Serra Serrano Sestig Setiawan Seven Sewdien \
-    Sexton Sezer Sezgin Shaffer Shah Shannon Sharp Sharpe Shaw Shea Shelton Shepard Shepherd Sheppard Sherman \
-    Shields Short Shupe Sihombing Sihotang Silva Simanjuntak Simatupang Simbolon Simmons Simoens Simon Simonis \
-    Simons Simpson Sims Sinaga Sinclair Singh Singleton Sirait Sire Siregar Sitaram Sitompul Sitorus Sitters \
-    Situmorang Skinner Slaetsdochter Slagmolen Slater Slegers Slingerland Sloan Sloot Small Smart Smedt Smeede \
-    Smeets Smet Smets Smit Smith Smits Smolders Snauwaert Snow Snyder Soekhoe Soest Solis Solomon Somers Soos Sosa \
-    Soto Soumokil Soylu Spaan Spaendonc Spaendonck Spanhaak Sparks Spears Speijer Spence Spencer Spier Spies Spiker \
-    Spreeuw Spreeuwel Spreuwel Sprong Spruit Spruyt Stael Staelens Stafford Stamrood Standaert Stange Stanley \
-    Stanton Stark Starkenberg Stas Steele Steen Steenbakkers Steenbeek Stein Steinmeiern Stephens Stephenson \
-    Sterckx Sterkman Stettyn Stevens Stevenson Stewart Steyaert Stichter Stinis Stoffel Stoffelsz Stokes Stone \
-    Stook Storey Stout Straaten Stralen Strickland Strigt Strigter Strijker Strik Strong Stroobants Stuart \
-    Stuivenberg Suarez Suartini Sudiati Suijker Suinvorde Sullivan Summers Suryatmi Suryono Susa Susanti Sutter \
-    Sutton Suwarno Swanson Swart Sweeney Swennen Swift Swinnen Sykes Symons Tack Tahapary Tahiri Takkelenburg \
-    Talbot Taleb Tamaela Tamba Tammerijn Tampubolon Tamsma Tanghe Tanner Tapia Tarhan Tarihoran Tate Taylor \
-    Temmerman Terrell Terry Teuling Teunissen Tevetoğlu Texier Thamrin Thatcher Theunis Theys Thijs Thomas Thompson \
-    Thomson Thornton Thorpe Thout Thys Tielemans Tillmanno Timmerman Timmermans Tins Tirie Todd Tomlinson Torfs \
-    Torres Totwiller Tours Townsend Tran Travis Trevino Troch Trujillo Tuanakotta Tucker Tuijl Tuithof Turnbull \
-    Turner Tyler Türk Uittenbosch Ulrich Underwood Uphaus Uphuis Uphus Usada Usamah Utama Utami Uwais Uyainah Vaes \
-    Vaessen Valdez Valencia Valentine Valenzuela Vallenduuk Vanbrabant Vance Vandaele Vandamme Vandecasteele \
-    Vandekerckhove Vandenbergh Vandenberghe Vandenbroucke Vandenbussche Vandendriessche Vandeputte Vanderheyden \
-    Vanderlinden Vanderstraeten Vandevelde Vandewalle Vanenburg Vang Vanhee Vanhoutte Vanhove Vanneste \
-    Vansteenkiste Vargas Vasquez Vastenhouw Vastraedsd Vaughan Vaughn Vazquez Veen Veenendaal Veenstra Vega Vegt \
-    Veiver Velasquez Velazquez Velde Velden Velderman Velez Velthoven Veltman Velzen Ven Venrooy Verbeeck Verbeek \
-    Verbeke Verbiest Verbist Verboom Verboven Verbruggen Verbrugghe Vercammen Vercauteren Vercruysse Verda Verdonck \
-    Verdun Vereecke Vereecken Verelst Verfaillie Vergauwen Vergeer Verhaar Verhaegen Verhaeghe Verhagen Verharen \
-    Verheij Verhelst Verheuvel Verheyden Verheyen Verhoeven Verhulst Verkade Verlinden Vermandois Vermeersch \
-    Vermeir Vermeire Vermeiren Vermeulen Vermeylen Verschuere Verschueren Verschut Versluijs Verstappen Verstraete \
-    Verstraeten Vertoor Vertooren Vervaeke Vervaet Vervoort Verwimp Verwoert Viaene Vial Vierdag Vignon Villa \
-    Villanueva Villarreal Villegas Vincent Vinck Vink Visser Vissers Vlaanderen Vlaeminck Vleugels Vliet Voet \
-    Volcke Voorde Voorhout Voorst Voortman Vos Vrancken Vranckx Vranken Vries Vroege Vrome Vuyst Waarbeek Waardeloo \
-    Waas Wacana Wachter Wade Waderle Waele Wagenvoort Wagner Wahyudin Wahyuni Wal Walderade Walker Wall Wallace \
-    Wallaert Walle Waller Wallis Walls Walsh Walsteijn Walter Walters Walton Waluyo Wang Ward Ware Warner Warren \
-    Washington Wasita Waskita Wassenaar Wastuti Water Waters Watkins Watson Wattimena Watts Wauters Weaver Webb \
-    Weber Webster Weeks Weeldenburg Weerdenburg Weerdt Weijland Weijters Weiss Wel Welch Welf Wellens Wells Wendt \
-    Wensen Werd Werdes Werl-Arnsberg Werner Wessex West West-Francië Westerbeek Westerburg Westermann Westfalen \
-    Weston Weterink Wever Weyland Weylant Wheeler Whitaker White Whitehead Whitehouse Whitney Whittaker Wibisono \
-    Wibowo Wickerode Widiastuti Widodo Wiel Wiggins Wigman Wijaya Wijayanti Wijk Wijland Wilcken Wilcox Wilde \
-    Wildschut Wiley Wilkerson Wilkins Wilkinson Willaert Willekens Willems Willemsen Williams Williamson Willigen \
-    Willis Wilmont Wilson Winarno Winarsih Winnrich Winter Winters Wipstrik Wise Wit Witte Wittenboer Wolf Wolfe \
-    Wolffel Wolfsdr Wolfswinkel Wolters Wolzak Wong Wood Woodard Woods Woodward Wooning Woudenberg Wouters Woutersz \
-    Wright Wulandari Wulf Wunderink Wutke Wuyts Wyatt Wynants Yaman Yang Yates Yildirim Yilmaz Yoder Yolanda York \
-    Yorulmaz Young Yulianti Yuliarti Yuniar Yüksel Yıldırım Yıldız Yılmaz Zaaf Zaal Zamora Zavala Zeemans Zeid \
-    Zeldenrust Zengin Zevenboom Zhang Zijl Zijlemans Zijlmans Zimmerman Ziyech Zorlu Zuidweg Zuijdveld Zulaika \
-    Zulkarnain Zuniga Zwaben Zwart Zwijsen Zwindrecht Çamurcuoğlu Çelik Çetin Çorlu Öcalan Özdemir Özkan Öztürk \
-    Ülker Şafak Şahin Şama Şener Şensoy
+    Aalts Aanei Aarden Aarts Ababei Abad Abascal Abatantuono Abate Abba Abbagnale Abbott Abdalla Abdallah Abdi \
+    Abdiaziz Abdifatah Abdikadir Abdille Abdinoor Abdirahman Abdow Abdulla Abdullahi Abella Abellán Abiola Abičić \
+    Aboraa Abrafi Abrahám Abrahámová Abramović Abrego Abreu Abril Abubakar Abuga Abwao Accardo Acedo Acerbi Acero \
+    Acevedo Acharya Achberger Achbergerová Acheampong Achieng Achola Acker Ackermann Acosta Acuña Adadia Adam Adame \
+    Adamec Adamecová Adamová Adams Adamu Adan Adebisi Adegbite Adegoke Adekunle Adelaar Adelakun Adeleke Adelusi \
+    Ademiluyi Aden Aderibigbe Aderogba Adesiyan Adetokunbo Adeyemi Adeyemo Adhiambo Adinolfi Adisa Adkins Adler \
+    Adolph Adoma Adomah Adomako Adongo Adow Adriaansen Adriaensdr Adriaense Adriaensen Adriaenssens Adriansyah \
+    Adryaens Adu Adusei Adutwum Adutwumwaa Adwubi Adán Adžijević Aeije Aerts Aertsz Afirifa Afoakwa Afolabi \
+    Afolayan Afonja Afrakomaa Agarwal Agate Agazzi Aggarwal Agnesi Agostinelli Agostini Agrawal Aguado Aguayo Agudo \
+    Aguilar Aguilera Aguiló Aguirre Agullo Agustina Agustí Agustín Agyapomaa Agyapong Agyare Agyei Agyeiwaa Agyeman \
+    Agyemang Aharchi Ahluwalia Ahmadi Ahmed Ahortor Ahuja Ajao Ajayi Ajello Ajewole Akar Akdeniz Akdim Akelis \
+    Akello Akgündüz Akhtar Akinrinola Akinwale Akinyi Akmačić Akoaa Akoth Akoto Akowua Aksu Akumu Akyaa Akyeamfuɔ \
+    Akyeampomaa Akyeampong Akyena Akça Akçay Akɔmaa Alabi Alarcón Alba Alberdi Albero Alberola Albers Albert \
+    Albertini Alberto Alboni Albu Albuquerque Alcala Alcalde Alcalá Alcaraz Alcolea Alcántar Alcántara Alcázar \
+    Aldobrandi Alegre Alegria Alejandro Alemannië Alemany Alemdar Alemán Alenburg Alex Alexander Alexandre Alfaro \
+    Alfieri Alfonsi Alfonso Ali Aliaga Alighieri Alio Alković Alksne Alksnis Allain Allan Allard Allemanië Allen \
+    Aller Allison Almagià Almagro Almansa Almanza Almaraz Almazán Almeida Almonte Aloba Aloisio Alonso Alonzi \
+    Alonzo Aloo Alpaidis Alsina Altamirano Altera Aluoch Alva Alvarado Alvarez Alves Amador Amaldi Amalrada \
+    Amanović Amaral Amat Amato Amaya Ambani Amble Ambrasas Amidžić Amigó Amina Amiri Ammaniti Amo Amoa Amoako \
+    Amoakowaa Amoanimaa Amoasi Amoit Amondi Amor Amores Amorim Amorós Ampadu Ampofo Ampofowaa Ampoma Amponsa \
+    Amponsah Amrabat Amrani Amstel Anand Anastasi Anaya Anda Anders Andersen Anderson Andorful Andra Andrade \
+    Andrašek Andrašík Andrašíková Andre Andreotti Andreozzi Andres Andreu Andrew Andrews Andriani Andries \
+    Andrijašević Andrijević Andráš Andrášik Andrášiková Andrášová Andrés Angeli Anggraini Anggriawan Angiolello \
+    Anglada Anguiano Anguillara Anguissola Anguita Angulo Angwenyi Anichini Anima Aničić Anjos Ankra Anne Anokye \
+    Ansa Ansems Ansomaa Ansomah Antal Antalová Antelami Anthony Antić Antoine Antolković Antonacci Antonelli \
+    Antonello Antonetti Antonini Antonioni Antonić Antonucci Antunes Antwi Antwiwaa Antón Antúnez Anyango Anyanwu \
+    Anyona Aoko Aouragh Aparecida Aparicio Apine Apinis Apiyo Apodaca Apondi Aponte Aporti Appelman Appia Appiah \
+    Apsīte Apsītis Apte Aragonés Aragão Aragón Aramburu Arana Aranda Araujo Araújo Arce Archer Archuleta Arco Arcos \
+    Ardelean Ardianto Arellano Arenas Arens Arent Arevalo Argan Argentero Argenti Argento Arguello Argurio Arias \
+    Ariasso Ariens Ariosto Ariza Ariño Arjona Arkel Armani Armas Armellini Armendáriz Armengol Armenta Armstrong \
+    Arnaiz Arnal Arnau Arnaud Arnold Arnsberg Aroca Arora Arranz Arredondo Arregui Arreola Arriaga Arribas Arrieta \
+    Arroyo Arslan Arsoy Arteaga Artigas Arts Arya Aryani Arévalo Asamoa Asamoah Asante Asantewaa Asare Aschman \
+    Asenjo Asensio Asenso Ashley Ashton Asiama Asiedu Asieduwaa Aslan Asmerom Asmundo Asprucci Assche Assem \
+    Assunção Asten Astuti Ata Ataa Athman Atieno Atienza Atkins Atkinson Atwal Atzler Aubert Aubry Auger Aulenti \
+    Auma Aumann Auniņa Auniņš Aurora Austermühle Austin Auwera Auziņa Auziņš Avery Avila Avilés Avogadro Avoirt \
+    Avotiņa Avotiņš Awadh Awinja Awino Awodiran Awolowo Awuah Awuor Ayala Ayandokun Aydın Ayers Ayieko Ayllón \
+    Ayoola Ayuma Ayuso Azcona Azevedo Aznar Azorin Azzouzi Baa Baafi Baah Baalen Baawia Babati Babato Babbo Babić \
+    Babjak Babjaková Babka Babtunde Babu Baca Bachmann Backer Bacosi Badal Badami Badillo Badoer Badoglio Badu \
+    Badía Baele Baelen Baena Baere Baert Baeten Baetens Baets Baeyens Baeza Baggio Baglioni Bah Baharia Bahati \
+    Bahena Bahl Bahna Bahno Bahnová Bahri Bail Bailey Bailly Bains Baird Bajaj Bajamonti Bajan Bajardi Bajwa Bakare \
+    Bakari Baker Bakkali Bakker Bakos Baksa Bakshi Bal Bala Balaguer Balakrishnan Balan Balasubramanian Balatinac \
+    Balay Balbi Balbo Balderas Baldew Baldwin Bali Balinčić Balić Baljak Ball Balla Ballard Ballester Ballesteros \
+    Balode Balodis Balog Balogh Balogun Balotelli Baltiņš Balázs Baláž Balážová Bamidele Bamiloye Ban Bandello \
+    Bandi Banerjee Banik Baničević Banko Banks Banovac Bansal Bappa Baptista Baquero Barac Baracca Barad Barajas \
+    Baraka Baral Baran Baranka Baranková Baranová Barasa Baraza Barać Barba Barbarigo Barbe Barber Barberini \
+    Barbero Barberá Barbier Barbieri Barbir Barbić Barbora Barbosa Barbu Barcaccia Barcella Barceló Barco Bare \
+    Barela Barents Barese Baresi Barešić Baria Barillaro Barić Baričević Barišić Barker Barkholz Barković Barlow \
+    Barman Barna Barnaba Barnes Barnett Baroffio Barok Baroková Baron Barongo Barozzi Barr Barracco Barragán Barral \
+    Barranco Barraza Barre Barreda Barrena Barrera Barreto Barrett Barrientos Barriga Barrio Barrios Barron Barros \
+    Barroso Barry Barsanti Barta Bartels Barth Barthelemy Bartlett Bartoli Bartolomé Barton Bartovič Bartovičová \
+    Bartoš Bartošová Bartošík Bartošíková Barušić Barzini Baró Barón Bas Basadonna Basak Bashir Bass Bassi Basso \
+    Bastiaanse Bastiaense Bastida Basu Bataglia Batalla Bates Bath Batista Batlle Batra Batrac Batrnek Batta \
+    Battaglia Battelli Battisti Baudry Bauer Baum Bautista Bauwens Bauzà Bava Bave Bawa Baxter Baya Bayo Bayona \
+    Bayón Bazin Bazjak Bazzi Baños Bañuelos Bača Bačak Bačić Baňa Baňas Baňasová Baňo Baša Bašić Baška Baško \
+    Bašková Bašnec Bašo Bašová Bean Beard Beasley Beaumont Bebić Beccaria Beccheria Becerra Becht Beck Becker \
+    Beckers Beckmann Bedi Bednár Bednárik Bednáriková Bednárová Bednář Bednářová Beeck Beeckman Beeckmans Beek \
+    Beekman Beer Beernaert Beernink Beffa Begonja Begum Behl Beier Beieren Beijring Bejarano Beka Bekaert Bekbergen \
+    Belda Beletić Belhaj Bell Belle Bellemans Belletini Bellido Bellini Bello Bellocchio Bellucci Bellò Belmans \
+    Belmonte Belošević Belpere Beltran Beltrán Bembo Benali Benard Benavent Benavente Benavides Benavídez Bender \
+    Benedetti Benet Beneš Benešová Benigni Benitez Benito Benić Benjamin Bennani Bennett Benoit Benson Bentheim \
+    Benthin Bentley Benton Benussi Benítez Benčić Beourgeois Bera Beraković Beran Beranová Berends Berendse \
+    Berengario Berenguer Berg Bergen Berger Bergh Berghe Berghmans Bergoglio Berhane Berkel Berkum Berlusconi \
+    Bermejo Bermudez Bermúdez Bernaards Bernad Bernal Bernard Bernardi Bernardini Bernardić Bernardová Bernat \
+    Bernetti Bernicia Bernier Bernini Bernolák Bernoláková Berrocal Berry Berrè Berríos Bersani Bertels Berthelot \
+    Bertho Bertin Bertoli Bertolucci Bertoni Bertoša Bertrand Bertrán Bervoets Beránek Beránková Besnard Besson \
+    Best Bett Bettin Bettoni Bevan Bevilacqua Beyens Beyer Bezemer Bezić Bezák Bezáková Beňa Beňo Beňová Beňuš \
+    Beňuška Beňušková Beňušová Bhagat Bhagwandin Bhakta Bhalla Bhandari Bhardwaj Bhargava Bhasin Bhat Bhatia \
+    Bhatnagar Bhatt Bhattacharyya Bhatti Bhavsar Biagi Biagiotti Bianchi Bianchini Bibi Bicek Biceková Bie Bielik \
+    Bieliková Bien Bierstraten Biesenbos Biezenbos Biggen Bignami Bignardi Bigot Biharie Bii Bijelić Bijlsma Bilbao \
+    Bilek Bileková Bilge Bilgin Bilir Bilka Bilko Bilková Billung Binaghi Bingula Binner Bir Birch Bird Birgen \
+    Birkić Birnbaum Birtić Birzniece Birznieks Biró Bishop Biswas Bite Biwott Bixio Bićanić Bičak Bičanić Bjeliš \
+    Blaak Black Blackburn Blackwell Blagaić Blaha Blaho Blahová Blair Blake Blanc Blanca Blanch Blanchard Blanchet \
+    Blanco Blanes Blankenship Blasco Blasi Blazquez Blažej Blažejová Blažek Blažević Blažičko Blažková Blees \
+    Bleijenberg Blevins Blewanus Blin Bloch Block Bloemendaal Blokland Blom Blommaert Blomme Blondeel Blondel Blonk \
+    Blot Bláha Bláhová Blázquez Blümel Boada Boadi Boadu Boaga Boahen Boakye Boakyewaa Boase Boatemaa Boatemaah \
+    Boaten Boateng Bobal Boban Bobanović Bobula Bobulová Bobuľa Bobuľová Bocca Boccaccio Boccherini Boccioni \
+    Bocelli Bock Boddaugh Bodin Bodnár Bodoni Boeck Boeckx Boer Boers Boeser Boetet Boezio Bogadi Bogaert Bogaerts \
+    Bogdan Bogdán Bognár Bogović Bohlander Bohnbach Boiardo Boitani Boito Boix Bojanić Boke Bolander Bolaños Boldù \
+    Boljkovac Bolkesteijn Bollen Bolnbach Bolton Bolzmann Bolčević Bombieri Bompiani Bona Bonanno Bonatti \
+    Bonaventura Bonaya Bonbach Bond Bondarenko Bondra Bondrová Bondt Bondumier Bonet Bongiorno Bonilla Bonino \
+    Bonneau Bonnet Bonnin Bonolis Bonomo Bonsra Bonsu Bont Bonte Booden Boogaerts Booker Boon Boone Boonen Booth \
+    Bor Bora Borah Borak Borbély Borde Bore Borek Boreková Borges Borghese Borgia Borik Boriková Boris Borisová \
+    Boriš Borišová Borja Borka Borko Borková Borman Borojević Boros Borovský Borový Borošak Borra Borrani Borrego \
+    Borrell Borremans Borromeo Borromini Borroni Borrás Borsellino Borsiere Boru Borzomì Borík Boríková Bos Bosch \
+    Bose Bosibori Bosilj Bosio Bosire Bosman Bosmans Bossche Bossi Bossuyt Bosurgi Bosák Bosáková Botella Botello \
+    Botica Botić Botta Bottaro Botticelli Bottigliero Bou Boucher Bouchet Bouchtaoui Bouckaert Boucsein Boudewijns \
+    Bouhuizen Boukhari Boulahrouz Boulanger Boulay Boulogne Bourdon Bourgeois Bourgondië Bousquet Bouthoorn Boutin \
+    Bouvet Bouvier Bouwhuisen Bouzid Bova Boven Bovene Bovenen Bowen Bowers Bowman Boyd Boyer Boyko Boyle Boška \
+    Bošnjak Bošnjaković Bošňák Bošňáková Božanić Božanović Božiković Božić Božičević Božičković Bracke Bradford \
+    Bradić Bradley Bradshaw Brady Braem Bragadin Bragaglia Bragt Brahmbhatt Brajković Bralić Bramante Brambilla \
+    Brancaccio Branch Branciforte Branco Brand Brande Brandić Brandon Brands Brandt Branković Brar Braun Bravo Bray \
+    Bračun Brcko Brenen Brenna Brennan Bresciani Bresse Bresé Breton Breugel Breugelensis Breugelmans Breukeleveen \
+    Breukelveen Brewer Brezina Brezinová Brezjan Brian Briand Briccialdi Brichese Bridges Briede Briedis Briel \
+    Briemer Briere Brievingh Briggs Bright Brink Briones Brisee Briseño Brito Britvec Brizee Brlas Brlek Brletić \
+    Brock Broeck Broeckx Broeders Broek Broekhoven Broeshart Broggini Bronder Brookes Brooks Broschi Brouwer \
+    Brouwers Brown Browne Browning Brož Brožová Bru Bruce Bruchem Bruder Bruggeman Brugman Brugnaro Bruijn Bruijne \
+    Bruin Brumleve Brun Bruneau Bruneel Brunel Brunelleschi Brunello Brunet Bruno Brunovská Brunovský Brunswijk \
+    Bruscantini Bruycker Bruyn Bruyne Bruyninckx Bruynzeels Bruška Bruško Brušková Bryan Bryant Buch Buchanan \
+    Buchholz Buck Buckley Bud Budai Budig Budiman Budiyanto Buelens Buendía Bueno Buhari Bui Buijs Buisson Bukovská \
+    Bukovský Bukvić Buljan Bull Bulle Bullock Bulzoni Bumb Bundi Bungić Bunić Bunschoten Bunčić Buonauro Burcardo \
+    Burch Bureš Burešová Burgess Burgos Burić Burke Burnett Burns Burrows Burton Burčul Buršić Buscetta Bush \
+    Busienei Busoni Busquets Bustamante Bustos Butala Butcher Butković Butkus Butler Butselaar Butte Buuren Buyse \
+    Buysse Buytelaar Buzov Bučanac Bučar Bušljeta Bwire Byrd Byrne Báez Bálint Bán Bánová Bárcena Bárta Bártová \
+    Bähr Bärer Bègue Bétancourt Bílek Bílková Bórik Bóriková Bôrik Bôriková Bökenkamp Börner Bùi Bērziņa Bērziņš \
+    Caballero Cabanillas Cabañas Cabello Cabeza Cabezas Cabibbo Cabo Caboto Cabrera Cabrero Cabrini Cabán \
+    Caccianemico Caccioppoli Cadefau Cadena Cadenas Cadorna Caetani Cafarchia Caffarelli Cafuk Cagnin Cagnotto Cain \
+    Cainero Caironi Cal Calarco Calatayud Calbo Caldeira Caldera Calderon Calderón Caldwell Calgari Calhoun \
+    Callahan Callebaut Callegari Callegaro Calleja Callens Callewaert Calvet Calvillo Calvo Calzada Camacho Camanni \
+    Camara Camargo Camarillo Cameron Camicione Camilleri Camino Camiscione Cammarata Cammel Camp Campanella Campano \
+    Campbell Campenhout Campillo Campise Campo Campos Campoy Camps Camuccini Camus Canales Canali Canals Candelaria \
+    Canet Canetta Canevascini Canil Cannizzaro Cannon Cano Canova Cant Cantero Cantimori Cantrell Cantu Cantón \
+    Cantú Cao Caparrós Capdevila Capecchi Capek Capeková Capka Capko Capková Capone Cappelli Capuana Car Caraballo \
+    Caracciolo Carbajal Carbajo Carballo Carbonell Carbó Cardano Cardenas Cardona Cardoso Carducci Carey Carfagna \
+    Carić Carli Carlier Carlos Carlson Carmona Carneiro Carnera Carnero Carney Carnotte Caro Carocci Caron Carosone \
+    Carpaccio Carpenter Carpentier Carpio Carr Carranza Carrasco Carre Carrera Carreras Carrero Carretero Carreño \
+    Carreón Carriera Carrillo Carrión Carro Carroll Carson Carsten Carter Cartwright Carullo Caruso Carvajal \
+    Carvalho Casadei Casado Casagrande Casal Casale Casaleggio Casalodi Casals Casanova Casanovas Casares Casarin \
+    Casas Case Casellati Cases Casey Casier Casillas Casini Caspar Cassarà Cassiano Castaneda Castañeda Castejón \
+    Casteleyn Castell Castellanos Castelli Castellitto Castells Castelló Castiglione Castilla Castillo Castioni \
+    Castrillo Castro Casárez Catalano Catalá Catalán Catenazzi Cattaneo Caune Cavalcante Cavalcanti Cavanna Cavazos \
+    Cazares Cazorla Cañas Cañellas Cañete Cañizares Ceballos Ceci Cedillo Ceja Celentano Celis Celma Celmiņa \
+    Celmiņš Celms Cendron Centek Centeková Centeno Cepeda Ceravolo Cerdá Cerdán Cerezo Ceri Cerquiglini Cerro \
+    Cerutti Cervantes Cervera Cervántez Cesaroni Cesarotti Ceschi Cesnak Cesnaková Cestarić Ceulemans Ceuppens \
+    Chacha Chacko Chacón Chad Chada Chadha Chadwick Chahal Chai Chakir Chakrabarti Chakraborty Chalupka Chalupková \
+    Chamberlain Chambers Chamorro Chan Chana Chand Chanda Chander Chandler Chandra Chandran Chaney Chang Changawa \
+    Chaoui Chapa Chaparro Chapman Char Charles Charlton Charo Charon Charpentier Charrier Chartier Chase Chatterjee \
+    Chaudhari Chaudhary Chaudhry Chaudhuri Chaudry Chauhan Chauveau Chauvet Chauvin Chavarría Chaves Chavez Chawla \
+    Chebet Chebii Cheboi Chebon Checa Chechi Cheda Cheema Chege Chelagat Chelangat Chelimo Chemtai Chemutai Chen \
+    Chenangat Chengo Chepchirchir Chepchumba Chepkemboi Chepkemoi Chepkirui Chepkoech Chepkorir Chepkosgei \
+    Chepkurui Chepkwemoi Chepkwony Chepngeno Chepngetich Cheptoo Cherian Cherono Cherop Cherotich Cherry Cherubini \
+    Cheruiyot Cherutich Cheruto Chesang Chesire Chevalier Chevallier Chevresson Cheyech Chhabra Chiappetta \
+    Chiaramonte Chico Chiesa Chigi Chindamo Chinnici Chirchir Chittolini Choi Chokshi Chomba Chopra Chotzen \
+    Choudhary Choudhry Choudhury Chovan Chovanec Chovanecová Chovanová Chowdhury Chrappa Chrappová Christensen \
+    Christiaens Christian Christoph Chrodtrud Chrétien Chudík Chudíková Chukwu Chumba Chumo Chung Church Chávez \
+    Ciampi Cianciolo Ciani Cibin Cibula Cibulka Cibulová Cibuľa Cibuľka Cibuľková Cicala Cichorius Cicilia Cid \
+    Cifuentes Ciganović Cignaroli Cigán Cigánik Cigániková Cigánová Cigáň Cigáňová Cik Cilea Cilibrasi Cimarosa \
+    Cimini Cindrić Cintrón Cipolla Cirino Cisneros Cissé Civaschi Claassen Claes Claesdr Claesen Claesner Claessens \
+    Claeys Clark Clarke Claus Clavero Clay Clayton Clemente Clements Clerc Clerck Clercq Cline Clootwijck Clément \
+    Coardi Coates Cobb Cobo Cobos Coca Cocci Cochran Cociarelli Cock Codina Coelho Coello Coene Coenen Coffey Cohen \
+    Colas Cole Coleman Coles Colin Colić Coll Collado Collazo Collet Colletti Collier Collin Collina Collins \
+    Collodi Colman Colom Coloma Colomer Colon Colpaert Columbo Colunga Colón Comar Comas Combi Comboni Combs \
+    Comencini Comeriato Comisso Comolli Company Compton Conceição Concepción Conde Condoleo Conesa Coninck Conley \
+    Conner Connolly Connor Conrad Conradi Contarini Conte Conti Contractor Contrafatto Contreras Conway Cook Cooke \
+    Coolen Cooley Cools Cooper Copeland Coppens Coppola Corbacho Corbo Corcos Cordero Cordier Cordova Coret \
+    Coret-Coredo Cornejo Cornelis Cornelisse Cornelissen Cornelisz Corominas Corona Coronado Corput Corradi Corral \
+    Corrales Correa Correia Correr Corstiaens Cortes Cortese Cortez Cortina Cortés Cosman Cossiga Costa Costalonga \
+    Costanzi Coste Costela Coster Coterlet Cotto Coulibaly Coulon Courtier Courtois Cousin Couturier Covarrubias \
+    Cowan Cox Craig Crane Crawford Cremonesi Crespi Crespo Crevar Criado Crisafulli Crispi Cristea Cristoforetti \
+    Crneković Crnković Crosby Cross Cruz Crúz Csonka Cuadrado Cuda Cuellar Cuenca Cuervo Cuesta Cueto Cuevas Cugia \
+    Cuijck Cukon Culi Cummings Cundari Cunha Cunningham Cuomo Curatoli Curci Curiel Curry Curtis Cusano Cutrufo \
+    Cutuli Cuyper Cuypers Cuyvers Cuzzocrea Cuéllar Cvenić Cvetković Cvetnić Cvitan Cvrtila Cyprich Cyprichová \
+    Cáceres Cámara Cánovas Cárdenas Câmara Céspedes Cíger Cígerová Córdoba Córdova Cózar Cīrule Cīrulis Daako \
+    Daakoaa Daal Dabo Dabukke Dachgelder Dachgeldt Dachgelt Dada Daele Daems Dagane Dagsburg Dahir Dalal Dale Dalem \
+    Dalla Dallapé Dallara Dalmau Dalton Daly Dam Damanik Damijanić Damjanović Damme Dancák Dancáková Dandolo Danek \
+    Daneková Dang Dani Daniel Daniels Danjuma Danko Danková Dano Danová Danso Dančiak Dančiaková Dančák Dančáková \
+    Dar Dara Darko Darnau Darojković Darwish Das Dasgupta Dash Dass Date Datta Daud Daugherty Dautanec Dautović \
+    Dave Davenport Davey David Davids Davidson Davies Davila Davis Davison Dawson Day Dayal Daza Daňa Daňko Daňková \
+    Daňo Daňová Dean Debelić Debnár Debnárová Debruyne Deceuninck Decker Deckers Declerck Declercq Decock Deconinck \
+    Decoster Deep Degroote Degryse Dehmel Dej Dejonghe Dekeyser Dekker Dekýš Dekýšová Delacruz Delaere Delahaye \
+    Delannoy Delattre Delaunay Deledda Deleon Deleu Delgadillo Delgado Delle Dellucci Delmas Delorme Deman \
+    Demeulenaere Demeyer Demeyere Demir Demirel Demmendaal Demuynck Deng Denis Dennenberg Dennis Denys Deo Deol \
+    Depero Depoorter Deprez Depuydt Derežić Derycke Desai Descamps Deschamps Deshmukh Deshpande Desio Desmedt \
+    Desmet Dessel Detti Devan Devaux Devečka Devečková Devi Devolder Devos Devriendt Dewaele Dewan Dewilde Dewitte \
+    Dewulf Dey Deák Deáková Deže Dhadho Dhaliwal Dhar Dhawan Dhillon Dhingra Dhondt Diaconescu Diaconu Diallo Dias \
+    Diaz Dibiasi Dickerson Dickinson Dickson Dida Didier Didović Diego Dierckx Dierick Dierickx Diesbergen Dietz \
+    Diez Dijck Dijk Dijkman Dijkstra Dijoux Dillen Dillon Dima Din Dinu Diop Dippel Dircken Dirie Dirksen Dirven \
+    Disdero Ditschlerin Divan Dixit Dixon Dizdar Diéguez Dobbelaere Dobes Dobre Dobrić Dobson Dobšinská Dobšinský \
+    Dochioiu Dockx Doctor Dodd Dodson Doe Doelwijt Doesburg Doglioni Doherty Dokkum Doležal Doležalová Dolinar \
+    Dolić Domingo Domingues Dominguez Dominiković Dominković Dommelen Doménech Domínguez Donaire Donaldson \
+    Donarelli Donati Donatoni Dongen Dongoran Donini Donkor Donnelly Donoso Donovan Donà Dončević Dooren Doorhof \
+    Doorn Doornhem Dora Doria Dorka Dorko Dorková Dorot Dorota Dorotová Dorová Dorsey Dorsman Doshi Dossetti Dossi \
+    Dostál Dostálová Dougherty Douglas Dovara Dowerg Downs Doyle Dočolomanská Dočolomanský Doğan Draaisma Draghi \
+    Dragičević Dragobratović Dragojević Drajna Drajnová Drake Drakulić Drandić Dražić Drenthe Dretvić Drewes Dries \
+    Driesen Driessche Driessen Drobná Drobný Droppa Droppová Drotár Drotárová Drub Drubin Druso Drysdale Dua Duah \
+    Duale Duarte Duba Dube Dubey Dubnička Dubois Dubovečak Dubovská Dubovský Duda Dudek Dudeková Dudik Dudka Dudko \
+    Dudková Dudley Dudo Dudok Dudoková Dudová Dudás Dudík Dudíková Dueñas Duffy Dufie Dufour Dugal Dugar Duhamel \
+    Duivenvoorde Duivenvoorden Dujmović Duke Dukić Dula Dulbecco Dulla Dullová Dulová Dumanlı Dumas Dumitrescu \
+    Dumont Duncan Dunlap Dunn Duodo Duong Dupont Dupré Dupuis Dupuy Duque Duran Durand Durante Durdu Durdík \
+    Durdíková Durham Durmuş Durán Duse Duska Dusko Dusková Dussen Dusík Dusíková Dutka Dutko Dutková Dutt Dutta \
+    Duval Duvančić Duvenvoirde Duyvenvoorde Duša Dušek Dušeková Dušička Dušičková Duška Duško Dušková Dušová Dvojak \
+    Dvonč Dvončová Dvorská Dvorský Dvořák Dvořáková Dwamena Dyal Dyck Dyer Dzene Dzenis Dzurjanin Dzurjaninová Dán \
+    Dánová Dávid Dávidová Dávila Díaz Díez Döhn Döring Dörr Dörschner Dúška Dąbrowski Dūmiņa Dūmiņš Džapo Dương \
+    Eaton Eberhardt Ebert Eberth Echevarría Echeverría Eck Eckbauer Eckhardt Eco Edin Edun Edwards Edwin Eeckhout \
+    Eelman Eerden Eerenbeemt Eftimie Egal Egea Egisheim Eglīte Eglītis Ehlert Eigenwillig Eijkelboom Eijndhoven \
+    Eijssel Eimer Einaudi Ekai Ekal Ekeno Ekidor Ekiru Ekitela Ekwueme Elberts Elbertse Elder Elijah Elizondo \
+    Elliott Ellis Ellison Elmi Elorza Elsemulder Elsenaar Elzas Elías Emanuelli Embden Emmanuel Emmelen Emmen Emo \
+    Emuria Endrizzi Ene Engeland Engelen Engels English Enríquez Enschot Eraslan Erceg Ercegović Erdoğan Eregae \
+    Ergotić Ergül Erhout Erickson Ernst Errani Errigo Ertaş Erupe Erve Eršek Escalante Escalona Escamilla Escobar \
+    Escobedo Escolano Escribano Escrivá Escudero Esekon Esinyen Espada Esparza España Español Espejo Espinal Espino \
+    Espinosa Espinoza Esposito Esquibel Esquivel Este Esteban Estes Esteve Esteves Estevez Estey Estrada Estévez \
+    Eterović Etyang Etzler Etzold Evans Evelingen Everaert Everde Everett Evers Everts Evrard Ewing Ewoi Exposito \
+    Expósito Eyanae Eynde Eze Ezeugo Fabbri Fabian Fabianová Fabijanić Fabián Fabiánová Fabra Fabre Fabregat \
+    Fabrizi Fabuš Fabušová Fadipe Faes Faggiani Fagiani Fagotto Fagunwa Faivre Fajardo Fajimi Fajnor Fajnorová \
+    Falabi Falcone Falcó Falcón Faleti Falier Fall Fallaci Falloppio Faloye Fantini Fantoni Fantozzi Fanucci Faragó \
+    Farah Faranda Faria Farias Farida Farina Farinelli Farkas Farkašovská Farkašovský Farley Farmer Farnese Farrell \
+    Farré Farías Fasasi Fattori Faugno Faulkner Faure Faust Favata Fazekas Fašiang Fašiangová Fechant Fechner \
+    Federici Federico Fedor Fedorová Feenstra Fehér Feijoo Fekete Feldek Feldeková Feliciano Feliu Feltzer Feng \
+    Ferenac Ferguson Fermi Fernandes Fernandez Fernández Ferrabosco Ferragamo Ferragni Ferran Ferrand Ferrando \
+    Ferrante Ferrara Ferrari Ferraris Ferrata Ferrazzi Ferreira Ferrell Ferrer Ferrera Ferreras Ferrero Ferretti \
+    Ferrucci Ferrán Ferrández Ferrándiz Feys Fiala Fialová Fibonacci Ficino Fico Ficová Fiebig Field Fields \
+    Fieramosca Fiere Fierens Fierro Figueiredo Figueras Figueroa Figuerola Filangieri Filar Filc Filcová Filip \
+    Filipek Filipeková Filipko Filipková Filipović Filipová Filippelli Filippini Filipčić Filogamo Filzi Filípek \
+    Filípeková Finch Finetti Finka Finke Finková Finley Finotto Finzi Fiol Fioravanti Fiorucci Firgantoro \
+    Firmansyah Fischer Fischetti Fisher Fittipaldi Fitzgerald Fitzpatrick Fišer Fišerová Flaas Flaiano Flantz \
+    Fleche Flego Fleming Fletcher Fleury Fliegner Flink Floch Flor Florea Flores Florio Flowers Floyd Flynn Flórez \
+    Foa Foconi Fodor Fofie Fogazzaro Fogaça Fogaš Fogašová Folch Foletti Foley Folliero Fondo Fonseca Font Fontaine \
+    Forbes Ford Forgáč Forgáčová Foriwaa Forjan Formbach Fornaciari Forster Fortuny Fortuyn Forza Foscari Foster \
+    Fosu Fosua Foucher Fouquet Fournier Fowler Fox Foà Fracci Franceschi Franch Francis Francisco Franco Franek \
+    Franeková Franić Franičević Franjić Frank Franka Franke Frankhuizen Franklin Franko Franková Frano Franová \
+    Franscini Fransen Franušić Franzese François Françoise Fraser Frazier Fraňa Fraňo Fraňová Fraňvá Frederick \
+    Fredriks Freeman Freitas Frema Fremie French Frerichs Frescobaldi Freshour Freudenberger Frey Friedman Friehus \
+    Frimer Frimerová Frimpomaa Fritsch Fritz Friščić Frketić Frost Frutos Fry Frye Frías Fröhlich Ftorek Ftoreková \
+    Ftáčnik Ftáčniková Fuente Fuentes Fuertes Fujiati Fuli Fuller Fundi Furda Fusani Fuseli Fuster Fuček Fábián \
+    Fábregas Förster Fülöp Fırat Gaba Gabaldón Gabba Gabbana Gabrieli Gabud Gachanja Gacheri Gacheru Gachoki Gadda \
+    Gade Gaggini Gagliano Gagliardi Gagys Gaiatto Gailius Gaillard Gailys Gaines Gaito Gaitán Gaičiūnas Gaižauskas \
+    Gakii Gala Galan Galarza Galdikas Galeati Galenzone Galešić Galgallo Galgalo Galiano Galiazzo Galijn Galik \
+    Galiková Galilei Galindo Galić Gall Gallagher Gallardo Gallart Galle Gallego Gallegos Gallen Gallet Gallo \
+    Galloway Galović Galtarossa Galuppi Galvan Galvani Galvez Galván Galán Galík Galíková Gamble Gamboa Gamez \
+    Gandhi Ganesan Ganesh Gangemi Ganguly Gao Gaona Gara Garay Garba Garcia Garcés García Garde Gardiner Gardner \
+    Garg Gargallo Garibaldi Garibay Garica Garmendia Garner Garnier Garobbio Garozzo Garret Garrett Garrido Garriga \
+    Garrison Garrone Garza Garzoni Garzón Gascón Gaspar Gasperi Gastel Gastélum Gates Gathogo Gathoni Gati Gatimu \
+    Gatto Gatwiri Gaudin Gauthier Gautier Gavalier Gavalierová Gavenda Gavendová Gavorník Gavorníková Gay Gaya \
+    Gaytán Gašpar Gašparovič Gašparovičová Gašparová Gažo Gažová Gebremariam Gedi Geenen Geens Geeraerts Geerling \
+    Geerts Geertsen Geest Geffen Gegić Gehringer Geisel Geisler Geißler Gelabert Geldens Gelder Gelemanović \
+    Gellemeyer Gelli Gemen Gemert Gemito Geneart Genechten Genefaas Gent Gentileschi Gentili Gentilini Gentry \
+    George Georges Georgescu Gera Geraci Gerlach Germain Germano Gerrits Gerritse Gerritsen Gertz Gervais Gestel \
+    Geudens Geuens Gevaert Ghebremedhin Gheorghiu Ghoerle Ghose Ghosh Giacconi Giacometti Giammusso Gianetti \
+    Gianinazzi Giannelli Giannetti Giannini Giannone Giannotti Giannuzzi Gianvecchio Gibbons Gibbs Gibert Gibilisco \
+    Gibson Gichana Gicheru Gichohi Gichuhi Gichuki Gichuru Gielen Gierschner Gieß Gigli Gikonyo Gil Gilabert \
+    Gilardoni Gilbert Giles Gill Gilles Gillespie Gillet Gillis Gilmore Gils Gimenez Gimeno Giménez Giner Ginese \
+    Ginesio Ginkel Ginneke Gintalas Ginzburgas Gioberti Giolitti Giorgetti Giovine Giradello Giralt Girard Giraud \
+    Girona Girschner Girón Gisbert Giselmeyer Gitahi Gitari Gitau Githaiga Githinji Gitonga Giulietti Giunti Giusti \
+    Glasnović Glass Glasses Glavan Glavor Glenn Gligora Glover Gnatz Gnodde Gocník Gocníková Goda Godana Godard \
+    Goddard Goderts Godfrey Godinić Godoy Godínez Goedhart Goel Goerle Goethals Goethem Goff Goicoechea Gokhale \
+    Gola Golden Goldoni Goldstein Gole Golgi Golino Golla Gollum Golubić Gomes Gomez Gomila Gomis Gona Goncalves \
+    Gonzaga Gonzales Gonzalez Gonzalo González Gonçalves Good Goodman Goodwin Goossens Goovaerts Gopal Gordillo \
+    Gordon Gori Goris Gorlitz Gorp Gosselin Goswami Gotić Gottardi Gotthard Gotti Goudriaan Gough Gould Gour \
+    Govaerts Govarts Govoni Govorčinović Goyal Goyvaerts Gozzano Gozzi Goñi Graaf Grabowski Gracia Gracin Gradenigo \
+    Graeve Graf Graham Gramsci Granado Granados Granatelli Grand Grande Grant Gras Grassi Grasso Gratie Grau \
+    Gravensande Graves Gravina Gray Grba Grbac Greco Gredičak Greef Green Greene Greenwood Greer Greggio Gregor \
+    Gregori Gregorio Gregorová Gregory Gregov Greguš Gregušová Greij Gremese Grenier Grewal Grgić Grgurević Grgurić \
+    Grgurovac Griego Grifeo Griffin Griffith Griffiths Grijalva Grimani Grimes Grinius Grinsven Grisoni Gritti \
+    Groen Groenendaal Groenestein Grondel Grondelle Grondin Gronskis Groof Groot Groote Gros Gross Grossi Grote \
+    Groth Grover Grubišić Gruijl Gruijter Gruil Grunt Gruson Grznár Grznárová Grégoire Gröttner Grňa Grňová Gržetić \
+    Gržinčić Guajardo Gual Gualandi Gualtieri Guarana Guarato Guardado Guardia Guardiola Guariento Guarneri \
+    Guberović Gucci Gude Gudelj Guellec Guerra Guerreiro Guerrero Guevara Guglielmi Guha Guibert Guicciardini \
+    Guichard Guidone Guidotti Guijarro Guilbert Guillaume Guillen Guillet Guillon Guillot Guillou Guillén \
+    Guinizzelli Guit Guitart Gulan Gulati Gulcher Gullit Gullotta Gulotta Gulyás Gumprich Gunarto Gunawan Gunpf Guo \
+    Gupta Gure Gurule Gussoni Gute Gutierrez Gutiérrez Gutknecht Guyo Guyon Guyot Guzman Guzmán Guérin Guštin \
+    Gyamfi Gyamfiaa Gyasi Gyasiwaa Gál Gálik Gáliková Gálová Gálvez Gámez Gárate Gáspár Gérard Gómez Gül Gülen \
+    Güçlü Haack Haag Haan Haarlem Haas Haase Habibi Hablák Habláková Habte Habšuda Habšudová Haddad Haddou Hadrović \
+    Hadžić Haeften Haengreve Haering Hagara Hagarová Hagen Hagendoorn Hahn Haile Hajdu Haji Hak Hakim Hakimi Hakker \
+    Halabi Halake Halambek Halapir Halder Hale Haley Halim Halimah Hall Haluška Halušková Halák Haláková Halász Ham \
+    Hamaland Hamann Hamdan Hamel Hamilton Hamisi Hammond Hamon Hampton Hamwi Hanak Hanaková Hancock Handa Handayani \
+    Hande Haneberg Hanegraaff Hanek Haneková Haney Hanka Hanko Hanková Hanna Hans Hansen Hanson Hanssens Hanus \
+    Hanusek Hanuseková Hanuska Hanusková Hanusová Hanuška Hanušková Hanzel Hanzelová Hanák Hanáková Hançer Hanúsek \
+    Hanúseková Hanúska Hanúsková Hanžek Harapin Hardi Hardiansyah Hardin Harding Hardy Hargreaves Hari Haring \
+    Hariyah Harloff Harmon Haro Harper Harrell Harrington Harris Harrison Hart Hartati Hartley Hartman Hartmann \
+    Hartono Hartung Harvan Harvanová Harvey Harvánek Harváneková Haryanti Haryanto Hasanah Haselaar Haspengouw \
+    Hassan Hassanah Hassani Hastuti Hatfield Hauffer Havel Havlíček Havlíčková Havran Havranka Havranko Havranková \
+    Havranová Hawkins Hayden Hayer Hayes Haynes Hayre Hayrioğlu Hays Hayward Hazenveld Haňak Haňaková Haňák \
+    Haňáková Haščák Haščáková Heath Hebert Hecke Hecker Heer Heere Heerenveen Heerkens Heerschop Hegde Hegedüs \
+    Hegedűs Hehl Heiden Heidrich Heijden Heijman Heijmans Heijmen Hein Heinrich Heinrichs Heintze Heinz Hekker \
+    Hellemans Hellevoort Hellwig Helmerhorst Helsen Hemert Henck Henderson Hendricks Hendrickx Hendriks Hendrikse \
+    Hendrix Henegouwen Henk Henriques Henry Henríquez Hens Henschel Hensley Henson Henst Hentschel Heras Herbert \
+    Herceg Herck Heredia Heremans Heretik Heretiková Hering Heripon Herman Hermann Hermans Hermighausen Hernandes \
+    Hernandez Hernando Hernádez Hernández Herout Herranz Herrera Herrero Herring Herrmann Herstal Hertrampf Hervia \
+    Hervás Hervé Hesbaye Heser Hess Hesse Hester Hethur Hettner Heusden Heuser Heuvel Hewitt Hexspoor Heyden \
+    Heydrich Heylen Heymans Heyne Heyvaert Heß Hećimović Hečko Hečková Hickman Hicks Hidalgo Hidayanto Hidayat \
+    Hierro Higgins Higueras Hill Hiller Hillow Hilmer Hilmerová Hilton Hines Hinić Hinojosa Hinton Hirsi Hladká \
+    Hladký Hlaváč Hlaváčik Hlaváčiková Hlaváčová Hlinka Hlinková Hliník Hliníková Hoang Hoarau Hoareau Hobbs Hodak \
+    Hodge Hodges Hodgson Hodža Hodžová Hoecke Hoedemakers Hoek Hoeks Hoekstra Hoelen Hoes Hoeven Hoffman Hoffmann \
+    Hofman Hofmann Hogan Holden Holder Holguín Holič Holiček Holičeková Holička Holičková Holičová Holland \
+    Hollander Holloway Holmes Holsten Holt Holthuis Holub Holubec Holubecová Holubek Holubeková Holubka Holubko \
+    Holubková Holubová Holuby Holvoet Holzapfel Holík Holíková Holíček Holíčeková Holúbek Holúbeková Holúbok Holčík \
+    Holčíková Hondeveld Honing Hood Hoof Hoog Hoogers Hoogh Hooper Hoover Hope Hopkins Hoppenbrouwer Hora Horak \
+    Horemans Horn Horne Hornich Hornig Horrocks Horst Horton Horvat Horvatek Horvatinec Horvatić Horváth Horváthová \
+    Horák Horáková Horáček Horáčková Hosseini Hostaden Hoste Houben Houdijk Houghton House Houston Houteveen Hove \
+    Howard Howarth Howe Howell Howells Hoyos Hoz Hoza Hozová Hoàng Hošták Hoštáková Hošťák Hošťáková Hrabar Hranić \
+    Hranj Hrastinski Hraško Hrašková Hrdlička Hrdličková Hren Hrianka Hrianková Hric Hricová Hrmo Hrmová Hroboň \
+    Hroboňová Hrubá Hrubý Hruška Hrušková Hrušovská Hrušovský Hrvojić Hrytsenko Hršak Hrženjak Huang Huba Hubbard \
+    Huber Hubert Huberts Hubová Hudec Hudecová Hudson Hudáček Hudáčeková Huel Huerta Huertas Huet Huff Huffman \
+    Hughes Huguet Huhn Huijben Huijbrechts Huijs Huijzing Huisman Huka Huljev Hull Hulle Huls Hulshouts Hulskes \
+    Hulst Hulten Humbert Humphrey Humphreys Humphries Hunerik Hunt Hunter Hupka Hupková Hurley Hurst Hurtado Hus \
+    Huska Husnjak Husová Hussain Hussein Husák Husáková Husár Husárová Husťák Husťáková Hutagalung Hutapea Hutasoit \
+    Hutchinson Hutta Huttová Huurdeman Huybrechts Huyghe Huynh Huys Huysmans Hučko Hučková Hušek Hušeková Huška \
+    Hušo Hušová Hušták Huštáková Hušťák Hušťáková Hyde Hájek Hájková Hänel Häring Höfig Hölzenbecher Höning Hörle \
+    Hövel Hús Húska Húsková Húsová Húšek Húšeková Húška Hübel Iacobucci Iacovelli Iadanza Iannelli Iannotti \
+    Iannucci Iannuzzi Ibarra Ibañez Ibikunle Iborra Ibrahim Ibáñez Idris Idrissi Iglesia Iglesias Ignac Ihejirika \
+    Ihnačák Ihnačáková Ilijić Ilinović Ilić Illés Ilori Ilupeju Imali Imbert Iminza Impastato Impe Imrich Imrichová \
+    Infante Infantino Ingram Iniesta Innocenti Interiano Interminei Interminelli Inzaghi Ionescu Ioniță Ioppi Iqbal \
+    Irawan Ireri Iriarte Irizarry Iroha Irungu Irwin Isaac Isah Isern Ismail Issa Issac Issack Issak Iswahyudi Ito \
+    Ivandić Ivanenko Ivanović Ivančan Ivaška Ivašková Ivšić Iwu Iyanda Iyengar Iyer Izaguirre Izquierdo Iñiguez \
+    İhsanoğlu İnönü Jaber Jaceps Jackson Jacob Jacobi Jacobs Jacobson Jacques Jacquet Jacquot Jacuzzi Jagarinec \
+    Jager Jagečić Jaggi Jagroep Jailani Jaime Jaimes Jain Jaiyeola Jakab Jakopec Jakopović Jakovac Jaković \
+    Jakovljević Jakub Jakuba Jakubec Jakubecová Jakubek Jakubeková Jakubka Jakubko Jakubková Jakubová Jakubík \
+    Jakubíková Jakubček Jakubčeková Jakubčo Jakubčová Jakubčík Jakubčíková Jakupić Jakuš Jakúbek Jakúbeková Jalovec \
+    Jalovecová Jama James Jan Janda Jandová Janek Janeková Janeček Janečeková Janečka Janečko Janečková Jani Janka \
+    Jankauskas Janko Janková Jankowski Jano Janová Janočko Janočková Janoš Janošek Janošeková Janoška Janoško \
+    Janošková Janošo Janošová Jans Jansdr Janse Jansen Jansse Janssen Janssens Jantošovič Jantošovičová Januar \
+    Janák Janáková Janík Janíková Janča Janček Jančeková Jančo Jančová Jara Jaramillo Jaroš Jarošová Jarso Jarvis \
+    Jasprica Jasso Jaume Jaunzema Jaunzems Jayaraman Jaén Jdotte Jean Jebet Jedľovská Jedľovský Jefferson Jefwa \
+    Jeggij Jekel Jelagat Jelavić Jelimo Jelić Jelle Jelínek Jelínková Jemeli Jemrić Jemutai Jendek Jendeková \
+    Jenkins Jennings Jensen Jepchirchir Jepchumba Jepkemboi Jepkemei Jepkirui Jepkoech Jepkogei Jepkorir Jepkosgei \
+    Jepleting Jepngetich Jeptoo Jerez Jerković Jerono Jerop Jerotich Jerusalem Jeruto Jessel Jesus Jesús Ježek \
+    Ježková Jha Jharap Jhaveri Jibril Jilani Jillo Jimale Jimenez Jiménez Jimínez Jochems Jockel Joel Johal Johann \
+    John Johns Johnson Johnston Joly Jomo Jonata Jonatová Jonckheere Jones Jong Jonge Jonghe Jonjić Jonker Jonkman \
+    Joos Joosten Jopich Jordan Jordá Jordán Joris Jorlink Jorrisen Joseph Joshi Joshua Josipović Joubert Jourdan \
+    Jovanovac Jovanović Jove Jover Jovinelli Jović Joyce Jozić Juan Juarez Jugovac Juhász Jukić Julien Julius Juliá \
+    Julián Juma Jumba Jumiège Junas Junasová Junck Juncken Jungfer Junior Junitz Junk Junken Junás Junásová Junáš \
+    Junášová Jurado Jurek Jureková Juretić Jureško Jurina Jurinová Jurić Jurišić Jurjević Jurka Jurko Jurković \
+    Jurkovič Jurkovičová Jurková Jurlina Jurrijens Juráš Jurášová Jurík Juríková Jurča Jurčina Jurčinová Jurčić \
+    Jurčo Jurčová Juvara Juárez Ján Jáno Jánová Jánoš Jánoška Jánoško Jánošková Jánošová Jánošík Jánošíková Jáquez \
+    Jáuregui Jäckel Jähn Jäkel Jäntsch Jódar Jónás Jüttner Kaari Kaay Kaberia Kabir Kabiru Kabui Kaburu Kabus \
+    Kadakia Kade Kadenge Kadija Kadlec Kadlecová Kadzo Kageha Kagendo Kagwiria Kahindi Kahinu Kahlina Kaimenyi \
+    Kaingu Kairu Kairys Kaiser Kajuju Kakai Kakar Kala Kalama Kalanjoš Kalazić Kale Kalekye Kaliská Kaliský Kalita \
+    Kaliňák Kaliňáková Kalla Kallan Kallen Kallert Kalman Kalniņa Kalniņš Kaloki Kalume Kalvaitis Kalvelis Kalvėnas \
+    Kalēja Kalējs Kamande Kamathi Kamau Kambs Kamdar Kamene Kamińska Kamiński Kamp Kamper Kanana Kananu Kanda \
+    Kandie Kane Kangethe Kangogo Kaniak Kaniaková Kanini Kaniški Kanja Kannan Kant Kanyi Kapadia Kapoor Kapur Kar \
+    Kara Karadeniz Karagić Karamarko Karambu Karan Karani Karanja Karels Karge Kari Karikari Karimi Karisa Kariuki \
+    Karlović Karmelić Karnik Karpe Kartosen Karuga Karul Karulová Karuri Karuza Karwitha Karz Kas Kashyap Kassab \
+    Kassim Kastanja Kasteelen Kasyoka Kata Katana Kathagen Kathambi Kathure Katić Kato Katona Kaufman Kaul Kauliņa \
+    Kauliņš Kaupas Kaur Kauzlarić Kavaliauskas Kavasch Kavaschová Kawira Kay Kaya Kazik Kaziková Kazlauskas Kazungu \
+    Kazík Kazíková Kaņepa Kaņeps Kašpar Kašparová Keer Keijser Keijzer Keita Keitany Keith Keleković Kelemen \
+    Kelečić Kelić Keller Kelley Kello Kellová Kelly Kelo Kelová Keltenie Kelvin Kemboi Kemei Kemp Kempen Kendi \
+    Kendra Kendrová Kenga Kenis Kennedy Kensy Kent Keníž Kenížová Ker Kerekes Kereković Kerkhof Kerkhofs Kerová \
+    Kerr Kerubo Ketel Keter Ketting Keudel Kevin Kevo Key Keya Keyser Khaemba Khalif Khalsa Khamis Khamisi Khan \
+    Khanna Khare Khatib Khatri Khisa Khosla Khoury Khurana Kiama Kiarie Kibe Kibet Kibiwot Kibiwott Kiboi Kibor \
+    Kidane Kidd Kiema Kigen Kihara Kiilu Kiio Kiiru Kijnder Killer Kilonzi Kilonzo Kim Kimachu Kimaiyo Kimani \
+    Kimanthi Kimanzi Kimaru Kimathi Kimeli Kimemia Kimeu Kimosop Kimotho Kimtai Kimutai King Kingori Kinkela Kinoti \
+    Kint Kinuthia Kinya Kinyanjui Kinyua Kiogora Kioko Kipchirchir Kipchumba Kipkemboi Kipkemei Kipkemoi Kipkirui \
+    Kipkoech Kipkogei Kipkorir Kipkosgei Kipkurui Kiplagat Kiplangat Kipleting Kiplimo Kipngeno Kipngetich Kiprono \
+    Kiprop Kiprotich Kipruto Kipsang Kiptanui Kiptoo Kiptui Kiptum Kipyego Kipyegon Kiragu Kirby Kirimi Kirinčić \
+    Kirk Kirpenstein Kirui Kirwa Király Kis Kisel Kisela Kiselová Kiseľ Kiseľa Kiseľová Kisilu Kisman Kiss Kitheka \
+    Kithinji Kithome Kiti Kitonga Kitsao Kituku Kitumaini Kitur Kitzmann Kivuva Kiška Klaarwater Klanac Klapač \
+    Klapačová Klapka Klapko Klapková Klapp Klapáč Klapáčová Klarin Klarić Klashorst Klasić Kleibrink Kleijse Klein \
+    Klemm Klemt Klepáč Klepáčová Klerks Kleybrink Kligl Klijn Klima Klimek Klimeková Klimko Klimkovič Klimkovičová \
+    Klimková Klimo Klimová Klimáček Klimáčeková Kline Klingelhöfer Kližan Kližanová Klokoč Klokočová Klopačka \
+    Klopačková Kloppert Klotz Kluivert Knapp Knappe Knezović Knežević Knight Kniha Knihová Knockaert Knoers Knowles \
+    Knox Knuf Kobayashi Kobelt Kobia Kobielsky Kobielská Kobielský Koc Koch Kocian Kocianová Kocijančić Kocka \
+    Kocková Kocová Kocsis Kocur Kocák Kocáková Kocúr Kocúrik Kocúriková Kocúrová Koech Koeman Kof Kogo Kohl Kohli \
+    Kok Kokanović Kokorić Kolade Kolarec Kolega Kolen Kolesár Kolesárová Kolić Kollár Kollárová Kolnik Kolniková \
+    Kolník Kolníková Kolster Kolár Kolárová Kolář Kolářová Komar Kombe Kombo Komen Komljenović Komora Konaté Konda \
+    Konečná Konečný Koning Konings Konopka Konopková Konrád Konrádová Konôpka Konôpková Kooij Koome Koomson Kopa \
+    Kopecká Kopecký Kopjar Kopová Koppa Koppová Korec Korecová Koret Korir Koros Korpal Korsman Korstman Kort Korte \
+    Kortman Korutürk Korčák Korčáková Kos Kosanović Kosgei Koshy Kosić Koskei Kosoko Kostanić Kostelac Kosten \
+    Koster Kostka Kostková Kostolzin Kostrec Kostrecová Kota Kothari Kotian Kotianová Kotulič Kotuličová Kouba \
+    Koubová Koval Kovalchuk Kovalenko Kovalčík Kovalčíková Kovač Kovaček Kovačević Kovačić Kovaľ Kovaľová Kovács \
+    Kováč Kováčik Kováčiková Kováčová Kovář Kovářová Kowalczyk Kowalski Koya Koza Kozma Kozmon Kozmonová Kozová \
+    Kozák Kozáková Kozáček Kozáčeková Kozáčik Kozáčiková Kozłowski Koç Koč Kočiš Kočišová Kočka Kočko Kočková \
+    Kočová Koški Koščević Krabbe Krajcar Krajíček Krajíčeková Krajči Krajčiová Krajčo Krajčovič Krajčovičová \
+    Krajčová Krajčí Krajčíová Krajčír Krajčírová Kralj Kraljević Kraljić Kramarić Kramer Kramár Kramárová Kranz \
+    Krasnohorská Krasnohorský Krastiņa Krastiņš Kratochvíl Kratochvílová Kraus Krause Kraushaar Krausová Kravchenko \
+    Krawczyk Krebs Krein Krejčová Kremer Kresonja Kreusel Kriens Krieva Krieviņa Krieviņš Krievs Krish Krishna \
+    Krishnamurthy Krishnan Krištof Krištofová Križan Križanová Kroker Kromodimedjo Kronenberg Krop Kropilák \
+    Kropiláková Kroták Krotáková Krpan Krueger Kruns Krupa Krupová Kruschwitz Krznarić Král Králik Králiková \
+    Králová Krásnohorská Krásnohorský Kráľ Kráľovič Kráľovičová Kráľová Kríž Krížik Krížiková Krížová Krúpa Krúpová \
+    Krčelić Krēsliņa Krēsliņš Kršanac Krūmiņa Krūmiņš Krūze Krželj Kuba Kubec Kubecová Kubek Kubeková Kubiček \
+    Kubičeková Kubička Kubičko Kubičková Kubko Kubková Kubo Kubová Kubík Kubíková Kubíček Kubíčeková Kubíčková \
+    Kuffa Kuffová Kuhl Kuijc Kuijpers Kuilenburg Kuiper Kuipers Kuit Kujundžić Kukučka Kulkarni Kumar Kumer Kumi \
+    Kuna Kunac Kunda Kundová Kundu Kundziņa Kundziņš Kunen Kungu Kunka Kunková Kunová Kupa Kupka Kupko Kupková \
+    Kupová Kupsjak Kurgat Kuria Kurian Kurniawan Kurt Kurtoić Kuruc Kurucová Kurui Kuruvilla Kus Kusch Kusen Kusi \
+    Kusiwaa Kuska Kusková Kusmawati Kusová Kusuma Kusumo Kuswandari Kuswoyo Kuveždić Kuzmenko Kuzmić Kučera \
+    Kučerová Kučić Kuša Kuška Kušková Kušnír Kušnírová Kušo Kušová Kuščević Kwaadland Kwaakye Kwaakyewaa Kwamboka \
+    Kwartemaa Kwarteng Kwemoi Kwiatkowski Kyalo Kyei Kyeiwaa Kyerewaa Kysel Kysela Kyselová Kyseľ Kyseľa Kyseľová \
+    Kára Kárová Kázik Káziková Käster Kôstka Kôstková Köhler Köster Kúbek Kúbeková Kús Kúska Kúsková Kúsová Kúš \
+    Kúšová Kühnert Kārkliņa Kārkliņš Kılıç Kısakürek Kļaviņa Kļaviņš Kříž Křížová Laan Laar Laarhoven Laarse Labado \
+    Labaš Labbé Labinjan Laboy Labuda Labudová Laca Lachman Lachmann Lacka Lacko Lacková Laco Lacombe Lacová \
+    Lacroix Lad Ladavac Ladeck Laenen Laer Laere Laet Laffray Lafleur Lagarde Lagat Lage Lagerweij Lago Laguna \
+    Lagzdiņa Lagzdiņš Lailasari Laine Lajčiak Lajčiaková Lajčák Lajčáková Lakatos Lakošeljac Laksita Laksmiwati Lal \
+    Lala Lall Lalla Lam Lamas Lamač Lamačová Lamb Lambers Lambert Lamborghini Lambrecht Lambrechts Lambregt Lammens \
+    Lamore Lamotte Lamrani Lamy Lancisi Landa Landeghem Landen Landry Lane Lanfranchi Lang Langat Lange Langern \
+    Langevoort Langlois Lanka Lankle Lansink Laon Laporte Lapsa Lara Laroche Larrañaga Larrea Larsen Larson Lasa \
+    Lasić Lastra Lata Lathrope Latier Lattuada Latuperisa Latupono Launay Laureano Laurent Laureys Lauwers Law \
+    Lawal Lawrence Lawson Lazar Lazuardi Leach Leal Leatemia Leblanc Lebon Lebreton Lebrun Lebrón Leclerc Leclercq \
+    Lecomte Leconte Lecoq Lede Ledesma Ledoux Leduc Lee Leek Leemans Leemput Leene Lees Leeuw Leeuwen Lefebvre \
+    Lefort Lefèvre Legendre Legnante Legović Legrand Legros Leguit Lehmann Leite Leiva Lejeune Lelas Lelei Leleu \
+    Lelijveld Lelièvre Lemaire Lemayian Lemaître Lemmens Lemoine Lemonnier Lemus Lenaerts Lengyel Lenić Lenoir \
+    Lensen Leon Leonard Leonardi Leoncavallo Leone Leonetti Leopardi Lepšík Lepšíková Lercari Lerma Lerner Leroux \
+    Leroy Lesage Lesná Lesný Lestari Lester Letellier Lether Leto Letová Letta Lettiere Leuven Levchenko Levesque \
+    Levine Levy Lewa Lewandowska Lewandowski Lewis Leys Leysen Leyva Leão León Lešić Lešković Leščić Liang Liber \
+    Licul Liebelt Liekens Liendert Liepa Liepiņa Liepiņš Lier Lierde Lieshout Lievens Ligorio Ligtvoet Liguori Lijn \
+    Lillo Lima Limburg Limo Limón Lin Linares Lind Lindau Linden Lindner Lindsey Linke Linschoten Liović Lipa Lipka \
+    Lipko Lipková Lipová Lippens Lippomano Lips Lipták Liptáková Lira Lisica Lisická Lisický Littizzetto Little \
+    Litva Litvová Liu Liverotti Livingston Liška Lišková Ljubetić Ljubić Ljubičić Llabrés Lladó Llamas Llano Llanos \
+    Lledó Llobet Llopis Llorens Llorente Lloret Lloyd Lluch Lobato Lobo Loep Loera Logan Loiseau Loj Loja Lojek \
+    Lojeková Lojen Lojka Lojko Lojková Lojová Loke Lokollo Lollobrigida Lombard Lombardi Lombardo Lombroso Lomeli \
+    Lommert Lonen Long Longhena Longoria Loo Loock Loon Loos Looveren Looy Lopes Lopez Lopresti Lorch Lord Loreal \
+    Loredan Lorencin Lorenzo Lorreijn Losa Losada Losekann Louis Loureiro Lourenço Louws Lovato Love Lovrić Lowe \
+    Lowery Loya Loyal Lozada Lozano Lubina Lubinová Luboch Luc Lucarelli Lucas Lucchesi Lucciano Lucel Lucena \
+    Lucero Luciani Lucio Lucić Ludovisi Luevano Lugo Luin Luinenburg Luján Lukinić Lukić Lukstiņa Lukstiņš Lukács \
+    Lukáč Lukáčová Lukša Lukšić Lukšová Lumbasi Lumbreras Lumumba Luna Luo Lupo Lupták Luptáková Luque Luria Lussu \
+    Luster Luthra Lutterveld Lutz Luxardo Luxemburg Luyckx Luyssel Luyten Luz Luzi Luís Lučić Lynch Lynn Lyons \
+    Lysenko László Léger Lévy Lévêque Líška Líšková López Löchel Löffler Löwer Lübs Lāce Lācis Līce Līcis Lūse \
+    Lūsis Maalim Maaren Maas Maasgouw Maaswinkel Maath Maca Macan Maccanelli Macdonald Mace Macedo Macek Maceková \
+    Mach Machado Macharia Machata Machatová Machnáč Machnáčová Macho Machová Macháček Macháčeková Macháčková Macias \
+    Mack Macka Macko Mackovič Mackovičová Macková Maco Macová Macías Madan Madar Madara Madarová Madden Maddox \
+    Madej Madejová Madera Maderna Maderno Madhubuti Madrid Madrigal Madu Madunić Maertens Maes Maestas Maestre \
+    Maeyer Maffei Magalhães Magar Magaña Mageto Maggioli Maghanga Magić Maglio Magnani Magombo Magrassi Magyar \
+    Magál Magálová Mahabier Mahajan Mahal Mahamed Mahamud Maharaj Mahat Mahe Mahendra Maheswara Mahieu Mahmood \
+    Mahnet Mahoney Mai Maia Maillard Maillet Maillot Maina Maingi Maitha Maithya Maiyo Majdan Majdanová Majdenić \
+    Majdán Majdánová Majeská Majeský Majewski Major Majorana Majstorović Majumdar Mak Makau Makena Makinde Makinwa \
+    Mako Makokha Makori Makovac Makovec Makovecová Makovica Makovická Makovický Maková Makový Makungu Malacarne \
+    Malachovská Malachovský Malaparte Malatesta Malave Maldonado Malenchini Maletić Malfait Malhotra Malina \
+    Malinová Malipiero Mall Mallet Mallick Mallien Malnar Malo Maloba Malone Maloča Malpighi Malsen Maluki Malá \
+    Malíšek Malíšeková Malý Mambo Mamić Mammen Mamo Mamojka Mamojková Mamula Man Manacorda Mancebo Mancini Mand \
+    Manda Mandal Mandala Mandasari Mander Mane Mangal Mangale Mangat Mangel Mangold Mangunsong Mani Manjón Mann \
+    Mannan Manne Manning Mannoia Manole Manolesso Manrique Mans Mansa Manso Mansour Mansur Mansveld Mansvelt Mansız \
+    Mantegazza Mantegna Manuel Manuhutu Manullang Manunta Manzanares Manzano Manzoni Manço Maranga Marangoni Maras \
+    Marasović Marazzi Maraš Marbun Marcacci Marceron Marchal Marchand Marchenko Marcin Marcinek Marcineková \
+    Marcinko Marcinková Marcinová Marco Marconi Marcos Mardešić Mardhiyah Marduras Mare Marec Marek Mareková \
+    Marenzio Mares Maretić Mareček Marečeková Mareš Marešová Margita Margitová Margraf Marie Marien Marijanović \
+    Marin Marinetti Marini Marinković Marino Marinović Marion Maris Mariscal Maritim Marián Mariánová Mariën Mariño \
+    Marić Maričević Marjanović Markanjević Marko Markovac Marković Markovič Markovičová Marková Markoš Markošová \
+    Marks Markuš Markušová Maroa Maroš Marošová Marpaung Marques Marquez Marqués Marrero Marrone Marroquín Marsden \
+    Marsh Marshall Marsili Marta Martel Martens Marti Martin Martineau Martinec Martinecová Martinek Martineková \
+    Martinelli Martinez Martinić Martinka Martinko Martinkovič Martinkovičová Martinková Martinović Martinovič \
+    Martinovičová Martinová Martins Martinák Martináková Martinček Martinčeková Martinčević Martić Martorell \
+    Martová Martucci Marty Martáň Martáňová Martí Martín Martínez Marušić Marwa Mary Maryadi Maryati Marzorati \
+    Marzouki Maréchal Marí Marín Maršić Marťan Marťanová Maržić Mas Masai Masarik Masariková Masaryk Masaryková \
+    Masarík Masaríková Mascagni Mascareñas Mascaró Mascheroni Masese Masha Masika Masila Masinde Maslo Maslová \
+    Masná Masný Mason Maspero Masri Massa Masse Massey Masson Mast Mastandrea Master Mastroianni Masár Masárik \
+    Masáriková Masárová Mata Matahlija Matana Matano Matara Matas Mate Matelot Mateo Mateos Mater Mateu Mateša \
+    Matheka Mathenge Mathews Mathieu Mathis Mathol Mathurin Mati Matias Matiaško Matiašková Matijaš Matijević Matić \
+    Matko Matković Matokanović Matos Matoušek Matoušková Matovina Matošević Mattarella Matteotti Matthews Matthijs \
+    Matthys Matthäi Matulin Matulić Matías Matějka Matějková Maulana Maundu Maurice Maury Mauréry Mauréryová Mauti \
+    Mavra Maweu Mawia Mawira Maxwell May Maya Mayaka Mayasari Mayer Maynard Mayo Mayol Mayoral Mayorga Mays Maza \
+    Mazilescu Mazraoui Mazur Mazzacurati Mazzanti Mazzeo Mazzi Mazzini Mazzocchi Maćešić Maček Mačeková Mačko \
+    Mačkovič Mačkovičová Mačková Mačo Maďar Maďara Maďarič Maďaričová Maďarová Maďár Maďárová Mašek Mašková Mbaabu \
+    Mbae Mbaka Mbatha Mbithe Mbithi Mbiti Mbogo Mboya Mbugua Mbui Mbula Mburu Mbuthia Mbuvi Mcbride Mccall Mccann \
+    McCarthy Mccarthy Mccarty Mcclain Mcclure Mcconnell Mccormick Mccoy Mccullough Mcdaniel McDonald Mcdonald \
+    Mcdowell Mcfarland Mcgee Mcgrath Mcguire Mcintosh Mcintyre Mckay Mckee McKenzie Mckenzie Mckinney Mcknight \
+    Mclaughlin McLean Mclean Mcmahon Mcmillan Mcneil Mcpherson Meadows Medač Medici Medina Medić Medrano Medvecká \
+    Medvecký Medved Medveď Medveďová Meer Meeres Meersman Meert Mees Meester Meeus Meeusen Megantara Meijer Meis \
+    Meister Meić Mejia Mejía Melani Melendez Melero Melet Melgar Meli Melichar Melicharová Melicher Melicherová \
+    Melicherík Melicheríková Melicherčík Melicherčíková Melichár Melichárek Melicháreková Melichárová Melis Mellor \
+    Melnyk Melo Melton Meléndez Memon Mena Menard Menchaca Mende Mendes Mendez Mendizábal Mendonça Mendoza Mendès \
+    Menendez Mengolo Mennea Menon Mens Mensa Mensah Mentzel Menza Menéndez Menšík Menšíková Meraz Mercadante \
+    Mercader Mercado Mercalli Mercantini Mercati Mercer Merchant Mercier Mercks Merckx Merino Merisi Merkaš Merkx \
+    Merle Merritt Mertens Mesa Mesarić Mesić Mestdagh Metcalfe Metella Metz Meucci Meulen Meunier Mey Meyer Meyers \
+    Meza Mezei Mezzetta Mečiar Mečiarová Miah Micca Michael Michalech Michalechová Michalek Michaleková Michalica \
+    Michalicová Michalka Michalko Michalková Michalík Michalíková Michaud Michel Michelangeli Micheletti Micheni \
+    Michiels Michielsen Michálech Michálechová Michálek Micháleková Michálik Micháliková Middelkoop Middleton \
+    Mielcarek Mies Migliaccio Miguel Migwi Mihalik Mihaliková Mihalić Mihaljević Mihalík Mihalíková Mihelčić Mihić \
+    Mihálik Miháliková Mijsberg Mikić Miklečić Mikloš Mikloško Miklošková Miklošová Miklík Miklíková Mikulandra \
+    Mikulec Mikulák Mikuláková Mikulík Mikulíková Mikulčić Mikuš Mikušová Mikúš Mikúšová Mil Milanesi Milas Milatić \
+    Miles Miletić Milevoj Milina Miličić Milla Miller Millet Mills Millán Miloslavić Milota Milotić Milotová \
+    Milovac Miltenburg Mimica Mimun Minayo Miner Minhas Miniati Mináč Mináčová Miočić Mir Miralles Miramontes \
+    Miranda Mireles Miriti Mirosavljević Mirt Miró Mishra Misicher Misiko Mispelen Misra Missoni Mistry Mistrík \
+    Mistríková Mital Mitchell Mitei Mitra Mitschke Mittal Mitter Mičetić Mišak Miše Mišković Mišík Mišíková Mlynár \
+    Mlynárik Mlynáriková Mlynárová Mmboga Mmbone Mnangat Mocanu Moccia Mocenigo Modi Modiano Modigliani Modrić \
+    Modugno Mody Moenen Moens Moensendijk Moerman Moet Mofardin Mogaka Mogeni Mogere Mogherini Mogire Mohamed \
+    Mohammed Mohamud Mohan Mohanty Mohaupt Mojica Mojžiš Mojžišová Mokaya Mokhtari Mokroš Mokrošová Mokua Mol \
+    Molegraaf Molen Molenaar Moles Molesini Molina Moliner Molins Moll Molnár Momanyi Momberg Monaco Mondadori \
+    Mondaini Mondragón Monduzzi Moneta Mongare Monicelli Monnier Monreal Monroe Monroy Montalbán Montalcini \
+    Montalti Montalvo Montanari Montanariello Montanelli Montaña Montañez Montaño Monte Montecchi Monteiro \
+    Montemayor Montenegro Montero Montes Montesano Montesinos Montessori Monteverdi Montez Montgomery Monti Montoya \
+    Montserrat Moody Mook Moon Moonen Mooney Moons Moor Moore Moors Mora Moraa Morabito Moraes Morais Moraleda \
+    Morales Moran Morandi Morandini Morante Morar Morara Morata Moravcová Moravec Moravecová Moravčík Moravčíková \
+    Morawo Morcillo More Moreau Moreels Moreira Morel Morell Morellato Moreno Morera Moresi Moretti Morgagni Morgan \
+    Moric Moricová Morillo Morin Morić Morlacchi Morley Morosini Morová Moroz Morpurgo Morricone Morris Morrison \
+    Morrocco Morrow Morse Mortati Mortier Morton Morucci Morvan Morán Moscarda Moschino Mose Mosemann Moses Moseti \
+    Moslavac Mosley Mosquera Moss Mota Moturi Motyka Motyková Motyčka Motyčková Moulin Moura Moya Moyer Mozart \
+    Močibob Mraović Mraz Mrazek Mrazeková Mrazko Mrazková Mrazová Mráz Mrázik Mráziková Mrázka Mrázko Mrázková \
+    Mrázová Msuya Muange Muasya Mucha Muchai Muchangi Muchemi Mucheru Muchira Muchiri Muchoki Muchová Muchui Mudden \
+    Mude Mudri Mudronja Mueller Muema Muendo Mueni Muga Mugambi Mugendi Mugo Mugure Muhia Muhonja Muhoro Muhumed \
+    Muia Muigai Muijs Muimi Muinde Muindi Muiruri Mukami Mukherjee Mukhopadhyay Mukhwana Mukiri Mukoya Muktar \
+    Mukundi Mulder Mulders Mule Mulei Mulet Muli Mulinge Mullen Muller Mullins Mulongo Mulwa Mulyani Mumba Mumbe \
+    Mumbi Mumbua Mumo Munari Mundia Munene Munga Mungai Munguti Munguía Muni Munoz Munshi Munster Munyao Munyi \
+    Munyiva Munyoki Munyua Munywoki Muoki Mur Murage Muraguri Murangiri Muratori Muraya Murcia Mureithi Murgaš \
+    Murgašová Murialdo Murigi Muriithi Murillo Murimi Murin Murinová Murithi Muriuki Muriungi Muro Murphy Murray \
+    Murri Murthy Murty Murugi Murunga Murungi Murín Murínová Musa Musatti Musau Musee Musembi Musil Musila Musili \
+    Musilová Musimbi Mustapha Mustapić Mustač Mustofa Musumba Musungu Musya Musyimi Musyoka Musyoki Mutahi Mutai \
+    Mutanu Mutegi Mutembei Mutemi Mutethia Muteti Muthama Muthami Muthee Muthengi Mutheu Muthiani Muthike Muthini \
+    Muthoka Muthomi Muthoni Muthui Muthuri Muti Mutia Mutie Mutinda Mutindi Mutio Mutiso Mutisya Mutti Mutua Mutugi \
+    Mutuku Mutuma Mutune Mutunga Mutungi Muturi Mutwiri Muuo Muya Muynck Muñiz Muñoz Mušćet Mužina Mužić Mwadime \
+    Mwai Mwaka Mwakio Mwalimu Mwamburi Mwangangi Mwangi Mwania Mwaniki Mwanza Mwanzia Mwathi Mwaura Mwema Mwenda \
+    Mwende Mwendia Mwendwa Mwero Mwihaki Mwikali Mwinyi Mwinzi Mwirigi Mwita Mwiti Mwololo Mwongela Mwongeli Mydlo \
+    Mydlová Myers Mzungu Mác Mácka Mácková Mácová Mármol Márquez Márton Máté Máček Máčeková Máčik Máčiková Mälzer \
+    Méndez Mészáros Mínguez Móric Móricová Möchlichen Múgica Múñiz Mühle Mülichen Müller Müllerová Nababan Nabwire \
+    Naccari Nadal Nadi Nadig Nadkarni Naessens Nafula Nafuna Nagar Nagarajan Nagi Nagy Nagys Naibei Naidu Naik \
+    Nainggolan Nair Najmudin Nakamura Nakhumicha Nakić Naliaka Namaga Nanda Nandwa Nanjala Nanlohy Naomi Napitupulu \
+    Napolitano Narain Narang Naranjo Narasimhan Narayan Narayanan Narpati Narula Narušis Narváez Nasambu Nascimento \
+    Naser Naserian Nash Nashiruddin Nasimiyu Nasser Nasution Nasyiah Nasyidah Natarajan Nath Natsir Natt Natta \
+    Naujokas Nausėda Nava Navara Navarová Navarrete Navarria Navarro Navas Navone Navrátil Navrátilová Nayak Nayar \
+    Naylor Nazareth Nazari Nazario Načinović Ndambuki Ndanu Ndege Ndegwa Nderitu Ndiaye Ndichu Ndiema Ndinda \
+    Ndirangu Ndiritu Ndiwa Ndolo Ndoro Nduati Nduku Ndunda Ndunge Ndungu Nduta Ndwiga Neal Nebot Necci \
+    Nederlotharingen Nedermeijer Nedić Negrete Negrón Neira Neirynck Nek Nekesa Nelima Nelissen Nelson Nemcová \
+    Nemec Nemes Nemeș Nerger Nes Neto Nette Neureuther Neuschäfer Neustrië Neuteboom Neuzerling Nevado Neve Neven \
+    Neves Neveu Nevárez Newman Newton Neyens Ngala Nganga Ngao Ngari Ngaruiya Ngatia Ngei Ngeno Ngetich Ngige Ngigi \
+    Ngina Ngome Ngotho Ngugi Ngui Ngumbao Ngunjiri Ngure Nguyen Nguyễn Nibali Nicholls Nichols Nicholson Nicolas \
+    Nicolau Nicoletti Nicolini Nicolucci Nicolás Nielsen Niemeier Niermann Nieto Nieuwenhuijsen Nieuwstraten Nieves \
+    Nievo Nigam Niggli Nihoe Nijman Nijs Nikolić Nimac Nimwegen Ninalowo Niscoromni Nistor Nitra Nitrová Nitti \
+    Nitto Nixon Niño Nišević Nižetić Nižnanská Nižnanský Nižnánsky Nižnánská Nižňanská Nižňanský Niță Njagi Njambi \
+    Njau Njenga Njeri Njeru Njihia Njiru Njogu Njoka Njoki Njoku Njoroge Njue Njuguna Njuki Nkansa Nkansah Nkatha \
+    Nkirote Nkrumah Nnamani Noack Noble Nogueira Noguera Nogués Nohlmans Nolan Nolcini Nollee Nonis Noor Noordeloos \
+    Noordijk Noordmark Noort Noorzai Noot Norac Norbiato Nordio Nori Noriega Norman Normand Norris North Northeim \
+    Norton Nosiglia Nota Notarbartolo Notová Novaes Novais Novak Novaro Novitasari Novoa Novosel Novota Novotná \
+    Novotný Novák Nováková Nowak Noël Nsia Nthenya Nthiga Nti Ntiamoa Ntim Ntinyari Nuffel Nugnes Nugroho Nunes \
+    Nunez Nur Nuraini Nurdiyanti Nus Nuwenhijsen Nuwenhuijzen Nuwenhuse Nuwenhuysen Nuyts Nuñez Nwachukwu Nwankwo \
+    Nwosu Nyaako Nyaakoaa Nyaboke Nyabuti Nyabuto Nyaga Nyagaka Nyaguthii Nyakio Nyakundi Nyale Nyamai Nyamawi \
+    Nyambane Nyambu Nyambura Nyame Nyamu Nyamweya Nyanchama Nyangaresi Nyangau Nyangweso Nyantakyi Nyawa Nyawira \
+    Nyeuwenhuysen Nyoike Nyokabi Nyongesa Nys Nzai Nzau Nzilani Nzioka Nzioki Nzisa Nzomo Nzuki Nájera Nálepka \
+    Nálepková Németh Nôta Nôtová Núñez Němcová Němec Němeček Němečková Oak Obama Obara Obare Obasanjo Obeng Obi \
+    Obiero Obonyo Obradović Obratov Obrien Obuya Obšut Obšutová Ocampo Ocasio Ocaña Ochieng Ochoa Ochola Ochten \
+    Oconnell Oconnor Oda Odera Odero Oderwald Odescalchi Odetola Odhiambo Odinga Odira Odiwuor Odobašić Odom Odongo \
+    Odonnell Odoyo Odunsi Oduor Oduori Oemencs Oennen Oestrovsky Oever Offredi Ofori Ofosu Ogada Ogbuehi Ogega \
+    Ogeto Ogindan Oginga Oginni Ogola Ogolla Ogulana Ogunbamigbe Ogunbiyi Ogunbo Ogunde Ogunleye Ogunwobi Ogunyeye \
+    Ogutu Ogweno Oirschot Ojeda Ojiambo Ojo Ojua Ojukwu Ojwang Okafor Okech Okeke Okello Okelo Okemwa Oketch Okeyo \
+    Okinyi Okongo Okonkwo Okoro Okoth Oktaviani Okuku Okumu Okyere Olabode Oladipupo Olaiya Olasupo Olawale Oliboni \
+    Oliva Olivares Olivas Oliveira Oliver Olivera Oliveras Olivetti Olivier Olivo Olivárez Olivé Oliynyk Oller \
+    Ollivier Olmedo Olmo Olmos Oloo Olowokeere Oloyede Olsen Olson Olst Olthof Olubode Olugbayila Olujimi Olukotun \
+    Olukunga Oluoch Olusanya Oluwagbemi Olvera Olykan Oláh Omani Omar Omari Ombasa Ombati Ombui Omidina Omma \
+    Ommeren Omojola Omollo Omolo Omondi Omotoso Omwenga Omweri Omwoyo Ondari Ondiek Ondieki Onditi Ondrašík \
+    Ondrašíková Ondrejka Ondrejko Ondrejkovič Ondrejkovičová Ondrejková Ondrus Ondrusek Ondruseková Ondruš Ondrušek \
+    Ondrušeková Ondruška Ondruško Ondrušková Ondrušová Ondráš Ondrášek Ondrášeková Ondrášik Ondrášiková Ondrášová \
+    Ondrúšek Ondrúšeková Oneal Oneill Ongeri Onio Onisto Onoh Onsongo Ontiveros Onwuka Onyancha Onyango Onyiego \
+    Ooko Oommen Ooms Ooste Oosten Oostendorp Oosterhek Oosterhout Oostveen Ooyen Oparinde Opiyo Opizzi Opluštil \
+    Opluštilová Opmans Opoku Opondo Opper-Lotharingen Oppong Oprea Opuku Oquendo Orbanić Orbán Ordóñez Orellana \
+    Orengo Orešković Orina Orlando Orleans Orlić Orlović Orlík Orlíková Ornelas Orosco Orosz Orozco Orr Orsini \
+    Orsós Orta Ortega Ortese Ortiz Ortmann Ortolani Ortuño Orwa Oršolić Oršoš Oršulić Osborn Osborne Oscuro Osei \
+    Oshin Oshodi Osiemo Osman Osorio Osoro Ossani Ossola Osterhoudt Ostinelli Osuna Osuntokun Otero Oti Otiende \
+    Otieno Otiwa Otte Ottino Otto Otuo Otčenáš Otčenášová Ouali Ouardi Oudewater Ouko Ouma Ouwel Ouwerkerk Ovadia \
+    Overdijk Overeem Oversteeg Owen Owens Owino Owiti Owokoniran Owolabi Owoyemi Owuor Owusu Owusuwaa Oyadiran \
+    Oyaifo Oyaro Oyekan Oyeniyi Oyetoro Oyeyemi Oyinlola Oyoo Oyugi Oza Ozimec Ozuna Očenáš Očenášová Pablo Pabón \
+    Pace Pacelli Pacetti Pacheco Pacillo Pacomio Padilla Padmanabhan Padmasari Padovano Padrón Paegle Paepe \
+    Paffrath Paganini Page Pages Pagliaro Pagnotto Pagès Pai Paillet Paimo Paiva Pajer Pajerová Pajur Pal Palacio \
+    Palacios Palan Palastri Palau Palazzo Palić Palka Palko Palkovič Palkovičová Palková Pall Palla Palladio \
+    Pallarès Pallo Pallová Palma Palman Palmer Palmisano Palo Palomar Palomares Palombi Palomino Palomo Palov \
+    Palovič Palovičová Palovová Palová Palovčík Palovčíková Paltrinieri Paluch Paluchová Palumbo Palúch Palúchová \
+    Pamić Panatta Panchal Pandey Pandit Pandurić Pandya Pangestu Paniagua Panicucci Panka Pant Pantoja Panzera \
+    Paoletti Paolini Paolucci Pap Papafava Papak Paparić Papetti Papp Paradi Pardo Paredes Pareja Parejo Parekh \
+    Parent Pareto Parijs Parikh Parini Paris Parisi Park Parker Parkes Parkin Parkinson Parks Parmar Parmentier \
+    Parmer Parmitano Parpinel Parra Parri Parrish Parry Parsa Parsons Partida Paruta Parys Pascal Pascarella \
+    Pascual Pasman Pasolini Pasqua Pasquier Passalacqua Passchiers Pastine Pastoors Pastor Pataki Patberg Patel \
+    Pathak Patil Patiño Patla Patrick Patterson Pattinama Pattipeilohy Patton Pattyn Pau Pauko Pauková Paul \
+    Paulauskas Paulik Pauliková Pauliček Pauličeková Paulovič Paulovičová Paulík Paulíková Paulíček Paulíčeková \
+    Pausini Pauw Pauwels Pavanello Pavarotti Pavel Pavelek Paveleková Pavelić Pavelka Pavelko Pavelková Pavelová \
+    Pavert Pavin Pavić Pavičić Pavka Pavko Pavković Pavková Pavlenko Pavlik Pavlikovská Pavlikovský Pavliková \
+    Pavliček Pavličeková Pavličko Pavlo Pavlov Pavlović Pavlovič Pavlovičová Pavlovová Pavlová Pavlík Pavlíková \
+    Pavlíček Pavlíčeková Pavol Pavolová Pavone Pavuk Pavón Pavúk Pavúková Payet Payne Paz Pazos Paúk Paúková Paľa \
+    Paľka Paľko Paľková Paľo Paľov Paľovová Paľová Paľovčík Paľovčíková Paľuch Paľuchová Paľúch Paľúchová Pašek \
+    Pašeková Paška Paško Pašková Peacock Peano Pearce Pearson Pechel Peck Pecotić Pederiva Pedersoli Pedišić \
+    Pedraza Pedrazzini Pedrero Pedro Pedroni Pedrosa Pedroza Peeters Peharda Peinado Peiró Peixoto Pelayo Pelikán \
+    Pelikánová Pellegrini Pelletier Pelli Pellicer Pellico Pelser Peltier Pelupessy Peláez Pena Peng Penić Pennetta \
+    Pennington Pepe Pera Perak Peral Perales Peralta Peranda Perck Perea Pereira Perelló Perera Peres Perez \
+    Pergande Pergolesi Peri Perini Perić Perišić Perkins Perkov Perković Permadi Permata Peron Peronne Perozzo \
+    Peroš Perret Perrier Perrin Perrono Perrot Perry Persico Persijn Pertile Pertini Pertiwi Peruzzi Peruško Perčić \
+    Petek Peter Peterlik Peters Peterse Petersen Peterson Petit Petitjean Petralli Petrassi Petrauskas Petrenko \
+    Petrić Petričević Petrocelli Petrovická Petrovický Petrović Petrová Petrucci Petrucelli Petruzzi Petruška \
+    Petrušková Petty Peukert Pezzali Peña Peñalver Peñas Pečur Peša Pešić Peška Peško Pešková Pham Phan Phelps \
+    Philip Philippe Philips Phillips Phillipsen Phạm Piacentini Piane Piazzi Picard Piccinni Piccio Pichardo Pichon \
+    Pickering Pieper Pierce Pierre Pierson Pieters Pietrangeli Pigafetta Pignatti Pika Pikec Piková Piljek Pillai \
+    Pillay Pimenta Pina Pinamonte Pinas Pincherle Pineau Pineda Pinedo Pingle Pinheiro Pinho Pinilla Pininfarina \
+    Pino Pintarić Pinto Pintor Pintér Piotrowski Piovani Piquer Pirandello Pirelli Pires Pisacane Pisani Pisano \
+    Pisaroni Pison Pistoletto Pittman Pitts Pizarro Pizzamano Pizzetti Pizziol Pizzo Piña Piñeiro Piñol Pišút \
+    Pišútová Pkemoi Pla Plana Planas Plantak Plantard Plantek Plas Plath Platini Plaucha Plauchová Plavec Plavecová \
+    Plavucha Plavuchová Plaza Plažanin Plch Plchová Plekancová Plekanec Pleše Plešivcová Plešivec Ploeg Pluijm \
+    Pocius Podhradská Podhradský Podkonická Podkonický Podniece Podnieks Poelmans Poerio Pohl Poirier Pokas Pokorná \
+    Pokorný Pokos Pokuaa Pol Polanco Polani Pole Polesel Polfliet Poliak Poliaková Polis Polishchuk Polizzi Polić \
+    Poljak Pollard Pollet Pollák Polláková Polo Polonijo Polović Polák Poláková Pomaa Pomares Pombo Pometta Ponce \
+    Poncelet Ponci Pongrac Pons Pont Pontecorvo Ponti Poole Pop Popa Popal Pope Popescu Popović Poppe Poppel Porcel \
+    Porcellato Poropat Porras Porta Porter Portero Portillo Porto Porubjak Porubjaková Porzio Posada Poslon \
+    Pospíšil Pospíšilová Post Postma Potier Potter Potters Pottier Potts Pou Poucke Poulain Pouw Povilonis Powell \
+    Power Powers Poza Pozder Pozo Pozuelo Pozzecco Poška Požega Praagh Prabhakar Prabhu Prabowo Prada Pradana \
+    Pradhan Pradipta Prado Praet Praga Prakasa Prakash Pranowo Prasad Prasasta Prasetya Prasetyo Prashad Prastuti \
+    Prat Pratama Pratesi Prati Pratiwi Prats Pratt Prayoga Preciado Preda Predovan Preiß Prelec Prempeh Preočanin \
+    Preston Pribanić Price Priede Priedīte Priedītis Priego Prieto Prince Prins Prinsen Priselac Pritchard Priuli \
+    Procacci Procházka Procházková Proctor Prodi Proietti Prokop Proost Prpić Prskalo Prtenjača Pruitt Pruschke \
+    Pruvost Prévost Pucci Puccini Pudjiastuti Puente Puerta Puga Pugh Pugliese Puglisi Puharić Puig Pujadas Pujol \
+    Pukluš Puklušová Pulci Pulido Puljiz Pupák Pupáková Puri Puriņa Puriņš Purmale Purmals Purnawati Purohit \
+    Purwanti Puspasari Puspita Put Putinja Putra Putz Puška Puškarić Pušková Puškár Puškárová Pușcașu Páez Pál \
+    Pálka Pásztor Pärtzelt Pérez Péter Pölitz Pērkona Pērkons Quartey Quasimodo Querini Quero Querol Quesada \
+    Quevedo Quezada Quinn Quintana Quintanilla Quintero Quiroga Quiroz Quirós Quiñones Quiñónez Rackham Radelić \
+    Rademaker Radhakrishnan Radin Radinović Radisch Radić Radman Radojković Radolović Radović Radočaj Radošević \
+    Rael Raemdonck Raes Raeymaekers Raghavan Raguž Rahayu Rahija Rahimah Rahimi Rahman Rahmawati Rai Raimondi Raj \
+    Raja Rajagopal Rajagopalan Rajan Rajasa Rajata Rajn Raju Rajčić Rak Rakela Rakovan Rakovanová Raková Rakuljić \
+    Raljević Ram Rama Ramachandran Ramadan Ramadhan Ramaekers Ramaker Ramakrishnan Raman Ramanathan Ramaswamy \
+    Ramazzotti Ramdin Ramesh Ramirez Ramis Ramlal Ramos Ramsaran Ramsey Ramírez Ramón Rana Randall Randazzo \
+    Randhawa Randolph Ranganathan Rangel Rao Rapisardi Rascón Rashid Rasmussen Raspor Rastelli Rastija Rastogi \
+    Ratemo Ratta Rattan Ratti Rau Raurica Ravaglioli Raval Ravel Ravi Ray Raya Raymond Raynaud Razo Rađenović \
+    Rašeta Rašić Ražov Read Real Rebić Rebollo Recer Recers Recio Reddy Redi Redondo Reed Reede Rees Reese Reeves \
+    Regalado Rege Regge Regnier Reguera Rehorst Reichmann Reid Reig Reijers Reilly Reimes Reina Reinhardt Reis \
+    Reising Rek Remmers Renard Renaud Renault Renders Rendulić Rendón Renier Renner Rensi Rentería Renzi Repiská \
+    Repiský Requena Resanović Respighi Reséndez Reuter Revilla Rey Reyes Reyna Reynaert Reynaud Reynders Reynolds \
+    Reynoso Rezaei Rezende Rheineck Rhodes Riba Ribarić Ribas Ribeiro Ribera Ribes Ribić Ribičić Ricart Riccardi \
+    Riccati Ricci Ricciardi Rice Rich Richard Richardová Richards Richardson Richmond Richtár Richtárová Rico \
+    Ricolfi Ridder Riddle Riehl Riekstiņa Riekstiņš Riem Rienzo Riera Riet Rietveld Rifai Riggs Righi Riha Rihová \
+    Rijcken Rijetković Rijks Rijn Rijnsbergen Rijntjes Rijthoven Rikke Riley Rinaldi Rincón Ring Rioba Riojas Rios \
+    Riou Ripoll Rippey Riquelme Risek Risma Rismondo Ritacca Ritfeld Ritoša Ritter Rius Rivas Rivera Rivero Rivers \
+    Rivière Riyanti Rizzo Rizzoli Ričko Riša Riška Riško Rišková Rišo Rišová Roach Roba Robbins Roberson Robert \
+    Roberts Robertson Robi Robin Robinson Robledo Robles Robson Roca Rocamora Rocca Roccabonella Roce Rocha Roche \
+    Rocher Roda Rodarte Rodgers Rodrigo Rodrigues Rodriguez Rodrígez Rodríguez Rodríquez Roeck Roelandt Roels Roero \
+    Roessink Roger Rogers Rogge Rogiers Rogner Rogošić Rohleder Roht Roháč Roháček Roháčeková Roháčik Roháčiková \
+    Roháčová Roig Roijen Rojas Rojek Rojeková Rojka Rojko Rojková Rojnić Rojo Roldan Roldán Rolland Rollins Rolón \
+    Roma Romagnoli Roman Romano Romančík Romančíková Rombaut Rombouts Romero Romeu Romijn Romiti Romo Rompaey Román \
+    Roncalli Rono Ronoh Roo Roodesteijn Rooij Room Roos Roose Roosen Roosenboom Roover Rop Ropero Roque Ros Rosa \
+    Rosado Rosales Rosario Rosas Rose Rosell Roselló Rosemann Rosenow Rosiello Rosina Rosinová Roskoth Rosmini Roso \
+    Rosová Ross Rosseel Rosselli Rossellini Rosselló Rossetti Rossi Rossini Rossum Roth Rotich Rotteveel Rottiers \
+    Roukes Roura Rousseau Roussel Rousselet Rousset Rout Rouwenhorst Rouwhorst Roux Rovira Rowe Rowland Rowley Roy \
+    Roybal Royer Royo Rozas Roze Rozīte Rozītis Ruano Rubben Rubbia Rubene Rubenis Ruberto Rubeša Rubinić Rubio \
+    Rubík Rubíková Rudenko Rudolph Rudzīte Rudzītis Rueda Ruelas Ruffini Ruggeri Ruggieri Rugut Ruijs Ruiter Ruiz \
+    Rukavina Rumora Ruppersberger Ruppert Rus Rush Rusko Rusková Rusnak Rusnák Rusnáková Rusová Russell Russo Rust \
+    Rusticucci Rusňak Rusňák Rusňáková Ruto Rutten Rutto Ruwa Ružička Ružičková Ryan Rybníček Rybníčeková Rybár \
+    Rybárik Rybáriková Rybárová Ryck Rycke Rys Rysová Ryš Ryša Ryška Ryško Ryšková Ryšová Rácz Rädel Rémy Río Ríos \
+    Ródenas Róm Rómová Röhrdanz Röhricht Römer Rörricht Rúfus Rúfusová Rýs Rýsová Růžička Růžičková Saavedra \
+    Sabater Sabatini Sabbagh Sabbatini Sabbe Sabharwal Sabljak Sabol Sachar Sachdev Sachdeva Sacristán Saefullah \
+    Saelens Saez Safari Saffi Safi Safitri Safo Safoaa Sagar Sager Sagese Sagnelli Sagredo Saha Sahetapy Sahni \
+    Sahota Said Saidi Saina Saini Sainz Saitoti Saiz Sakalauskas Sakarya Sakač Saksen Sakwa Sala Salah Salahudin \
+    Salaj Salajka Salajková Salajová Salako Salamanca Salami Salandra Salas Salat Salata Salazar Salcedo Salcido \
+    Saldaña Saldivar Saleh Sales Salet Salgado Salgari Salieri Salim Salinas Salm Salmen Salmerón Salmon Salom \
+    Salopek Salvador Salvemini Salvi Salvini Salvo Salvà Salz Sam Sama Samaniego Samatar Samel Samele Samelová \
+    Sameľ Sameľová Sami Sammy Samoei Samosir Sampaio Sampath Samper Sampson Samra Samson Samsonová Samuel Samuelová \
+    Samwel Samyn Sanabria Sanches Sanchez Sancho Sandal Sande Sanders Sanderson Sandhu Sandi Sandoval Sane Sanford \
+    Sang Sangha Sanghvi Sanguineti Sani Sanitra Sanitrová Sanjuan Sankar Sankaran Sanmartín Sanmiguel Sans Sansoni \
+    Sant Santacruz Santamaria Santamaría Santana Santen Santi Santiago Santillán Santorio Santoro Santos Santoso \
+    Sanudo Sanz Saptono Saputra Sarabia Saraceno Saracino Saraf Saragat Saragih Saran Sardelić Sardjoe Sarin Sarkar \
+    Sarma Sarmiento Sarna Sarneel Sarpong Sarraf Saruni Sas Sasaki Sastre Sastry Sathe Sato Satriani Satta Sauceda \
+    Saucedo Sauer Sauli Saulīte Saulītis Saunders Saura Sauro Sauvage Savage Savant Savchenko Savorgnan Sawe \
+    Sawhney Sawyer Saxena Saxo Sayed Sayyid Sbarbaro Scaduto Scalera Scalfaro Scamarcio Scandone Scaramucci \
+    Scardino Scarfoglio Scarlatti Scarpa Scarpetta Scarponi Schaaf Schacht Schaefer Schagen Schakelaar Scharroo \
+    Schatteleijn Scheel Scheer Scheffers Scheibe Schellekens Schelvis Schenk Schenkel Schepens Schepers Schepper \
+    Scherms Scheuermann Schevinghuizen Schiaparelli Schiavo Schiavone Schicchi Schiffer Schilt Schinke Schipper \
+    Schlauchin Schleich Schlosser Schmidt Schmidtke Schmiedecke Schmiedt Schmitt Schneider Schofield Schokman \
+    Scholl Scholten Scholtz Scholz Schomber Schoofs Schotte Schottin Schouten Schrant Schrijver Schrik Schroeder \
+    Schroeff Schryver Schuchhardt Schuijt Schulten Schultz Schulz Schuster Schutter Schuurmans Schuylenborch \
+    Schwartsbach Schwartz Schweinfurt Schweitzer Schwital Schäfer Schönland Schüler Scialpi Scott Scotti Scotto \
+    Scuylenborchs Sebastián Seco Sedano Seddio Sedlar Sedliak Sedliaková Sedlák Sedláková Sedláček Sedláčková \
+    Seedorf Segarra Segebahn Segers Segerszoen Seghers Segni Segovia Segrè Seguin Segura Seguí Sehgal Seidel \
+    Seifert Seip Sekera Sekerová Sekhon Selecká Selecký Sellers Sels Sem Semialjac Semitecolo Sen Sengupta Seničić \
+    Senko Senková Sepúlveda Serao Serem Serlupi Sermonti Serna Serra Serraglio Serrano Serrato Serwaa Seršić \
+    Seshadri Sestig Seth Sethi Setiawan Setty Seven Sever Sevilla Sevillano Sewdien Sexton Sezer Sezgin Seč Sečová \
+    Sforza Sgalambro Sgarbi Sha Shaffer Shah Shami Shan Shankar Shanker Shannon Sharaf Shariff Sharma Sharp Sharpe \
+    Shaw Shea Shehu Sheikh Shekoni Shelton Shenoy Shepard Shepherd Sheppard Shere Sherman Sheth Shetty Shevchenko \
+    Shevchuk Shields Shikuku Short Shroff Shukla Shupe Sibal Sibilia Sidhu Sidi Sidor Sidorová Siele Siering Sierra \
+    Siffredi Sifuna Sigei Sihombing Sihotang Sikirić Sikuku Sila Siliņa Siliņš Silva Silveira Silvestri Simanjuntak \
+    Simatupang Simba Simbolon Simeoni Simiyu Simić Simmons Simoens Simon Simonis Simonová Simons Simpson Sims Simó \
+    Simões Sinaga Sinclair Sinema Singh Singhal Singleton Sinha Sinisi Sinožić Sipos Siqueira Sirait Sire Siregar \
+    Sirotić Sismondi Sisneros Sitaram Sitati Sitienei Sitompul Sitorus Sitters Situma Situmorang Skinner Sklenica \
+    Sklenicová Sklenička Skleničková Sklenka Sklenková Sklenár Sklenárik Sklenáriková Sklenárová Sklár Sklárová \
+    Skokan Skokanová Skuja Skujiņa Skujiņš Skupnjak Skutecká Skutecký Sladonja Slaetsdochter Slagmolen Slater \
+    Slavica Slavík Slavíková Slašťan Slašťanová Slegers Slingerland Slivka Slivko Slivková Sloan Sloboda Slobodník \
+    Slobodníková Slobodová Sloot Slota Slotová Slovinec Slovinecová Slovák Slováková Small Smart Smedt Smeede \
+    Smeets Smet Smets Smirnoff Smit Smith Smits Smoković Smolders Smolić Smrek Smreková Snauwaert Snow Snyder \
+    Soares Sobota Sobowale Sobrero Sobrino Soderini Sodhi Soekhoe Soest Soffici Soi Soita Sokač Sokić Sokol Sokolov \
+    Sokolová Sola Solana Solanki Solano Solari Soldo Solej Solejová Soler Solera Solimena Solis Soliz Sollima \
+    Solomon Solomun Solorio Solorzano Solsona Solé Solís Som Soman Somers Sommaruga Somogyi Somoza Soni Sonnino \
+    Sontag Sood Soos Soprano Soranzo Sordi Sorgatz Soria Soriano Sorić Sorrentino Sosa Sotelo Soto Soukup Soukupová \
+    Soumokil Sousa Souza Sow Soyinka Soylu Soós Sošić Spaan Spadafora Spaendonc Spaendonck Spallanzani Spanevello \
+    Spanhaak Sparks Spears Speer Speijer Spence Spencer Speri Spier Spies Spieß Spiker Spinelli Spinola Spreeuw \
+    Spreeuwel Spreuwel Sprong Sproģe Sproģis Spruit Spruyt Squarcione Sraffa Sridhar Srinivas Srinivasan Srivastava \
+    Sršen Stadelmann Stael Staelens Stafford Staglieno Stahr Stamrood Stan Stancu Standaert Stange Stanikzai Stanić \
+    Staničić Stankevičius Stanley Stanton Stančin Staněk Stark Starkenberg Starosta Starostová Starčević Stas \
+    Staude Staňková Steckel Steele Steen Steenbakkers Steenbeek Stefanelli Stein Steinberg Steinmeiern Stejskal \
+    Stejskalová Stephen Stephens Stephenson Sterckx Sterkman Stettyn Steuer Stevens Stevenson Stewart Stey Steyaert \
+    Stichter Stiebitz Stiffel Stinis Stipanović Stiperski Stodola Stodolová Stoffel Stoffelsz Stoica Stojanov \
+    Stojnić Stojčević Stokes Stoll Stolnik Stolze Stone Stook Stoppani Storey Storladi Stout Stošić Straaten \
+    Stradivari Straka Straková Stralen Strangio Strazdiņa Strazdiņš Stražičić Strickland Striebitz Strigt Strigter \
+    Strijker Strik Strinavić Strnad Strnadová Strnisko Strnisková Stroh Strong Stroobants Strýček Strýčeková Stuart \
+    Stucchi Stuivenberg Stumpf Stupalo Stănescu Suarez Suartini Subramaniam Subramanian Suciu Sudiati Suijker \
+    Suinvorde Sule Suleiman Sullivan Sultani Summers Sun Sundaram Sunder Sur Sura Surać Sureda Suresh Suri Surian \
+    Suryatmi Suryono Susa Susanti Sutter Sutton Suwarno Suzuki Suárez Svetličić Svoboda Svobodová Svrbík Svrbíková \
+    Swaleh Swaminathan Swamy Swanson Swart Sweeney Swennen Swift Swinnen Sykes Symons Syombua Szabó Szalai Szekeres \
+    Szilágyi Szymański Székely Szücs Szőke Szűcs Sáenz Sáez Sámel Sámelová Sámeľ Sámeľová Sánchez Sándor Sárközi \
+    Säuberlich Söding Sölzer Süßebier Sýkora Sýkorová Tabacu Taboada Tacchini Taccola Tack Tafoya Tafuri \
+    Tagliafierro Tahapary Tahiri Tailor Tak Takahashi Takkelenburg Takyi Takács Talavera Talbot Taleb Taliani \
+    Taliercio Talpaš Talpašová Talwar Tamaela Tamarit Tamayo Tamba Tamborini Tamburello Tamburi Tamburini Tamez \
+    Tammerijn Tampubolon Tamsma Tamás Tanaka Tandon Taneja Tang Tanghe Tanguy Tank Tanner Tanui Tanzini Tapia Tara \
+    Tarantini Tarantino Tarchetti Tarhan Tarihoran Tartaglia Tartini Tarus Tasca Tasso Tassoni Tata Tatar Tatarka \
+    Tatarková Tatarová Tate Tatár Tatárka Tatárová Tavares Tawia Taylor Tebaldi Techer Tedesco Teixeira Tejada \
+    Tejeda Tejedor Tejera Tejero Tekeste Telesio Tella Tello Temmerman Tena Tencalla Tenorio Tepeš Terer Terlević \
+    Terragni Terrazas Terrell Terry Terrón Teruel Terzić Terán Tesař Tesfamariam Tesfaye Tessier Teuling Teunissen \
+    Tevetoğlu Texier Textor Tešija Thaker Thakkar Thakur Thaman Thamrin Thanel Thatcher Theunis Theuri Theys \
+    Thibault Thierry Thies Thijs Thomas Thomka Thompson Thomson Thornton Thorpe Thout Thoya Thuku Thuo Thuranira \
+    Thys Tichá Tichý Tielemans Tiepolo Tijerina Tillmanno Timek Timeková Timka Timko Timková Timmerman Timmermans \
+    Tins Tintzmann Tirabassi Tirado Tirie Tirop Tirpák Tirpáková Tisaj Titus Tiwaa Tiwari Tkachenko Tlustek Todd \
+    Togliatti Tognazzi Toić Toldo Toledo Tolentino Tolj Tolosa Toma Toman Tomana Tomanek Tomanová Tomaník \
+    Tomaníková Tomas Tomaselli Tomasetti Tomasini Tomaň Tomaňová Tomašek Tomašeková Tomaška Tomaško Tomašková Tomei \
+    Tomek Tomeková Tomescu Tomeček Tomečeková Tomečka Tomečko Tomečková Tomić Tomičić Tomka Tomko Tomková Tomlinson \
+    Tomljanović Tommaseo Tománek Tománeková Tomás Tomáš Tomášek Tomášeková Tomášik Tomášiková Tomáška Tomáško \
+    Tomášková Tomášová Tomé Tonc Toninelli Tonisto Tonui Too Toor Topić Topoľská Topoľský Torfs Torlonia Tormo \
+    Tornatore Toro Toroitich Torralba Torre Torrecilla Torrens Torrent Torrents Torres Torricelli Torrijos Toscani \
+    Toscanini Toselli Tosi Toso Tosto Totino Totić Totwiller Tours Touré Toussaint Tovar Towett Townsend Tozzi \
+    Tozzo Traetta Tran Traore Traoré Trapanese Trapani Trapp Travaglia Travaglio Traversa Travia Travis Trbović \
+    Trebbi Treccani Trejo Tremonti Trentin Trentini Tresoldi Treves Trevino Trevisan Trevisani Treviño Trezzini \
+    Trgovčić Trillini Trillo Trincavelli Tripathi Triplat Trivedi Trlík Trlíková Trnski Trobbiani Troch Troisi \
+    Trombetta Trommler Tron Tropea Trotta Trub Truben Trubenová Trubin Trujillo Trupiano Trupp Trussardi Trutanić \
+    Tröst Trüb Trần Tschentscher Tsuma Tuanakotta Tucker Tudela Tudić Tudor Tuijl Tuithof Tuksar Tukur Tupá Tupý \
+    Tur Turati Turchetta Turchi Turci Turina Turiņa Turiņš Turk Turnbull Turner Turpin Turrini Turudić Turčinov \
+    Turčok Turčoková Tutino Tutu Tuwei Tuzzolino Tuđa Tušek Tuškan Tweneboa Twumasi Tyler Tymoshenko Täsche Téllez \
+    Tórrez Tóth Török Türk Tůma Tůmová Ubaldi Uche Udeh Udinese Udinesi Ugarte Ughi Ugrinić Uittenbosch Ukić \
+    Ulibarri Ullmann Ulloa Ullrich Ulrich Underwood Ungaretti Upadhyay Uphaus Uphuis Uphus Uppal Uram Uramová Urban \
+    Urbanová Urbina Urblík Urblíková Urbonas Ureña Uriarte Uribe Urlić Urrutia Uría Urías Usada Usamah Utama Utami \
+    Uwais Uyainah Ušić Vaati Vaca Vacek Vaci Vacková Vaes Vaessen Vaidya Vaillant Vajcik Vajciková Vajcík Vajcíková \
+    Vajda Vajdová Vala Valach Valachovič Valachovičová Valachová Valadez Valbuena Valcárcel Valderrama Valdez \
+    Valdivia Valdés Valencia Valenciano Valent Valenta Valente Valentin Valentine Valentino Valentić Valentová \
+    Valentín Valentínová Valenzuela Valera Valero Valette Valguarnera Valier Valjetić Vall Valladares Valle Vallejo \
+    Vallenduuk Valles Vallet Valls Vallée Vallés Valmarana Valušek Valušeková Valuška Valušková Valverde Valíček \
+    Valíčeková Vanaga Vanags Vanbrabant Vance Vandaele Vandamme Vandecasteele Vandekerckhove Vandenbergh \
+    Vandenberghe Vandenbroucke Vandenbussche Vandendriessche Vandeputte Vanderheyden Vanderlinden Vanderstraeten \
+    Vandevelde Vandewalle Vanegas Vanek Vaneková Vanenburg Vang Vanhee Vanhoutte Vanhove Vanneste Vansteenkiste \
+    Vanvitelli Vaněk Vaquero Vara Varano Varela Varga Vargas Varghese Varkey Varma Varty Varughese Vasa Vasari \
+    Vasconcelos Vaska Vasko Vasková Vasquez Vass Vasseur Vastenhouw Vastraedsd Vattimo Vaughan Vaughn Vavrinec \
+    Vavrinecová Vaz Vazquez Vaňková Vašek Vašeková Vaška Vaško Vašková Vecellio Vecoli Veen Veenendaal Veenstra \
+    Vega Vegt Veiver Veić Vela Velasco Velasquez Velazquez Velde Velden Velderman Velez Velthoven Veltman Veltroni \
+    Velzen Velásquez Velázquez Velďák Velďáková Ven Vendetti Venditti Vendrell Venegas Veneziano Venier \
+    Venkataraman Venkatesh Venrooy Vento Venturi Vera Verbeeck Verbeek Verbeke Verbiest Verbist Verboom Verboven \
+    Verbruggen Verbrugghe Vercammen Vercauteren Vercelloni Vercruysse Verda Verdejo Verdi Verdier Verdonck Verdone \
+    Verdugo Verdun Verduzco Verdú Vereecke Vereecken Verelst Veres Verfaillie Verga Vergara Vergassola Vergauwen \
+    Vergeer Vergerio Verhaar Verhaegen Verhaeghe Verhagen Verharen Verheij Verhelst Verheuvel Verheyden Verheyen \
+    Verhoeven Verhulst Verkade Verlinden Verma Vermandois Vermeersch Vermeir Vermeire Vermeiren Vermeulen Vermeylen \
+    Verri Versace Verschuere Verschueren Verschut Versluijs Verstappen Verstraete Verstraeten Vertoor Vertooren \
+    Vervaeke Vervaet Vervoort Verwimp Verwoert Vesel Veselová Veselá Veselý Vespa Vespucci Veterník Veterníková \
+    Vezzali Viaene Vial Viana Vianello Vicen Vicena Vicenová Vicens Vicente Victor Vidaković Vidal Vidas Vidoni \
+    Vidov Vidović Vieira Viera Vierdag Vig Vigil Vigliotti Vignon Vigorelli Vila Vilalta Vilanova Vilaplana Vilar \
+    Vilciņa Vilciņš Viljevac Vilks Villa Villadicani Villagómez Villalba Villalobos Villalonga Villalpando \
+    Villanueva Villar Villareal Villarosa Villarreal Villaseñor Villaverde Villegas Villena Vincent Vincetić Vinck \
+    Vincze Vink Viola Virgilio Virk Virág Visconti Visintini Vismara Visser Vissers Viswanathan Vitasović \
+    Vittadello Vitturi Vivaldi Vives Viviani Vizcaíno Viña Viñas Višňovská Višňovský Vižintin Vlaanderen Vlach \
+    Vlachovič Vlachovičová Vlachová Vladislavić Vlaeminck Vlašić Vleugels Vliet Vlk Vlková Vlna Vlnka Vlnková \
+    Vlnová Vlček Vlčková Voet Vogt Vohra Voinea Voisin Vojković Vojtek Vojteková Vojtka Vojtko Vojtková Volarević \
+    Volarić Volcke Vollbrecht Volta Volterra Voorde Voorhout Voorst Voortman Vora Vorkapić Vos Vozar Vozila Vozár \
+    Vozárová Vrabcová Vrabec Vrabelj Vrablec Vrablecová Vrancken Vranckx Vranić Vranken Vrban Vretenar Vrhovec \
+    Vries Vroege Vrome Vsiliauskas Vugdelija Vugec Vuk Vukman Vukobratović Vuković Vukušić Vuljak Vuyst Vučetić \
+    Vučin Vučković Vyas Vydarená Vydarený Váradi Váska Vásková Vásquez Vávra Vávrová Vázquez Vélez Véliz Vítek \
+    Vítková Vörös Vīksna Vītola Vītoliņa Vītoliņš Vītols Waarbeek Waardeloo Waas Wable Wabomba Wabwile Wabwire \
+    Wacana Wachira Wachter Wade Waderle Wadhwa Waele Wafula Wagenknecht Wagenvoort Wagle Wagner Wahome Wahyudin \
+    Wahyuni Wainaina Wairimu Waithaka Waithera Waithira Wakhungu Wakio Wako Wal Walderade Wali Walia Walker Wall \
+    Walla Wallace Wallaert Walle Waller Wallis Walls Walsh Walsteijn Walter Walters Walton Waluyo Wamaitha Wamalwa \
+    Wamboi Wambua Wambugu Wambui Wambura Wamuyu Wandera Wang Wanga Wangai Wangare Wangari Wangechi Wangeci Wangila \
+    Wangui Wanijiku Wanja Wanjala Wanjau Wanje Wanjiku Wanjira Wanjiru Wanjohi Wanjugu Wanyama Wanyoike Wanyonyi \
+    Wanza Wanzala Ward Wardak Ware Wario Warmer Warner Warren Warrior Warsame Waruguru Warui Washington Wasike \
+    Wasita Waskita Wason Wasonga Wassenaar Wastuti Waswa Watanabe Water Waters Watkins Watson Wattimena Watts \
+    Wauters Wavinya Waweru Wawira Wawire Wayua Weaver Webb Weber Webster Wechuli Weeks Weeldenburg Weerdenburg \
+    Weerdt Weihmann Weijland Weijters Weimer Weinhage Weinhold Weiss Weitzel Weiß Wekesa Wel Welch Weldemariam Welf \
+    Wellens Weller Wells Wende Wendt Wensen Werd Werdes Were Werl-Arnsberg Wernecke Werner Weru Wesack Wesonga \
+    Wessex West West-Francië Westerbeek Westerburg Westermann Westfalen Weston Weterink Wever Weyland Weylant \
+    Wheeler Whitaker White Whitehead Whitehouse Whitney Whittaker Wiafe Wibisono Wibowo Wickerode Widiastuti Widodo \
+    Wiek Wiel Wieloch Wiggins Wigman Wijaya Wijayanti Wijk Wijland Wilcken Wilcox Wilde Wildschut Wiley Wilkerson \
+    Wilkins Wilkinson Willaert Willekens Willems Willemsen William Williams Williamson Willigen Willis Wilmont \
+    Wilms Wilmsen Wilson Winarno Winarsih Winkler Winnrich Winter Winters Wipstrik Wirth Wise Wit Witte Wittenboer \
+    Wiśniewska Wiśniewski Wohlgemut Wolf Wolfe Wolffel Wolfsdr Wolfswinkel Wolters Wolzak Wong Wood Woodard Woods \
+    Woodward Wooning Woudenberg Wouters Woutersz Woźniak Wright Wulandari Wulf Wulff Wunderink Wutke Wuyts Wyatt \
+    Wynants Wähner Wójcik Xie Yaa Yaamoa Yadav Yahaya Yakub Yamada Yamamoto Yaman Yang Yates Yatich Yator Yawson \
+    Ybarra Yeboa Yeboah Yego Yegon Yemane Yildirim Yilmaz Yirenkyi Yoder Yogi Yohannan Yolanda York Yorulmaz \
+    Yoshida Young Yudas Yulianti Yuliarti Yuniar Yussuf Yuste Yusuf Yáñez Yüksel Yıldırım Yıldız Yılmaz Zaaf Zaal \
+    Zabala Zabaleta Zabarella Zaccagnini Zaccardo Zacchia Zacco Zachar Zachara Zacharia Zachariah Zachariaš \
+    Zachariašová Zachariáš Zachariášová Zacharová Zaguri Zahn Zajac Zajacová Zakinja Zambrano Zamengo Zamora \
+    Zamorani Zamorano Zampa Zamudio Zanazzo Zanichelli Zanoški Zanzi Zapata Zaragoza Zarate Zariņa Zariņš Zarlino \
+    Zavala Zawadi Zayas Zaķe Zaķis Zeba Zebec Zecchini Zedillo Zeemans Zeffirelli Zeid Zelaya Zeldenrust Zelić \
+    Zeltiņa Zeltiņš Zeman Zemanová Zengin Zepeda Zetticci Zevenboom Zgorelec Zhang Zhao Zheng Zhou Zhu Ziani \
+    Zichichi Ziegert Zielińska Zieliński Ziemele Ziemelis Zigo Zigová Zijl Zijlemans Zijlmans Zima Zimka Zimková \
+    Zimmer Zimmerman Zimová Zirme Zirne Zirnis Ziro Zito Ziyech Zmaić Zobel Zola Zoppetti Zoppetto Zorbach Zorlu \
+    Zorrilla Zrilić Zrinski Zubairu Zubek Zubeková Zubka Zubko Zubková Zubrík Zubríková Zubčić Zuidweg Zuijdveld \
+    Zulaika Zulkarnain Zuniga Zurita Zvaigzne Zvirbule Zvirbulis Zwaben Zwart Zwijsen Zwindrecht Záborská Záborský \
+    Zänker Zúbek Zúbeková Zúbrik Zúbriková Zúñiga Zālīte Zālītis Águila Álamo Álvarez Álvaro Ángel Ávalos Ávila \
+    Çamurcuoğlu Çelik Çetin Çorlu Étienne Öcalan Özdemir Özkan Öztürk Ülker Ābele Ābola Āboliņa Āboliņš Ābols Ćorić \
+    Ćosić Ćurić Čagalj Čapka Čapko Čapkovič Čapkovičová Čapková Čapla Čaplovič Čaplovičová Čapľa Čargonja \
+    Čarnogurská Čarnogurský Čech Čechová Čekovská Čekovský Čermák Čermáková Černoch Černochová Černá Černík \
+    Černíková Černý Červený Červeň Červeňová Česnek Česneková Čiernaová Čiernik Čierniková Čierny Čizmić Čiš \
+    Čižmešija Čobrda Čobrdová Čop Čotić Čović Čubrić Čudić Čukman Čulina Čuljak Čupić Čuček Ďaďo Ďaďová Ďorko \
+    Ďorková Ďurek Ďureková Ďurica Ďuricová Ďuriš Ďurišová Ďurka Ďurko Ďurkovič Ďurkovičová Ďurkovská Ďurkovský Ďuro \
+    Ďurovič Ďurovičová Ďurovský Ďurovskýová Ďurová Ďurča Ďurčo Ďurčová Ďutka Ďutková Ďuško Đurašević Đurinić Đặng \
+    Ľupták Ľuptáková Říha Říhová Şafak Şahin Şama Şener Şensoy Šalajka Šalajková Šalić Šantić Šargač Šarić Šarkan \
+    Šarkanová Šarlija Šebo Šebová Šegović Šelendić Šeparović Šestak Šestan Ševčík Ševčíková Šibalić Šidlo Šidlová \
+    Šima Šimara Šimek Šimeková Šimić Šimičić Šimka Šimko Šimková Šimo Šimon Šimonovič Šimonovičová Šimonová \
+    Šimončič Šimončičová Šimová Šimunić Šimunović Šimík Šimíková Šinković Šipek Šipić Šitum Škantár Škantárová \
+    Škara Škoda Škoviera Škovierová Škriniar Škriniarová Škrlin Škrnički Škrtić Škugor Škultéty Škultétyová Škunca \
+    Šlahor Šlahorová Šlivka Šlivková Šmajda Šmajdová Šmíd Šmídová Šokčević Šoltés Šoltésová Šoltýs Šoltýsová Šošić \
+    Šoštarić Špika Špilár Špilárová Špišić Špoljarić Špralja Štefan Štefanec Štefanka Štefanko Štefanková \
+    Štefanovič Štefanovičová Štefanová Štefović Štefunko Štefunková Štefánek Štefáneková Štefánik Štefániková \
+    Štifanić Štimac Štrba Štrbac Štrbová Štrljić Šturlan Štěpánek Štěpánková Šulc Šulcová Šunjić Šupraha Šuran \
+    Šurbek Šurina Šurka Šurková Šuňavcová Šuňavec Švec Švecová Švehla Švehlová Šverko Šváb Švábová Šváby Šťastná \
+    Šťastný Ťapák Ťapáková Ťažká Ťažký Žabjačan Žagar Železník Železníková Žerjav Žeželić Žic Žigmund Žigmundová \
+    Žigo Žigová Žiković Živić Živković Žufika Žugec Žukauskas Žunec Županić Žuvela Žužić Žák Žáková
     """
 }
