@@ -74,6 +74,7 @@ struct RedactionTally {
         var perKind: [String: Count]
         var perField: [String: Count]
         var perRegion: [String: Count]
+        var perKindDutch: [String: Count]
         var falsePositives: Int
         var falsePositivesPer100Sentences: Double
         var peopleNamedTwiceOrMore: Int
@@ -91,6 +92,8 @@ struct RedactionTally {
     var perKind: [String: Count] = [:]
     var perField: [String: Count] = [:]
     var perRegion: [String: Count] = [:]
+    /// Per kind on the Dutch sentences alone (Netherlands and Flanders), to set beside deduce.
+    var perKindDutch: [String: Count] = [:]
     var falsePositives = 0
     var people = 0, peopleMasked = 0, peopleOneNumber = 0
     var misses: [String: [String]] = [:]
@@ -128,6 +131,7 @@ struct RedactionTally {
                 perKind[pii.kind, default: Count()].add(outcome)
                 perField[item.field.rawValue, default: Count()].add(outcome)
                 perRegion[item.sentence.region, default: Count()].add(outcome)
+                if item.sentence.lang == "nl" { perKindDutch[pii.kind, default: Count()].add(outcome) }
                 if outcome != .masked {
                     misses[pii.kind, default: []].append("\(item.sentence.id) «\(pii.text)» \(outcome): \(output ?? "-")")
                 }
@@ -237,7 +241,7 @@ struct RedactionTally {
     }
 
     var report: Report {
-        Report(sentences: sentences, perKind: perKind, perField: perField, perRegion: perRegion,
+        Report(sentences: sentences, perKind: perKind, perField: perField, perRegion: perRegion, perKindDutch: perKindDutch,
                falsePositives: falsePositives, falsePositivesPer100Sentences: Double(falsePositives) * 100 / Double(max(sentences, 1)),
                peopleNamedTwiceOrMore: people, peopleMaskedInEveryMention: peopleMasked, peopleWithOneNumber: peopleOneNumber)
     }
@@ -253,6 +257,7 @@ struct RedactionTally {
             return lines
         }
         var out = ["\(sentences) sentences", ""] + table("kind", perKind) + [""] + table("field", perField) + [""] + table("region", perRegion)
+            + [""] + table("kind, Dutch only", perKindDutch)
         out += ["", String(format: "false positives: %d (%.2f per 100 sentences)", falsePositives, Double(falsePositives) * 100 / Double(max(sentences, 1)))]
         out.append("people named twice or more: \(people); masked in every mention: \(peopleMasked) (\(String(format: "%.1f%%", Double(peopleMasked) * 100 / Double(max(people, 1))))); one number in every mention: \(peopleOneNumber)")
         if show > 0 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One export's redaction. It first reads every typed text of the chosen entries (`Entry.typedTexts`) and
 /// numbers what it finds: each distinct person (`[naam 1]`, `[naam 2]` …) and each distinct value of the
 /// other kinds (`[telefoon 1]`), in the order they first appear. Then it masks every text with those
@@ -74,7 +76,9 @@ public struct ExportRedaction: Sendable {
             let value = String(normalised[span.range])
             let number = span.kind == .name ? people.number(of: value) ?? 0
                 : values[span.kind]?[Self.key(value)] ?? 0
-            return Span(kind: span.kind, number: number, range: span.range)
+            // A name's particles go with it, also at a sentence start (`De Vries kwam`).
+            let start = span.kind == .name ? People.particlesBefore(span.range.lowerBound, in: normalised) : span.range.lowerBound
+            return Span(kind: span.kind, number: number, range: start..<span.range.upperBound)
         }
         let protected = NameDetector().protectedRanges(in: normalised)
         for mention in people.mentions(in: normalised)
@@ -91,7 +95,7 @@ public struct ExportRedaction: Sendable {
 
 /// The people an export names: each found name's words (without titles, initials and particles) point to
 /// one person's number. `Anna Bakker`, `mevrouw Bakker` and `Bakker` are one person; `Piet Bakker` is
-/// another, since his first name is not Anna's.
+/// another, since his first name is not Anna's. A mention's particles go with it (`De Vries`).
 struct People: Sendable {
     private var byFullName: [String: Int] = [:]
     private var byWord: [String: Int] = [:]
@@ -114,7 +118,9 @@ struct People: Sendable {
         if let known = byFullName[words.joined(separator: " ")] { return known }
         if words.count == 1 { return byWord[last] }
         guard let surname = byWord[last] else { return nil }
-        return byWord[words[0]].map { $0 == surname ? surname : nil } ?? nil
+        if let other = byWord[words[0]] { return other == surname ? surname : nil }
+        // Another first name is another person (`Piet Bakker` beside `Anna Bakker`).
+        return FirstNames.all.contains(words[0]) ? nil : surname
     }
 
     /// Every word of `text` that belongs to a person found elsewhere: with a capital, or in lower case when
@@ -132,11 +138,28 @@ struct People: Sendable {
                 let knownName = FirstNames.all.contains(form) || Surnames.all.contains(form)
                 if !capitalised && (!knownName || NameWords.all.contains(form) || CommonWords.all.contains(form)) { break }
                 let end = word.index(word.endIndex, offsetBy: -length)
-                found.append((word.startIndex..<end, number))
+                found.append((Self.particlesBefore(word.startIndex, in: text)..<end, number))
                 break
             }
         }
         return found
+    }
+
+    /// Where the particles just before a surname start (`De` of `De Vries`, `van der` of `van der Meer`); a
+    /// first name keeps its preposition (`de zoon van Fatima`).
+    static func particlesBefore(_ start: String.Index, in text: String) -> String.Index {
+        let name = text[start...].prefix { $0.isLetter }.lowercased()
+        if FirstNames.all.contains(name) && !Surnames.all.contains(name) { return start }
+        var begin = start
+        while begin > text.startIndex {
+            let before = text[..<begin]
+            guard before.last == " " else { break }
+            let word = before.dropLast().reversed().prefix { $0.isLetter || $0 == "'" || $0 == "’" }
+            guard !word.isEmpty, NameDetector.particles.contains(String(word.reversed()).lowercased()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "'’"))) else { break }
+            begin = text.index(begin, offsetBy: -(word.count + 1))
+        }
+        return begin
     }
 
     /// The word itself, then without a possessive ending (with how many characters the ending has; a

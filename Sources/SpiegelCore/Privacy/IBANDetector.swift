@@ -42,6 +42,9 @@ struct IBANDetector: PersonalDataDetector {
         }
     }
 
+    /// How many characters an account number of `country` has, when it is a country this detector knows.
+    static func length(of country: String) -> Int? { lengths[country] }
+
     /// The shapes of Dutch and Belgian account numbers: so specific that one with a mistyped digit is
     /// still an account number.
     private static let shapes: [String: String] = ["NL": #"^NL\d{2}[A-Z]{4}\d{10}$"#, "BE": #"^BE\d{14}$"#]

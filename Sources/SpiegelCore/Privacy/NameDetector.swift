@@ -35,6 +35,25 @@ struct NameDetector: PersonalDataDetector {
         "landlord", "landlady", "owner", "eigenaar", "eigenares", "verhuurder", "verhuurster", "gezin", "called",
         "named", "genaamd", "heet", "heette",
     ]
+    /// The points of the compass: `Amsterdam West`, `Ophaalroute Noord`.
+    static let compass: Set<String> = ["noord", "oost", "zuid", "west", "north", "east", "south", "centrum", "midden"]
+
+    /// A Dutch compound noun (`Studentenbegeleiding`, `Tandartspraktijk`, `Recyclagepark`): long, or ending
+    /// in a word that names a service, a place or a thing. Few given names or surnames look like this.
+    static func looksLikeCompound(_ lower: String) -> Bool {
+        if lower.count > 13 { return true }
+        guard lower.count >= 8 else { return false }
+        return compoundEnds.contains { lower.hasSuffix($0) }
+    }
+
+    private static let compoundEnds = [
+        "ing", "heid", "park", "praktijk", "fonds", "route", "dienst", "centrum", "huis", "school", "werk", "zorg",
+        "raad", "team", "punt", "plein", "hal", "loket", "afdeling", "kantoor", "bureau", "winkel", "markt", "straat",
+        "kamer", "zaal", "plaats", "groep", "bedrijf", "firma", "stelling", "regeling", "vergunning", "kaart", "lijst",
+        "formulier", "nummer", "toeslag", "uitkering", "verzekering", "ploeg", "service", "desk", "office", "centre",
+        "center", "museum", "theater", "station", "haven", "dienstverlening", "ziekenhuis", "kliniek", "tuin", "bad",
+    ]
+
     /// Titles written short: the word after one is a name even in lower case (`mw. ramautar`).
     static let abbreviatedTitles: Set<String> = ["mw", "mevr", "mvr", "dhr", "mnr", "hr", "mr", "mrs", "ms", "fam", "mme", "mlle"]
     /// Words after a name that make it a firm's (`Fieldstone Legal B.V.`, `Peeters bvba`).
@@ -97,6 +116,17 @@ struct NameDetector: PersonalDataDetector {
     /// The last token of a place, firm or body from `NotPeople` that starts at `index`, if one does: a
     /// listed name, or an opener (`Hotel`, `Dienst`) with the capitalised words and particles after it.
     private func notPerson(at index: Int, in tokens: [Token], text: String) -> Int? {
+        // `zaal De Visser`, `hotel De Wereld`: an opener in lower case before capitalised words.
+        if !tokens[index].isCapitalised, NotPeople.openers.contains(tokens[index].lower), index + 1 < tokens.count,
+           tokens[index + 1].isCapitalised || Self.particles.contains(tokens[index + 1].lower) {
+            var last = index, next = index + 1
+            while next < tokens.count, next - index <= 4, adjacent(tokens, next - 1, next, text: text),
+                  tokens[next].isCapitalised || Self.particles.contains(tokens[next].lower) {
+                if tokens[next].isCapitalised { last = next }
+                next += 1
+            }
+            return last > index ? last : nil
+        }
         guard tokens[index].isCapitalised else { return nil }
         if NotPeople.isOpener(tokens[index].lower) {
             var last = index, next = index + 1
@@ -165,7 +195,8 @@ struct NameDetector: PersonalDataDetector {
                   let end = nameEnd(from: next, in: tokens, text: text) else { return nil }
             return (index, end)
         }
-        if Self.relations.contains(token.lower), index + 1 < tokens.count, adjacent(tokens, index, index + 1, text: text) {
+        if !token.isCapitalised, Self.relations.contains(token.lower), index + 1 < tokens.count,
+           adjacent(tokens, index, index + 1, text: text) {
             let next = tokens[index + 1]
             if next.isCapitalised, !next.isAcronym, FirstNames.all.contains(next.base) || !CommonWords.all.contains(next.lower)
                 || Self.particles.contains(next.lower), !Self.titles.contains(next.lower),
@@ -205,14 +236,22 @@ struct NameDetector: PersonalDataDetector {
             return hasNext ? nameEnd(from: index + 1, in: tokens, text: text).map { (index, $0) } : nil
         }
         // A surname that is also a word, with a capital inside a sentence: `met Bakker gebeld`.
-        if !startsSentence, Surnames.all.contains(token.base), !token.isAcronym { return (index, index) }
+        if !startsSentence, Surnames.all.contains(token.base), !token.isAcronym, !Self.compass.contains(token.lower),
+           !NotPeople.all.contains(token.lower) {
+            return (index, index)
+        }
         // Two capitalised words that no list knows and that are no ordinary words: `Tomasz Kowalczyk`,
         // also at the start of a sentence (`Adaeze Nwosu's registration`).
-        if hasNext, !token.isAcronym, !token.isWord, token.text.count >= 2, !NotPeople.all.contains(token.lower) {
+        if hasNext, !token.isAcronym, !token.isWord, token.text.count >= 2, !NotPeople.all.contains(token.lower),
+           !Self.looksLikeCompound(token.lower) {
             let second = tokens[index + 1]
             if second.isCapitalised, second.text.count >= 2, !second.isAcronym, !second.isWord, !CommonWords.all.contains(second.lower),
+               !Self.looksLikeCompound(second.lower), !Self.compass.contains(second.lower),
                !Self.titles.contains(second.lower), notPerson(at: index + 1, in: tokens, text: text) == nil {
-                return (index, nameEnd(from: index + 1, in: tokens, text: text) ?? index + 1)
+                let end = nameEnd(from: index + 1, in: tokens, text: text) ?? index + 1
+                // Three capitals opening a sentence (`Belde Zwanet Quaak terug`): the first is the sentence's word.
+                if startsSentence, end > index + 1, !token.isKnownName { return (index + 1, end) }
+                return (index, end)
             }
         }
         return nil
@@ -274,7 +313,7 @@ struct NameDetector: PersonalDataDetector {
             if token.isCapitalised && Self.openingParticles.contains(token.lower) {
                 return nameEnd(from: next + 1, in: tokens, text: text)
             }
-            let known = token.isCapitalised && Surnames.all.contains(token.lower)
+            let known = token.isCapitalised && Surnames.all.contains(token.lower) && !NotPeople.all.contains(token.lower)
                 && (next > index + 1 || !CommonWords.all.contains(token.lower))
             return known ? next : nil
         }

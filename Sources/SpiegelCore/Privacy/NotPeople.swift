@@ -115,6 +115,8 @@ enum NotPeople {
     Knab
     Anne Frank Huis
     Anne Frankhuis
+    Anne Frank House
+    Anne Frank Museum
     Rijksmuseum
     Van Gogh Museum
     Stedelijk Museum
@@ -663,10 +665,13 @@ enum NotPeople {
     Aziatisch
     Asian
     Hans van Dalen
+    Van Dalen
     Philip Van Kelst
     Van Kelst
     Jos Burgers
     Irma Flore
+    Flore
+    Experience Game
     Merlien Welzijn
     Danny Meyer
     Shep Hyken

@@ -21,6 +21,8 @@ enum PhoneDetector {
     static func isPhoneNumber(_ text: String) -> Bool {
         let digits = text.filter(\.isASCIIDigit)
         let groups = text.split { !$0.isASCIIDigit }.map(\.count)
+        // A case number with its year (`004512/2024`): not a number to call.
+        if let last = groups.last, last == 4, text.range(of: #"/(19|20)\d{2}$"#, options: .regularExpression) != nil { return false }
         // A Belgian company number (`0212.345.678`) is written in dotted groups of four, three and three.
         if groups == [4, 3, 3], text.first == "0", !text.contains(" "), !text.contains("/"), text.contains(".") { return false }
         if digits.count == 9, text.first == "0", groups.count >= 3, (1...3).contains(groups[0]),

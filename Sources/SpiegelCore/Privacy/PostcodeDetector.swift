@@ -6,7 +6,8 @@ import Foundation
 /// word that makes them a year, an amount or a count (`in 2019 Jan`, `2000 Euro`).
 enum PostcodeDetector {
     private static let spaced = Pattern(Pattern.before + #"[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}"# + Pattern.after)
-    private static let joined = Pattern(Pattern.before + #"[1-9]\d{3} ?(?!sa|sd|ss)[a-z]{2}"# + Pattern.after)
+    private static let joined = Pattern(Pattern.before + #"[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}"# + Pattern.after)
+    private static let spacedLowerCase = Pattern(Pattern.before + #"[1-9]\d{3} (?!sa|sd|ss)[a-z]{2}"# + Pattern.after)
     private static let belgian = Pattern(Pattern.before + #"([1-9]\d{3})\s+(\p{L}[\p{Ll}\-’']+)"#)
     /// British postcodes (`SW1A 1AA`, `M20 2WL`, `EH3 9QG`), in capitals.
     private static let british = Pattern(Pattern.before + #"[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}"# + Pattern.after)
@@ -30,12 +31,15 @@ enum PostcodeDetector {
     ]
 
     static let detector = PatternDetector(kind: .postcode, patterns: [spaced])
-    private static let lowerCase = PatternDetector(kind: .postcode, patterns: [joined],
-                                                   accepts: { !notLetters.contains(String($0.suffix(2))) })
+    /// Written together (`7312ml`) a postcode in lower case is one; with a space only when its letters are no
+    /// word or unit (`1500 en`, `2019 is`, `300 km`).
+    private static let lowerCase = PatternDetector(kind: .postcode, patterns: [joined])
+    private static let spacedLower = PatternDetector(kind: .postcode, patterns: [spacedLowerCase],
+                                                     accepts: { !notLetters.contains(String($0.suffix(2))) })
 
     /// Both countries' postcodes.
     static let detectors: [any PersonalDataDetector] = [
-        detector, lowerCase, BelgianPostcodeDetector(), PatternDetector(kind: .postcode, patterns: [british]),
+        detector, lowerCase, spacedLower, BelgianPostcodeDetector(), PatternDetector(kind: .postcode, patterns: [british]),
     ]
 
     fileprivate struct BelgianPostcodeDetector: PersonalDataDetector {

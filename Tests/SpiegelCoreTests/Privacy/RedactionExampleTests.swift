@@ -33,9 +33,14 @@ import Testing
         #expect(Redactor().redact(example.0) == example.1)
     }
 
-    @Test func aNumberThatFailsItsCheckIsNotCalledAnIbanOrABSN() {
-        #expect(!Redactor().redact("NL92ABNA0417164300").contains("[iban]"))
+    @Test func aNumberThatFailsItsCheckIsNotCalledAnIbanOrABSNUnlessItsLabelOrShapeSaysSo() {
+        #expect(!Redactor().redact("DE89 3704 0044 0532 0130 01").contains("[iban]"), "a German number with a wrong check")
         #expect(!Redactor().redact("nummer 123456789").contains("[bsn]"))
+        // A mistyped customer's number is still the customer's number.
+        #expect(Redactor().redact("NL92ABNA0417164300") == "[iban]", "the Dutch shape is enough")
+        #expect(Redactor().redact("BSN: 312784378") == "BSN: [bsn]", "after its label, whatever the check digit")
+        #expect(Redactor().redact("IBAN BE68 5390 0754 7035 en verder") == "IBAN [iban] en verder")
+        #expect(Redactor().redact("rijksregisternummer 85.07.30-033.29") == "rijksregisternummer [national number]")
         #expect(BSNDetector.passesElfproef("111222333") && !BSNDetector.passesElfproef("111222334"))
         #expect(IBANDetector.isValid("GB82WEST12345698765432") && !IBANDetector.isValid("GB82WEST12345698765433"))
     }
@@ -67,5 +72,53 @@ import Testing
             #expect(!json.contains(leak), "\(leak) leaks: \(json)")
         }
         #expect(json.contains("2025-02-01"), "the due date stays")
+    }
+}
+
+/// The Belgian forms and the names a careful reader finds, each as the issue names it.
+@Suite struct BelgianAndNameExampleTests {
+    @Test(arguments: [
+        ("RR-nummer 85.07.30-033.28.", "RR-nummer [national number]."),
+        ("Zijn nummer is 85073003328.", "Zijn nummer is [national number]."),
+        ("Haar nummer: 03.04.12-245.97.", "Haar nummer: [national number]."),
+        ("Ze woont in 2000 Antwerpen.", "Ze woont in [postcode] Antwerpen."),
+        ("Leopoldlei 14 bus 3, 2930 Brasschaat", "[address], [postcode] Brasschaat"),
+        ("Steenweg op Gent 45/2", "[address]"),
+        ("Chaussée de Louvain 200", "[address]"),
+        ("Auto 1-ABC-234 en 1ABC234.", "Auto [plate] en [plate]."),
+        ("Bel 03 234 56 78 of 03/234.56.78.", "Bel [phone] of [phone]."),
+        ("gsm 0470 12 34 56", "gsm [phone]"),
+        ("Tel +32 470 12 34 56.", "Tel [phone]."),
+        ("Mevrouw ° 3/3/1961.", "Mevrouw ° [date of birth]."),
+        ("Geboren 3.3.1961.", "Geboren [date of birth]."),
+        ("Ik sprak mijnheer Peeters.", "Ik sprak mijnheer [name]."),
+        ("Lieve Peeters belde.", "[name] belde."),
+        ("Fatima belde.", "[name] belde."),
+        ("fatima belde.", "[name] belde."),
+        ("Tomasz Kowalczyk kwam langs.", "[name] kwam langs."),
+        ("Ik hielp Fatima's zoon.", "Ik hielp [name]'s zoon."),
+        ("Ik kocht brood bij de bakker op de hoek.", "Ik kocht brood bij de bakker op de hoek."),
+        ("Er zat een mees in de tuin.", "Er zat een mees in de tuin."),
+        ("Ik nam De Lijn naar Albert Heijn.", "Ik nam De Lijn naar Albert Heijn."),
+        ("We zaten in Hotel De Wereld bij het Anne Frank Huis.", "We zaten in Hotel De Wereld bij het Anne Frank Huis."),
+        ("Artikel TX-400-B is op.", "Artikel TX-400-B is op."),
+        ("Ondernemingsnummer 0212.345.678.", "Ondernemingsnummer 0212.345.678."),
+    ])
+    func issueExample(_ example: (String, String)) {
+        #expect(Redactor().redact(example.0) == example.1)
+    }
+
+    @Test func onePersonOneNumberInEveryMention() {
+        var first = Entry(id: "20260301-090000-abcdef", exercise: KnowledgeGraph.curated().exercises[0], language: .nl,
+                          startedAt: "2026-03-01T09:00:00+01:00")
+        var answer = Answer(stepId: "a", kind: .text, prompt: "?")
+        answer.text = "Mevrouw Bakker belde met Piet de Vries. Bakker was boos; ik belde 06-12345678."
+        first.answers = [answer]
+        var second = first
+        second.id = "20260302-090000-abcdef"
+        second.answers[0].text = "De Vries kwam terug, Bakker niet. Nummer 06-12345678 werkte."
+        let redaction = ExportRedaction(redactor: Redactor(), entries: [first, second])
+        #expect(redaction.redact(first).answers[0].text == "Mevrouw [name 1] belde met [name 2]. [name 1] was boos; ik belde [phone 1].")
+        #expect(redaction.redact(second).answers[0].text == "[name 2] kwam terug, [name 1] niet. Nummer [phone 1] werkte.")
     }
 }
