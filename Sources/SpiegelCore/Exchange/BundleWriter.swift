@@ -50,8 +50,7 @@ public enum BundleWriter {
         let members: [[UInt8]] = [
             member("exercises", exercises), member("exportedAt", exportedAt), member("exporter", exporter),
             member("format", ExchangeBundle.format), member("kind", ExchangeBundle.Kind.entries),
-            member("notes", [EntryNote]()),
-        ] + (redacted ? [member("redacted", true)] : []) + [
+            member("notes", [EntryNote]()), member("redacted", redacted),
             member("schemaVersion", ExchangeBundle.schemaVersion),
         ]
         out += members.joined(separator: Array(",\n".utf8))

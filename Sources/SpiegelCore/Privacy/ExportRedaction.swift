@@ -80,9 +80,9 @@ public struct ExportRedaction: Sendable {
             let start = span.kind == .name ? People.particlesBefore(span.range.lowerBound, in: normalised) : span.range.lowerBound
             return Span(kind: span.kind, number: number, range: start..<span.range.upperBound)
         }
-        let protected = NameDetector().protectedRanges(in: normalised)
-        for mention in people.mentions(in: normalised)
-        where !spans.contains(where: { $0.range.overlaps(mention.range) }) && !protected.contains(where: { $0.overlaps(mention.range) }) {
+        let mentions = people.mentions(in: normalised).filter { mention in !spans.contains { $0.range.overlaps(mention.range) } }
+        let protected = mentions.isEmpty ? [] : NameDetector().protectedRanges(in: normalised)
+        for mention in mentions where !protected.contains(where: { $0.overlaps(mention.range) }) {
             spans.append(Span(kind: .name, number: mention.number, range: mention.range))
         }
         return (normalised, spans.sorted { $0.range.lowerBound < $1.range.lowerBound })

@@ -346,10 +346,20 @@ private struct Token {
     let lower: String
     let range: Range<String.Index>
 
+    /// The lower-case word without a possessive ending (see `base(of:)`).
+    let base: String
+    /// A first name or surname of the shipped lists.
+    let isKnownName: Bool
+    /// An ordinary Dutch or English word (one of the names that are also words, or a common word).
+    let isWord: Bool
+
     init(_ text: Substring) {
         self.text = text
         lower = text.lowercased()
         range = text.startIndex..<text.endIndex
+        base = Self.base(of: lower)
+        isKnownName = FirstNames.all.contains(base) || Surnames.all.contains(base)
+        isWord = NameWords.all.contains(base) || CommonWords.all.contains(base)
     }
 
     /// The words of `text`: a letter, then letters, apostrophes and hyphens.
@@ -380,7 +390,7 @@ private struct Token {
 
     /// The lower-case word without a possessive ending: `fatima` for `Fatima's`, `jan` for `Jans` when
     /// `jan` is a known name and `jans` is not.
-    var base: String {
+    static func base(of lower: String) -> String {
         for suffix in ["'s", "’s", "'", "’"] where lower.hasSuffix(suffix) {
             return String(lower.dropLast(suffix.count))
         }
@@ -398,12 +408,6 @@ private struct Token {
         }
         return range.upperBound
     }
-
-    /// A first name or surname of the shipped lists.
-    var isKnownName: Bool { FirstNames.all.contains(base) || Surnames.all.contains(base) }
-
-    /// An ordinary Dutch or English word (one of the names that are also words, or a common word).
-    var isWord: Bool { NameWords.all.contains(base) || CommonWords.all.contains(base) }
 
     /// One capital letter.
     var isInitialShape: Bool { text.count == 1 && isCapitalised }

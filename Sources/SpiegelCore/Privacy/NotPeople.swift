@@ -22,9 +22,11 @@ enum NotPeople {
         "zaal", "kamer", "lokaal", "gebouw", "blok", "toren", "paviljoen", "vleugel", "wing", "building", "room",
         "hall", "unit", "ward", "department", "university", "hotels", "company", "society", "foundation",
     ]
+    private static let compoundOpeners = openers.filter { $0.count >= 5 }
+
     /// An opener, or a compound that ends in one (`onderhoudsfirma`, `woonzorgcentrum`).
     static func isOpener(_ lower: String) -> Bool {
-        openers.contains(lower) || openers.contains { $0.count >= 5 && lower.count > $0.count && lower.hasSuffix($0) }
+        openers.contains(lower) || (lower.count > 5 && compoundOpeners.contains { lower.count > $0.count && lower.hasSuffix($0) })
     }
 
     /// Languages and nationalities that are also given names (`Frans`): not a name after `het`, `in`, `spreekt`.
