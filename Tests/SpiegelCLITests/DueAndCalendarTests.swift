@@ -10,7 +10,7 @@ import Testing
     func journal() throws -> Sandbox {
         let sandbox = Sandbox("spiegel-due")
         let block = { (what: String, due: String) in
-            "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\(what)\n\(due)\n4\n"
+            "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\n\(what)\n\(due)\n4\n"
         }
         let input = block("offer water; with a smile, \"always\"", "in 3 days") + block("greet by name", "2026-12-01")
             + block("ask one more question — Één café", "2026-12-02")

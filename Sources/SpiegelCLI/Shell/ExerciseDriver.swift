@@ -218,12 +218,13 @@ struct ExerciseDriver {
                 }
             }
         case .commitment:
-            // At a terminal the situation ("when> ", Enter for none) comes first; a script gives the action line
-            // (which may hold the whole if-then plan) and the date line, as it always did.
-            var situation: String?
-            if interactive {
-                switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
-                if let steer = control(situation ?? "") { return steer }
+            // Three lines at a terminal and in a script alike: the situation ("when> ", empty for none), the
+            // action, the date. A whole plan typed as the situation offers its action on the action line.
+            let situation: String
+            switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
+            if let steer = control(situation) { return steer }
+            if interactive, (pending.first ?? "").isEmpty, let offered = IfThenPlan.action(offeredBy: situation) {
+                pending = ([offered] + pending.dropFirst())[...]
             }
             let action: String
             switch next(session.say.exerciseWhat()) { case .success(let t): action = t; case .failure(let r): return r }
@@ -231,11 +232,15 @@ struct ExerciseDriver {
             while true {
                 switch next(session.say.exerciseByWhen()) {
                 case .success(let due):
-                    // At a terminal only the date is asked again when it is not a usable date.
-                    if interactive, CalendarDay.parseDue(due, today: session.today).map({ $0 < session.today }) ?? true {
-                        session.print(session.style.warn(session.say.exerciseDueIsNotADate(due)))
-                        pending = [due]
-                        continue
+                    // At a terminal only the date is asked again when it is not a usable date; a usable one is
+                    // echoed as the day it is ("→ fri 6 Mar").
+                    if interactive {
+                        guard let day = CalendarDay.parseDue(due, today: session.today), day >= session.today else {
+                            session.print(session.style.warn(session.say.exerciseDueIsNotADate(due)))
+                            pending = [due]
+                            continue
+                        }
+                        session.print(session.style.dim(session.say.commitmentsResolvedDay(session.time.date(day))))
                     }
                     return .input(.commitment(situation: situation, action: action, due: due))
                 case .failure(let r): return r
@@ -281,9 +286,9 @@ struct ExerciseDriver {
     private func endOfInput(_ runner: ExerciseRunner) throws -> Outcome {
         guard !runner.entry.answers.isEmpty else {
             if session.reader.isInteractive { return .cancelled }
-            throw CommandFailure(session.say.exerciseInputEndedEarly(exercise.id), exitCode: ExitStatus.dataError)
+            throw CommandFailure(session.say.exerciseInputEndedEarly(session.exerciseName(exercise.id)), exitCode: ExitStatus.dataError)
         }
-        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: exercise.id, id: runner.entry.id)
+        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: session.exerciseName(exercise.id), id: runner.entry.id)
         if session.reader.isInteractive {
             session.print(message)
             return .cancelled
