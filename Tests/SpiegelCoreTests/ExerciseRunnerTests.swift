@@ -116,6 +116,14 @@ struct ExerciseRunnerTests {
         #expect(runner.entry.isDraft, "the runner's own entry stays a draft")
     }
 
+    /// A choice by a word of its label that no other option has, in either language.
+    @Test(arguments: [("gehaast", "rushed"), ("Gespannen", "worried"), ("wissel", "mixed"), ("ontspannen", "relaxed"),
+                      ("flustered", "rushed"), ("of", nil), ("van slag", "rushed"), ("ge", nil)] as [(String, String?)])
+    func aChoiceTakesAWordOfItsLabel(typed: String, id: String?) throws {
+        let step = try #require(KnowledgeGraph.curated().exercise("personal-greeting")?.steps.first { $0.kind == .choice })
+        #expect(ExerciseRunner.option(typed, in: step.options, language: .nl)?.id == id)
+    }
+
     @Test func aWrongKindOfAnswerIsRefused() {
         var runner = Self.newRunner()
         expectRefused(&runner, .wrongKind(expected: .text)) { runner throws(AnswerError) in

@@ -34,8 +34,10 @@ struct ExerciseDriver {
         }
         // Lines to start the next question with: the answer taken back, or an answer that was not accepted.
         var prefill: [String] = []
+        // How to answer a kind of question is said under its first question only, and again after `?`.
+        var hinted: Set<StepKind> = []
         while let slot = runner.current {
-            if reader.isInteractive { ask(slot) }
+            if reader.isInteractive { ask(slot, hint: hinted.insert(slot.step.kind).inserted) }
             runner.begin(at: session.clock())
             let read = read(slot, prefill: prefill)
             prefill = []
@@ -65,6 +67,7 @@ struct ExerciseDriver {
                 }
             case .help:
                 session.print(style.dim(slot.help ?? session.say.exerciseNoExtraHelpForThis()))
+                hinted.remove(slot.step.kind)
                 continue
             case .invalid(let problem):
                 guard reader.isInteractive else { throw CommandFailure(problem, exitCode: ExitStatus.dataError) }
@@ -101,14 +104,14 @@ struct ExerciseDriver {
         }
     }
 
-    private func ask(_ slot: Slot) {
+    private func ask(_ slot: Slot, hint: Bool) {
         let style = session.style
         var header = "\n" + style.accent("[\(slot.number)] ") + style.bold(TerminalSafe.visible(slot.prompt))
         if slot.step.optional { header += style.dim(session.say.exerciseOptional()) }
         session.print(header)
         switch slot.step.kind {
         case .list:
-            session.print(style.dim(session.say.exerciseOneItemPerLineAn()))
+            if hint { session.print(style.dim(session.say.exerciseOneItemPerLineAn())) }
         case .rating:
             if let scale = slot.step.scale {
                 let labels = scale.labels.map { "\($0.value) = \(session.text($0.text))" }.joined(separator: ", ")
@@ -121,9 +124,9 @@ struct ExerciseDriver {
                 session.print(label.hasPrefix("\(index + 1).") ? "  " + label : "  \(index + 1). " + label)
             }
         case .commitment:
-            session.print(style.dim(session.say.exerciseFirstTheMoment()))
+            if hint { session.print(style.dim(session.say.exerciseFirstTheMoment())) }
         case .text:
-            session.print(style.dim(session.say.exerciseEndALineWithTo()))
+            if hint { session.print(style.dim(session.say.exerciseEndALineWithTo())) }
         }
     }
 

@@ -186,15 +186,23 @@ public struct ExerciseRunner: Sendable {
         return done
     }
 
-    /// Finds an option by its number (1-based), id or label (case- and accent-insensitive).
+    /// Finds an option by its number (1-based), id or label (case- and accent-insensitive), else by words
+    /// of its label that no other option has ("gehaast" for "Gehaast en kortaf"; a word may be shortened to
+    /// its first four letters or more).
     static func option(_ typed: String, in options: [ChoiceOption], language: Language) -> ChoiceOption? {
         let trimmed = typed.trimmingCharacters(in: .whitespaces)
         if let number = Int(trimmed) { return number >= 1 && number <= options.count ? options[number - 1] : nil }
         let folded = KnowledgeSearch.fold(trimmed)
-        return options.first {
-            $0.id == trimmed || KnowledgeSearch.fold($0.label.resolved(language).text) == folded
-                || ($0.label.en.map { KnowledgeSearch.fold($0) == folded } ?? false)
-                || ($0.label.nl.map { KnowledgeSearch.fold($0) == folded } ?? false)
+        func labels(_ option: ChoiceOption) -> [String] {
+            [option.label.resolved(language).text, option.label.en, option.label.nl].compactMap { $0 }.map(KnowledgeSearch.fold)
         }
+        if let exact = options.first(where: { $0.id == trimmed || labels($0).contains(folded) }) { return exact }
+        let typedWords = KnowledgeSearch.words(folded).map(String.init)
+        guard !typedWords.isEmpty, typedWords.allSatisfy({ $0.count >= 3 }) else { return nil }
+        let matching = options.filter { option in
+            let words = labels(option).flatMap { KnowledgeSearch.words($0).map(String.init) }
+            return typedWords.allSatisfy { typed in words.contains { $0 == typed || (typed.count >= 4 && $0.hasPrefix(typed)) } }
+        }
+        return matching.count == 1 ? matching[0] : nil
     }
 }
