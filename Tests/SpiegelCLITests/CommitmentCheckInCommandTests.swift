@@ -13,9 +13,10 @@ import Glibc
 struct CommitmentCheckInCommandTests {
     static let env = ["NO_COLOR": "1"]
 
-    /// small-gesture-plan answered by a script, with `action` and `due` as its commitment lines.
-    static func gesture(_ action: String, _ due: String, language: String? = nil) -> String {
-        "start small-gesture-plan" + (language.map { " --lang " + $0 } ?? "") + "\nat the door\nchair\n\nthe chair\nskip\n\(action)\n\(due)\n4\n"
+    /// small-gesture-plan answered by a script, with `situation` (empty for none), `action` and `due` as its
+    /// commitment lines.
+    static func gesture(_ action: String, _ due: String, situation: String = "", language: String? = nil) -> String {
+        "start small-gesture-plan" + (language.map { " --lang " + $0 } ?? "") + "\nat the door\nchair\n\nthe chair\nskip\n\(situation)\n\(action)\n\(due)\n4\n"
     }
 
     func commitments(_ sandbox: Sandbox, all: Bool = true) throws -> [[String: Any]] {
@@ -25,7 +26,8 @@ struct CommitmentCheckInCommandTests {
     }
 
     func commitment(_ sandbox: Sandbox, action: String) throws -> [String: Any] {
-        try #require(try commitments(sandbox).first { $0["action"] as? String == action }, "no commitment '\(action)'")
+        try #require(try commitments(sandbox).first { $0["action"] as? String == action || $0["plan"] as? String == action },
+                     "no commitment '\(action)'")
     }
 
     @Test func oldScriptsStayAsTheyWereAndTheIfThenFormIsSplit() throws {
@@ -41,14 +43,16 @@ struct CommitmentCheckInCommandTests {
             let stored = try commitment(sandbox, action: plain)
             #expect(stored["situation"] == nil, "a plain line got a situation: \(stored)")
         }
-        let english = try commitment(sandbox, action: "greet them within a minute")
-        #expect(english["situation"] as? String == "a customer waits at the desk")
-        let dutch = try commitment(sandbox, action: "hem binnen een minuut begroeten")
-        #expect(dutch["situation"] as? String == "een klant bij de balie wacht")
+        // The halves are stored as typed, with the plan's language; `plan` is the sentence.
+        let english = try commitment(sandbox, action: "I will greet them within a minute")
+        #expect(english["situation"] as? String == "When a customer waits at the desk" && english["language"] as? String == "en")
+        let dutch = try commitment(sandbox, action: "dan ga ik hem binnen een minuut begroeten")
+        #expect(dutch["situation"] as? String == "als een klant bij de balie wacht" && dutch["language"] as? String == "nl")
 
         // One sentence wherever the commitment is shown, in the language it was written in.
         let englishSentence = "When a customer waits at the desk, I will greet them within a minute"
         let dutchSentence = "Als een klant bij de balie wacht, dan ga ik hem binnen een minuut begroeten"
+        #expect(english["plan"] as? String == englishSentence && dutch["plan"] as? String == dutchSentence)
         for lang in ["en", "nl"] {
             let list = try spiegel(["--now", "2026-11-30", "--lang", lang, "commitments"], sandbox: sandbox, environment: Self.env)
             #expect(list.stdout.contains(englishSentence) && list.stdout.contains(dutchSentence), "\(list)")
@@ -61,7 +65,73 @@ struct CommitmentCheckInCommandTests {
                                 sandbox: sandbox, environment: Self.env)
         #expect(entry.stdout.contains(englishSentence), "\(entry)")
         let dueJSON = try #require(try json(try spiegel(["--now", "2026-12-04", "due", "--json"], sandbox: sandbox).stdout) as? [[String: Any]])
-        #expect(dueJSON.contains { ($0["commitment"] as? [String: Any])?["situation"] as? String == "a customer waits at the desk" }, "\(dueJSON)")
+        #expect(dueJSON.contains { ($0["commitment"] as? [String: Any])?["situation"] as? String == "When a customer waits at the desk" }, "\(dueJSON)")
+    }
+
+    /// The phrasings the README allows, typed on the three lines a script gives (situation, action, date),
+    /// read back as one sentence on every surface, in the plan's language whatever the screen's.
+    @Test func thePlansOwnWordsMakeOneSentenceEverywhere() throws {
+        let sandbox = Sandbox("spiegel-ifthen-words")
+        let dutch = "Zodra iemand langer dan tien minuten wacht, dan bied ik water aan"
+        let english = "When a guest waits, I offer water"
+        let input = Self.gesture("", "in 2 days", situation: "zodra iemand langer dan tien minuten wacht, dan bied ik water aan", language: "nl")
+            + Self.gesture("then I offer water", "in 2 days", situation: "When a guest waits")
+            + Self.gesture("I will ask her to observe me", "in 2 days", situation: "When I see Maria at the morning briefing, I will ask her to observe me")
+        let run = try spiegel(["--now", "2026-11-30"], input: input, sandbox: sandbox, environment: Self.env)
+        #expect(run.status == 0, "\(run)")
+        let maria = "When I see Maria at the morning briefing, I will ask her to observe me"
+        for lang in ["en", "nl"] {
+            for command in [["commitments"], ["--now", "2026-12-02", "due"], ["--now", "2026-12-02", "recommend"]] {
+                let out = try spiegel(["--lang", lang, "--now", "2026-11-30"] + command, sandbox: sandbox, environment: Self.env).stdout
+                for sentence in [dutch, english, maria] {
+                    #expect(out.contains(sentence), "\(command) --lang \(lang): \(out)")
+                }
+                #expect(!out.contains("ga ik bied") && !out.contains("I will I") && !out.contains("observe me, I will"), "\(out)")
+            }
+        }
+        for format in ["md", "html", "csv", "ics"] {
+            let export = try spiegel(["export", "--format", format], sandbox: sandbox, environment: Self.env)
+            let text = export.stdout.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\,", with: ",")
+            #expect(text.contains(dutch) && text.contains(english) && text.contains(maria), "\(format): \(export.stdout)")
+        }
+        let shown = try spiegel(["show", "small-gesture-plan", "--json"], sandbox: sandbox)
+        #expect(shown.stdout.contains("three lines: the situation (empty for none), the action, then the due date"), "\(shown)")
+    }
+
+    /// `moved` takes a date as people type it, quoted or not, also piped, and refuses one in the past;
+    /// `--barrier` takes the barrier's Dutch word; the list says "planned for" and "done on" with dates.
+    @Test func movedTakesDatesAsTypedAndBarriersInEitherLanguage() throws {
+        let sandbox = Sandbox("spiegel-moved-dates")
+        let input = Self.gesture("greet by name", "in 2 days") + Self.gesture("offer coffee", "in 3 days")
+        #expect(try spiegel(["--now", "2026-03-02"], input: input, sandbox: sandbox).status == 0)
+        func id(_ action: String) throws -> String { try #require(try commitment(sandbox, action: action)["id"] as? String) }
+        func due(_ action: String) throws -> String? { try commitment(sandbox, action: action)["due"] as? String }
+        let now = ["--now", "2026-03-02"]
+        let quoted = try spiegel(now + ["moved", try id("greet by name"), "in 7 days", "the", "queue"], sandbox: sandbox, environment: Self.env)
+        let greet = try due("greet by name")
+        #expect(quoted.status == 0 && greet == "2026-03-09", "\(quoted)")
+        let piped = try spiegel(now, input: "moved \(try id("offer coffee")) \"3 maart\" --barrier verlegenheid\n", sandbox: sandbox, environment: Self.env)
+        let coffee = try due("offer coffee")
+        #expect(piped.status == 0 && coffee == "2026-03-03", "\(piped)")
+        let barriers = (try commitment(sandbox, action: "offer coffee")["history"] as? [[String: Any]])?.last?["checkIn"] as? [String: Any]
+        #expect(barriers?["barriers"] as? [String] == ["shyness"], "\(String(describing: barriers))")
+        for typed in ["vrijdag", "March 6", "6/3", "06-03-2026", "volgende week", "overmorgen"] {
+            let run = try spiegel(now + ["moved", try id("offer coffee"), typed], sandbox: sandbox)
+            #expect(run.status == 0, "'\(typed)': \(run)")
+        }
+        let past = try spiegel(now + ["--lang", "nl", "moved", try id("offer coffee"), "2020-01-01"], sandbox: sandbox, environment: Self.env)
+        #expect(past.status == 64 && past.stderr.contains("ligt in het verleden"), "\(past)")
+        let wrong = try spiegel(now + ["--lang", "nl", "moved", try id("offer coffee"), "--barrier", "luiheid", "morgen"], sandbox: sandbox, environment: Self.env)
+        #expect(wrong.status == 64 && wrong.stderr.contains("Kies uit 'verlegenheid'") && !wrong.stderr.contains("Please"), "\(wrong)")
+        #expect(try spiegel(now + ["done", try id("greet by name")], sandbox: sandbox).status == 0)
+        let list = try spiegel(["--now", "2026-03-04", "--lang", "nl", "commitments", "--all"], sandbox: sandbox, environment: Self.env)
+        #expect(list.stdout.contains("[afgerond] op ma 2 mrt") && list.stdout.contains("gepland voor"), "\(list)")
+        let late = try spiegel(["--now", "2026-03-20", "--lang", "nl", "commitments"], sandbox: sandbox, environment: Self.env)
+        #expect(late.stdout.contains("dagen te laat") && !late.stdout.contains("gisteren"), "\(late)")
+        let csv = try spiegel(["--lang", "nl", "export", "--format", "csv"], sandbox: sandbox, environment: Self.env)
+        #expect(csv.stdout.hasPrefix("\u{FEFF}entry_id;date;exercise;"), "\(csv.stdout.prefix(80))")
+        let comma = try spiegel(["--lang", "nl", "export", "--format", "csv", "--csv-delimiter", ","], sandbox: sandbox, environment: Self.env)
+        #expect(comma.stdout.hasPrefix("\u{FEFF}entry_id,date,exercise,"), "\(comma.stdout.prefix(80))")
     }
 
     @Test func checkInsThroughOptionsAndWords() throws {
@@ -174,8 +244,8 @@ struct CommitmentCheckInCommandTests {
 struct CheckInTerminalTests {
     static let prompt = TerminalTests.prompt
 
-    func launch(_ sandbox: Sandbox) throws -> PTYProcess {
-        try PTYProcess(executable: try SpiegelBinary.require(), arguments: ["--now", "2026-12-02"],
+    func launch(_ sandbox: Sandbox, arguments: [String] = ["--now", "2026-12-02"]) throws -> PTYProcess {
+        try PTYProcess(executable: try SpiegelBinary.require(), arguments: arguments,
                        environment: sandbox.environment(["NO_COLOR": "1"]))
     }
 
@@ -199,7 +269,7 @@ struct CheckInTerminalTests {
         try shell.expectPrompt(Self.prompt)
 
         var mark = shell.mark
-        try shell.type("done \(try #require(ids["offer a chair"]))\r")
+        try shell.type("done \(try #require(ids["I will offer a chair"]))\r")
         try shell.expect("When a guest waits, I will offer a chair", after: mark, "the plan as one sentence")
         try shell.expectPrompt("What did you do? ", after: mark)
         try answer(shell, "offered the chair by the window", then: "How did the customer react? ")
@@ -228,7 +298,7 @@ struct CheckInTerminalTests {
         func last(_ action: String) -> [String: Any] {
             ((stored.first { $0["action"] as? String == action }?["history"] as? [[String: Any]]) ?? []).last ?? [:]
         }
-        #expect(last("offer a chair")["checkIn"] as? [String: String]
+        #expect(last("I will offer a chair")["checkIn"] as? [String: String]
                 == ["did": "offered the chair by the window", "learned": "a chair says: take your time", "next": "add a glass of water"])
         let moved = last("hold the door")
         #expect(moved["due"] as? String == "2026-12-07", "\(moved)")
@@ -243,22 +313,28 @@ struct CheckInTerminalTests {
         }
     }
 
+    /// Starts small-gesture-plan and answers its questions up to the optional one before the plan, with
+    /// `words` (the moment, an idea, the chosen one).
+    func answerUpToThePlan(_ shell: PTYProcess, _ words: [String]) throws {
+        let mark = shell.mark
+        try shell.type("start small-gesture-plan\r")
+        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
+        try answer(shell, words[0], then: "  - ")
+        try answer(shell, words[1], then: "  - ")
+        try answer(shell, "", then: "> ")
+        try answer(shell, words[2], then: "> ")
+    }
+
     @Test func theCommitmentStepAsksTheSituationThenTheAction() throws {
         let sandbox = Sandbox("spiegel-ifthen-tty")
         let shell = try launch(sandbox)
         try shell.expectPrompt(Self.prompt)
+        try answerUpToThePlan(shell, ["at the door", "a chair", "the chair"])
         var mark = shell.mark
-        try shell.type("start small-gesture-plan\r")
-        try shell.expectPrompt("> ", after: try shell.expect("[1]", after: mark))
-        try answer(shell, "at the door", then: "  - ")
-        try answer(shell, "a chair", then: "  - ")
-        try answer(shell, "", then: "> ")
-        try answer(shell, "the chair", then: "> ")
-        mark = shell.mark
         try shell.type("skip\r")
         try shell.expect("then what you will do", after: mark, "the if-then hint")
         try shell.expectPrompt("when> ", after: mark)
-        try answer(shell, "when a guest waits in the hall", then: "I will> ")
+        try answer(shell, "when a guest waits in the hall", then: "then> ")
         try answer(shell, "I will offer a chair", then: "by when> ")
         try answer(shell, "tomorrow", then: "> ")
         mark = shell.mark
@@ -268,7 +344,34 @@ struct CheckInTerminalTests {
         try shell.type(TerminalTests.ctrlD)
         #expect(shell.waitForExit() == 0)
         let stored = try #require(try CommitmentCheckInCommandTests().commitments(sandbox).first)
-        #expect(stored["situation"] as? String == "a guest waits in the hall" && stored["action"] as? String == "offer a chair", "\(stored)")
+        #expect(stored["situation"] as? String == "when a guest waits in the hall" && stored["action"] as? String == "I will offer a chair", "\(stored)")
+    }
+
+    /// The whole plan typed at the situation prompt: its action is offered on the action line (Enter takes
+    /// it), the date is echoed as the day it resolves to, and the sentence says the action once.
+    @Test func aWholePlanAtTheSituationPromptIsSaidOnce() throws {
+        let sandbox = Sandbox("spiegel-ifthen-whole")
+        let shell = try launch(sandbox, arguments: ["--lang", "nl", "--now", "2026-03-02"])
+        try shell.expectPrompt(Self.prompt)
+        try answerUpToThePlan(shell, ["bij de deur", "een stoel", "de stoel"])
+        try answer(shell, "overslaan", then: "als> ")
+        try answer(shell, "zodra iemand langer dan tien minuten wacht, dan bied ik water aan", then: "dan> ")
+        var mark = shell.mark
+        try shell.type("\r")
+        try shell.expectPrompt("wanneer> ", after: mark)
+        mark = shell.mark
+        try shell.type("vrijdag\r")
+        try shell.expect("→ vr 6 mrt", after: mark, "the day the date resolves to")
+        try shell.expectPrompt("> ", after: mark)
+        mark = shell.mark
+        try shell.type("4\r")
+        try shell.expect("Zodra iemand langer dan tien minuten wacht, dan bied ik water aan", after: mark, "the sentence, once")
+        try shell.expectPrompt(Self.prompt, after: mark)
+        try shell.type(TerminalTests.ctrlD)
+        #expect(shell.waitForExit() == 0)
+        let stored = try #require(try CommitmentCheckInCommandTests().commitments(sandbox).first)
+        #expect(stored["plan"] as? String == "Zodra iemand langer dan tien minuten wacht, dan bied ik water aan", "\(stored)")
+        #expect(stored["due"] as? String == "2026-03-06")
     }
 }
 #endif

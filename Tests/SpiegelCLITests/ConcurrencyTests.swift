@@ -14,7 +14,7 @@ struct ConcurrencyTests {
 
     /// A piped `small-gesture-plan` whose first answer names the writer.
     static func script(_ writer: Int) -> String {
-        "start small-gesture-plan\nwriter-\(writer) at the door\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        "start small-gesture-plan\nwriter-\(writer) at the door\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
     }
 
     struct Journal {

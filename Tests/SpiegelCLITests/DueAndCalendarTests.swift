@@ -10,7 +10,7 @@ import Testing
     func journal() throws -> Sandbox {
         let sandbox = Sandbox("spiegel-due")
         let block = { (what: String, due: String) in
-            "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\(what)\n\(due)\n4\n"
+            "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\n\(what)\n\(due)\n4\n"
         }
         let input = block("offer water; with a smile, \"always\"", "in 3 days") + block("greet by name", "2026-12-01")
             + block("ask one more question — Één café", "2026-12-02")
@@ -44,6 +44,23 @@ import Testing
         #expect(after.stdout == "1\n", "a done commitment is no longer due: \(after)")
         let bad = try spiegel(["due", "--bogus"], sandbox: sandbox, environment: Self.env)
         #expect(bad.status == 64)
+        // In the shell (and a script) nothing due is said, not left as silence.
+        let inShell = try spiegel(["--now", "2026-11-30", "--lang", "nl"], input: "due\n", sandbox: sandbox, environment: Self.env)
+        #expect(inShell.status == 0 && inShell.stdout.contains("Niets te doen"), "\(inShell)")
+    }
+
+    /// A journal folder that does not exist (a mistyped --journal) is named, with how to make one, for the
+    /// commands that read it; once per session.
+    @Test func aMissingJournalFolderIsNamed() throws {
+        let sandbox = Sandbox()
+        let typo = sandbox.root + "/jornal"
+        for command in [["journal"], ["stats"], ["commitments"], ["mirror"], ["drafts"]] {
+            let run = try spiegel(["--journal", typo] + command, sandbox: sandbox, environment: Self.env)
+            #expect(run.stderr.contains("no journal at \(typo) yet") && run.stderr.contains("spiegel init"), "\(command): \(run)")
+        }
+        let script = try spiegel(["--journal", typo], input: "journal\nstats\n", sandbox: sandbox, environment: Self.env)
+        #expect(script.stderr.components(separatedBy: "no journal at").count == 2, "once per session: \(script)")
+        #expect(!FileManager.default.fileExists(atPath: typo), "reading makes no journal")
     }
 
     @Test func commitmentsAreCalendarTodos() throws {

@@ -7,7 +7,7 @@ import Testing
     static let secret = "GEHEIM-Één-café-😊"
 
     func script(_ text: String) -> String {
-        "start small-gesture-plan\n\(text)\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        "start small-gesture-plan\n\(text)\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
     }
 
     /// Every file under `folder` whose bytes contain `needle`.

@@ -35,7 +35,7 @@ struct AnswerScript {
                 let low = scale?["min"] as? Int ?? 1, high = scale?["max"] as? Int ?? 5
                 lines.append(rating ?? String((low + high + 1) / 2))
             case "choice": lines.append("1")
-            case "commitment": lines += ["do X", "in 3 days"]
+            case "commitment": lines += ["", "do X", "in 3 days"]
             default: Issue.record("unknown step kind in \(step)")
             }
         }

@@ -10,7 +10,7 @@ import Testing
         }
         let sandbox = Sandbox("spiegel-html")
         let answer = "Mevrouw <script>alert(1)</script> zei \"dank, echt\" 😊 Één café"
-        let script = "start small-gesture-plan\n\(answer)\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        let script = "start small-gesture-plan\n\(answer)\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
         #expect(try spiegel([], input: script, sandbox: sandbox).status == 0)
         let page = sandbox.root + "/export.html"
         #expect(try spiegel(["export", "--format", "html", "--output", page], sandbox: sandbox).status == 0)
@@ -36,7 +36,7 @@ import Testing
         }
         let sandbox = Sandbox("spiegel-html")
         let url = "https://example.org/" + String(repeating: "a-very-long-path-segment-", count: 12) + "end"
-        let script = "start small-gesture-plan\n\(url)\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        let script = "start small-gesture-plan\n\(url)\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
         #expect(try spiegel([], input: script, sandbox: sandbox).status == 0)
         let page = sandbox.root + "/export.html"
         #expect(try spiegel(["export", "--format", "html", "--output", page], sandbox: sandbox).status == 0)

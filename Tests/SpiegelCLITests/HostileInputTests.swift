@@ -36,7 +36,7 @@ import Testing
 
     @Test func hostileBundlesChangeNothing() throws {
         let sandbox = Sandbox("spiegel-hostile")
-        #expect(try spiegel([], input: "start small-gesture-plan\nwater\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n",
+        #expect(try spiegel([], input: "start small-gesture-plan\nwater\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n",
                             sandbox: sandbox).status == 0)
         let before = entryFiles(sandbox)
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
@@ -63,7 +63,7 @@ import Testing
 
     @Test func symlinksInAJournalAreNeverFollowed() throws {
         let sandbox = Sandbox("spiegel-hostile")
-        #expect(try spiegel([], input: "start small-gesture-plan\nwater\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n",
+        #expect(try spiegel([], input: "start small-gesture-plan\nwater\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n",
                             sandbox: sandbox).status == 0)
         let outside = sandbox.root + "/outside.json"
         try "precious".write(toFile: outside, atomically: true, encoding: .utf8)

@@ -213,7 +213,7 @@ struct JournalCommandsTests {
 struct HumanDateTests {
     @Test func movedTakesADateOfSeveralWordsUnquoted() throws {
         let sandbox = Sandbox()
-        let script = "start small-gesture-plan\na colleague\na smile\n\nat the desk\nskip\ngreet by name\nin 3 days\n4\n"
+        let script = "start small-gesture-plan\na colleague\na smile\n\nat the desk\nskip\n\ngreet by name\nin 3 days\n4\n"
         let environment = ["SPIEGEL_NOW": "2026-11-20", "TZ": "UTC"]
         #expect(try spiegel([], input: script, sandbox: sandbox, environment: environment).status == 0)
         let listed = try spiegel(["commitments", "--json"], sandbox: sandbox, environment: environment)

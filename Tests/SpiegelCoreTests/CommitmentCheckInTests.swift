@@ -3,48 +3,12 @@ import SpiegelContent
 @testable import SpiegelCore
 import Testing
 
-/// If-then plans (split from a script's action line, stored beside the action) and check-ins (recorded on
+/// If-then plans (stored as typed beside the action, with their language) and check-ins (recorded on
 /// the commitment, kept by the index, used by the mirror and the recommender).
 @Suite("If-then plans and check-ins")
 struct CommitmentCheckInTests {
     static let graph = KnowledgeGraph.curated()
     static let today = CalendarDay("2026-12-01")!
-
-    @Test(arguments: [
-        ("When a customer waits at the desk, I will greet them within a minute", "a customer waits at the desk", "greet them within a minute"),
-        ("when the phone rings during a talk, I'll let it ring", "the phone rings during a talk", "let it ring"),
-        ("If someone looks lost, then I will walk over", "someone looks lost", "walk over"),
-        ("Als een klant bij de balie wacht, dan ga ik hem binnen een minuut begroeten", "een klant bij de balie wacht", "hem binnen een minuut begroeten"),
-        ("wanneer iemand de weg vraagt, dan loop ik even mee", "iemand de weg vraagt", "loop ik even mee"),
-        ("Zodra de lift stuk is, dan hang ik een briefje op", "de lift stuk is", "hang ik een briefje op"),
-    ])
-    func aScriptLineInTheIfThenFormIsSplit(line: String, situation: String, action: String) {
-        let plan = IfThenPlan(line: line)
-        #expect(plan.situation == situation)
-        #expect(plan.action == action)
-    }
-
-    /// Lines written for the plain form stay exactly as typed: a comma, a "when" without "I will", odd spacing.
-    @Test(arguments: [
-        "plain action, with a comma",
-        "When the shop opens, greet the first customer by name",
-        "  offer water; with a smile, \"always\"  ",
-        "Mevrouw <script>alert(1)</script> zei: \"dank, echt\", mail jan@example.com 😊 #1 (commitment 4)",
-        "when, I will",
-        "als",
-    ])
-    func aPlainLineIsKeptAsTyped(line: String) {
-        let plan = IfThenPlan(line: line)
-        #expect(plan.situation == nil)
-        #expect(plan.action == line)
-    }
-
-    @Test func halvesTypedApartDropTheWordsTheSentenceSupplies() {
-        let plan = IfThenPlan(situation: "When a guest arrives,", action: "I will offer coffee")
-        #expect(plan.situation == "a guest arrives" && plan.action == "offer coffee")
-        let blank = IfThenPlan(situation: "  ", action: "I will offer coffee")
-        #expect(blank.situation == nil && blank.action == "I will offer coffee", "without a situation the action is as typed")
-    }
 
     func runner(_ exercise: String = "small-gesture-plan") throws -> ExerciseRunner {
         let definition = try #require(Self.graph.exercise(exercise))
@@ -74,7 +38,8 @@ struct CommitmentCheckInTests {
         #expect(typed.answers.first { $0.kind == .commitment }?.situation == "a guest waits")
 
         let scripted = try completed(.commitment(action: "When a guest waits, I will offer a chair", due: "in 3 days"))
-        #expect(scripted.commitments.first?.situation == "a guest waits" && scripted.commitments.first?.action == "offer a chair")
+        #expect(scripted.commitments.first?.situation == "When a guest waits" && scripted.commitments.first?.action == "I will offer a chair")
+        #expect(scripted.commitments.first?.language == .en && typed.commitments.first?.language == .en)
 
         let plain = try completed(.commitment(action: "offer a chair, then smile", due: "in 3 days"))
         #expect(plain.commitments.first?.situation == nil && plain.commitments.first?.action == "offer a chair, then smile")

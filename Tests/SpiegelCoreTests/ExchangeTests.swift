@@ -180,7 +180,7 @@ import SpiegelContent
         let words = ExportWords.english()
         let html = HTMLExport.render(entries, exportedAt: "now", principles: ContentValidator.corePrinciples,
                                      today: CalendarDay(year: 2026, month: 11, day: 23), words: words)
-        for expected in ["When de klant twijfelt, bel Jan terug", "moved to 20 Sep 2026", "te druk", "ging goed",
+        for expected in ["Als de klant twijfelt, dan bel ik Jan terug", "moved to 20 Sep 2026", "te druk", "ging goed",
                          "<dt>What got in the way</dt><dd>Shyness; unknown-barrier</dd>", "<dt>What you did</dt><dd>Jan gebeld</dd>",
                          "blij &lt;b&gt;echt&lt;/b&gt;", "<dt>What comes next</dt><dd>=opvolgen</dd>"] {
             #expect(html.contains(expected), "html: \(expected)")
@@ -189,7 +189,7 @@ import SpiegelContent
         #expect(!html.contains("<dt>Why</dt>"), "an empty answer is left out")
 
         let markdown = MarkdownExport.render(entries, exportedAt: "now", words: words)
-        for expected in ["- [x] When de klant twijfelt\\, bel Jan terug", "moved to 20 Sep 2026: te druk",
+        for expected in ["- [x] Als de klant twijfelt\\, dan bel ik Jan terug", "moved to 20 Sep 2026: te druk",
                          "    - What got in the way: Shyness\\; unknown\\-barrier", "    - How the customer reacted: blij \\<b\\>echt"] {
             #expect(markdown.contains(expected), "markdown: \(expected)")
         }

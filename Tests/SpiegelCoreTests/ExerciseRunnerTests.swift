@@ -116,6 +116,14 @@ struct ExerciseRunnerTests {
         #expect(runner.entry.isDraft, "the runner's own entry stays a draft")
     }
 
+    /// A choice by a word of its label that no other option has, in either language.
+    @Test(arguments: [("gehaast", "rushed"), ("Gespannen", "worried"), ("wissel", "mixed"), ("ontspannen", "relaxed"),
+                      ("flustered", "rushed"), ("of", nil), ("van slag", "rushed"), ("ge", nil)] as [(String, String?)])
+    func aChoiceTakesAWordOfItsLabel(typed: String, id: String?) throws {
+        let step = try #require(KnowledgeGraph.curated().exercise("personal-greeting")?.steps.first { $0.kind == .choice })
+        #expect(ExerciseRunner.option(typed, in: step.options, language: .nl)?.id == id)
+    }
+
     @Test func aWrongKindOfAnswerIsRefused() {
         var runner = Self.newRunner()
         expectRefused(&runner, .wrongKind(expected: .text)) { runner throws(AnswerError) in
@@ -215,8 +223,27 @@ struct CalendarTests {
         #expect(leading?.0.description == "2026-03-05" && leading?.1 == 3)
     }
 
-    @Test(arguments: ["", "soon", "in 3 months", "in -1 days", "in 99999 days", "2026-02-30",
-                      "2026-13-01", "2026-1-01", "01-12-2026", "in 3", "next month", "volgende", "in some days"])
+    /// Dates as people type them in Dutch and English, day first; without a year the first such day from today on.
+    @Test(arguments: [
+        ("3 maart", "2026-03-03"), ("3 mrt", "2026-03-03"), ("3 mrt.", "2026-03-03"), ("03-03-2026", "2026-03-03"),
+        ("3/3", "2026-03-03"), ("3-3", "2026-03-03"), ("3.3.26", "2026-03-03"), ("March 3", "2026-03-03"),
+        ("march 3, 2026", "2026-03-03"), ("3rd of March", "2026-03-03"), ("3 March 2027", "2027-03-03"), ("3e maart", "2026-03-03"),
+        ("26 februari", "2026-02-26"), ("25 feb", "2027-02-25"), ("1 jan", "2027-01-01"), ("volgende week", "2026-03-05"),
+        ("overmorgen", "2026-02-28"), ("vrijdag", "2026-02-27"), ("Friday", "2026-02-27"), ("next week", "2026-03-05"),
+        ("deze vrijdag", "2026-02-27"), ("in 3 months", "2026-05-26"), ("over een maand", "2026-03-26"), ("next month", "2026-03-26"),
+        ("in zeven dagen", "2026-03-05"), ("01-12-2026", "2026-12-01"),
+    ])
+    func parseDueReadsDatesAsTyped(_ text: String, _ day: String) {
+        #expect(CalendarDay.parseDue(text, today: Self.today)?.description == day)
+    }
+
+    @Test func aQuotedDateIsItsWords() {
+        let leading = CalendarDay.parseDue(leading: ["in 7 days", "the", "queue"], today: Self.today)
+        #expect(leading?.0.description == "2026-03-05" && leading?.1 == 3)
+    }
+
+    @Test(arguments: ["", "soon", "in -1 days", "in 99999 days", "2026-02-30", "32/3", "3/13", "31 feb 2026", "30-02-2026",
+                      "2026-13-01", "2026-1-01", "in 3", "volgende", "in some days", "3 smarch", "in 200 months", "1/2/3/4"])
     func parseDueRefusesNonsense(_ text: String) {
         #expect(CalendarDay.parseDue(text, today: Self.today) == nil)
     }

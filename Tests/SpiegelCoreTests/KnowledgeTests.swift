@@ -168,6 +168,15 @@ struct SearchTests {
         #expect(dutch.search("koffiehoek").first?.field == "name")
     }
 
+    /// A word finds its other forms through its stem, in the search language.
+    @Test func searchIsStemmed() {
+        let dutch = KnowledgeSearch(graph: .curated(), language: .nl)
+        #expect(dutch.search("begroeten").contains { $0.node.id == "greet-by-name" })
+        #expect(Set(dutch.search("begroeten").map(\.node.id)).isSuperset(of: dutch.search("begroet").prefix(2).map(\.node.id)))
+        let english = KnowledgeSearch(graph: .curated(), language: .en)
+        #expect(english.search("greeting").contains { $0.node.id == "greet-by-name" })
+    }
+
     @Test func nameMatchBeatsSummaryBeatsBody() {
         let hits = KnowledgeSearch(graph: Self.graph, language: .en).search("listening")
         #expect(hits.map(\.node.id) == ["n-name", "n-summary", "n-body"])

@@ -104,6 +104,6 @@ extension ExportWords {
             barrierNames: ["shyness": "Shyness", "creativity": "Lack of creativity"],
             checkInLabels: [.did: "What you did", .reaction: "How the customer reacted", .learned: "What you learned",
                             .next: "What comes next", .barriers: "What got in the way", .why: "Why"],
-            ifThen: { "When \($0), \($1)" }, movedTo: { "moved to \($0)" })
+            movedTo: { "moved to \($0)" })
     }
 }

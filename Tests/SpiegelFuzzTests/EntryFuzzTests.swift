@@ -69,7 +69,7 @@ enum EntryFuzz {
             confidenceOverTime: "c", confidence: "c", outcomes: "o", principle: "p", made: "m", kept: "k", due: "d",
             otherEntries: "o", alsoTraining: "a", page: "p", pageOf: "v", months: [], principleNames: [:], exerciseTitles: [:],
             statusNames: [:], barrierNames: [:], checkInLabels: [:],
-            ifThen: { $0 + ", " + $1 }, movedTo: { $0 })
+            movedTo: { $0 })
         _ = CSVExport.render([entry])
         _ = MarkdownExport.render([entry], exportedAt: "2026-11-23", words: words)
         _ = HTMLExport.render([entry], exportedAt: "2026-11-23", principles: graph.principles.map(\.id), today: today, words: words)

@@ -12,6 +12,7 @@ struct CommitmentsCommand: PagedCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         _ = try session.journal.manifest()
         let (listed, problems) = try session.withProgress { progress in try session.journal.commitments(all: all, progress: progress) }
         session.report(problems)
@@ -21,13 +22,38 @@ struct CommitmentsCommand: PagedCommand {
             let owners = Array(Set(listed.map(\.entry)))
             let full = Dictionary(try session.journal.entries(ids: owners).flatMap(\.commitments).map { ($0.id, $0) },
                                   uniquingKeysWith: { first, _ in first })
-            session.printJSON(commitments.map { full[$0.id] ?? $0 })
+            session.printJSON(listed.map { PlannedCommitment(full[$0.commitment.id] ?? $0.commitment, entryLanguage: $0.language ?? session.language) })
             return
         }
         if commitments.isEmpty { session.print(session.say.commitmentsNoOpenCommitments()); return }
         let view = CommitmentView(session: session, ids: ListIDs(session: session, commitments: listed))
-        for item in listed { session.print(view.line(item.commitment, language: item.language)) }
+        // A finished one says the day it was done or dropped: that is in its history, in the entry file.
+        let finished = Array(Set(listed.filter { !$0.commitment.isOpen }.map(\.entry)))
+        let histories = finished.isEmpty ? [:] : Dictionary(try session.journal.entries(ids: finished).flatMap(\.commitments).map { ($0.id, $0) },
+                                                              uniquingKeysWith: { first, _ in first })
+        for item in listed { session.print(view.line(histories[item.commitment.id] ?? item.commitment, language: item.language)) }
         session.print(session.style.dim(session.say.commitmentsFollowUpWithDoneId()))
+    }
+}
+
+/// A commitment in `--json`, with its plan as the one sentence every screen shows (`plan`) and the
+/// language it is worded in (`language`).
+struct PlannedCommitment: Encodable {
+    var commitment: Commitment
+    var plan: IfThenPlan
+
+    init(_ commitment: Commitment, entryLanguage: Language) {
+        self.commitment = commitment
+        plan = IfThenPlan(commitment, entryLanguage: entryLanguage)
+    }
+
+    private enum Keys: String, CodingKey { case plan, language }
+
+    func encode(to encoder: any Encoder) throws {
+        try commitment.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(plan.sentence, forKey: .plan)
+        try container.encode(plan.language, forKey: .language)
     }
 }
 
@@ -65,7 +91,7 @@ struct CommitmentUpdate {
         if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
         guard let (updated, recorded) = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: session.now) else { return }
         try session.withJournal { try $0.update(updated) }
-        if session.json { session.printJSON(recorded); return }
+        if session.json { session.printJSON(PlannedCommitment(recorded, entryLanguage: entry.language)); return }
         session.print(CommitmentView(session: session).line(recorded, language: entry.language))
     }
 }
@@ -101,21 +127,24 @@ struct MovedCommand: SessionCommand {
                                                              valueName: "barrier"))
     var barriers: [CheckInBarrier] = []
     @Option(help: "What got in the way, in your own words.") var why: String?
-    @Argument(help: "The new date: YYYY-MM-DD, 'tomorrow', 'in 7 days', 'next tuesday' (Dutch too; no quotes needed); asked at a terminal when left out.")
+    @Argument(help: "The new date: YYYY-MM-DD, 'friday', '3 March', 'in 7 days', 'next week' (Dutch too; quotes optional); asked at a terminal when left out.")
     var date: String?
     @Argument(parsing: .remaining, help: "Why (optional).") var reflection: [String] = []
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
-        // The date may take several words (`moved ID in 7 days`); what follows is the reflection.
+        // The date may take several words, quoted or not (`moved ID in 7 days`, `moved ID "3 maart"`); what
+        // follows is the reflection. A new date is from today on, as in exercises.
         var due: CalendarDay?
         var words: [String] = []
         if let date {
-            guard let (day, used) = CalendarDay.parseDue(leading: [date] + reflection, today: session.today) else {
+            let all = ([date] + reflection).flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+            guard let (day, used) = CalendarDay.parseDue(leading: all, today: session.today) else {
                 throw CommandFailure(session.say.answerNotADate(TerminalSafe.visible(date, keepNewlines: false)))
             }
+            guard day >= session.today else { throw CommandFailure(session.say.answerDateInPast(session.time.day(day))) }
             due = day
-            words = Array(([date] + reflection).dropFirst(used))
+            words = Array(all.dropFirst(used))
         }
         let answers = CheckInAnswers(barriers: barriers.isEmpty ? nil : barriers.map(\.rawValue), why: why)
         try CommitmentUpdate(session: session).apply(id: id, status: .moved, due: due, words: words, answers: answers)
@@ -138,4 +167,10 @@ struct DroppedCommand: SessionCommand {
     }
 }
 
-extension CheckInBarrier: ExpressibleByArgument {}
+/// `--barrier` takes an id or the barrier's name (or a word of it) in either language: `--barrier verlegenheid`.
+extension CheckInBarrier: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let barrier = CheckInBarrier.named(argument, in: .curated()) else { return nil }
+        self = barrier
+    }
+}

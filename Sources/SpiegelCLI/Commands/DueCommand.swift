@@ -14,6 +14,7 @@ struct DueCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         if count && !session.json {
             let (number, problems) = try session.withProgress { progress in try session.journal.dueCount(today: session.today, progress: progress) }
             session.report(problems)
@@ -29,17 +30,16 @@ struct DueCommand: SessionCommand {
             session.printJSON(due)
         } else {
             for item in due { session.print(line(item, session: session)) }
+            // In the shell an empty answer would look like nothing happened; one-shot stays silent for prompts.
+            if due.isEmpty && session.inShell { session.print(session.say.dueNothing()) }
         }
         // One-shot, nothing due is exit 1 (like grep); in the shell and in scripts it is simply nothing.
         if due.isEmpty && !session.inShell { throw ExitCode(1) }
     }
 
     private func line(_ item: DueCommitments.Item, session: Session) -> String {
-        let when: String
-        switch item.daysOverdue {
-        case 0: when = session.say.dueToday()
-        default: when = session.say.dueOverdue(item.daysOverdue)
-        }
-        return "\(item.commitment.id)  \(when)  " + CommitmentView(session: session).plan(item.commitment, language: item.language)
+        let view = CommitmentView(session: session)
+        let when = item.daysOverdue == 0 ? session.say.dueToday() : view.when(item.commitment)
+        return "\(item.commitment.id)  \(when)  " + view.plan(item.commitment, language: item.language)
     }
 }

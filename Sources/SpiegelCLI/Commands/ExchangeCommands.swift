@@ -51,12 +51,16 @@ struct ExportCommand: SessionCommand {
     @Flag(help: "With --redact: show what would be masked, and words that might be names, instead of exporting.")
     var preview = false
 
+    @Option(name: .customLong("csv-delimiter"), help: ArgumentHelp("The CSV field separator: ',' or ';' (default: ';' in Dutch, ',' in English).", valueName: "character"))
+    var csvDelimiter: String?
+
     @Option(name: .customLong("as"), help: ArgumentHelp("Your display name in the export (default: your user name).", valueName: "name"))
     var displayName: String?
 
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         if preview && !redact && redactWords == nil {
             throw CommandFailure(session.say.errorPreviewNeedsRedact())
         }
@@ -96,6 +100,13 @@ struct ExportCommand: SessionCommand {
             if session.json { session.printJSON(report) } else { RedactionPreviewView(session: session).show(report) }
             return
         }
+        // Dutch spreadsheets read ',' as the decimal sign and expect ';' between fields.
+        let delimiter: Character
+        switch csvDelimiter {
+        case nil: delimiter = session.language == .nl ? ";" : ","
+        case ","?, ";"?: delimiter = Character(csvDelimiter!)
+        case let other?: throw CommandFailure(session.say.exchangeCsvDelimiter(TerminalSafe.visible(other, keepNewlines: false)))
+        }
         let progress = chosen.count > 2_000 && Console.isTerminal(2)
         if progress { session.warn(session.say.progressExporting(session.say.countEntries(chosen.count))) }
         let source = ExportSource(store: try session.journal, chosen: chosen, redaction: redaction)
@@ -109,7 +120,7 @@ struct ExportCommand: SessionCommand {
                 case "md":
                     try MarkdownExport.write(source.entries, count: chosen.count, exportedAt: exportedAt, words: words, to: emit)
                 case "csv":
-                    try CSVExport.write(source.entries, barrierNames: words.barrierNames, to: emit)
+                    try CSVExport.write(source.entries, barrierNames: words.barrierNames, delimiter: delimiter, to: emit)
                 default:
                     try HTMLExport.write(chosen, overview: ExportOverview(chosen, principles: principles), exportedAt: exportedAt,
                                          today: today, words: words, entry: { position throws(JournalError) in source.entry(position) },
@@ -122,7 +133,8 @@ struct ExportCommand: SessionCommand {
                 fromExercise: session.say.icsFromExercise(),
                 reflection: session.say.icsReflection(),
                 plan: CommitmentView(session: session).planWords(),
-                checkIn: { [words = CommitmentView(session: session).checkInWords()] in words($0.checkIn) })
+                checkIn: { [words = CommitmentView(session: session).checkInWords()] in words($0.checkIn) },
+                principleNames: Dictionary(uniqueKeysWithValues: graph.principles.map { ($0.id, session.say.principleWord($0.id)) }))
             try ExportDestination(path: output).write(ICalendarExport.render(Array(source.entries), exportedAt: session.now, labels: labels))
         default:
             // The entry files are copied as they are, one at a time (redacted ones are encoded again): no

@@ -137,7 +137,7 @@ struct ResumeCommand: SessionCommand {
                                  exitCode: ExitStatus.dataError)
         }
         if session.reader.isInteractive {
-            session.print(session.style.dim(session.say.exercisesResuming(exercise: exercise.id, answers: session.say.countAnswers(draft.answers.count))))
+            session.print(session.style.dim(session.say.exercisesResuming(exercise: session.exerciseName(exercise.id), answers: session.say.countAnswers(draft.answers.count))))
         }
         try ExerciseOutcome(session: session).run(exercise, entry: draft)
     }
@@ -150,6 +150,7 @@ struct DraftsCommand: PagedCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         let contents = try session.journal.drafts()
         session.report(contents.problems)
         if session.json {
@@ -184,7 +185,7 @@ struct DiscardCommand: SessionCommand {
             guard session.reader.isInteractive else {
                 throw CommandFailure(session.say.errorDiscardNeedsYes(), exitCode: ExitStatus.usage)
             }
-            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(id: draft.id, exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)),
+            let reply = session.reader.read(prompt: session.say.exercisesDeleteDraft(id: draft.id, exercise: session.exerciseName(draft.exercise, saved: draft.exerciseTitle), answers: session.say.countAnswers(draft.answers.count)),
                                             remember: false)
             guard case .line(let text) = reply, ["y", "yes", "j", "ja"].contains(text.lowercased().trimmingCharacters(in: .whitespaces)) else {
                 session.print(session.say.exercisesKept())

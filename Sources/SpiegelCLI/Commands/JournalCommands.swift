@@ -52,6 +52,7 @@ struct JournalCommand: PagedCommand {
     static let bestMatches = 20
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         _ = try session.journal.manifest()
         var filter = try filters.filter(in: session)
         // A word that occurs in thousands of entries should not flood the screen: the best ones, and how many more.
@@ -108,6 +109,7 @@ struct StatsCommand: PagedCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         _ = try session.journal.manifest()
         let graph = try session.graph()
         // The text shows each principle's last 12 ratings; JSON gets them all.

@@ -17,7 +17,8 @@ struct PrinciplesCommand: PagedCommand {
             return
         }
         for node in principles {
-            session.print(session.style.bold(session.style.accent(node.id)) + "  " + session.text(node.name))
+            // The principle's word in the session's language ("interesse"), which every command takes as its id.
+            session.print(session.style.bold(session.style.accent(session.say.principleWord(node.id))) + "  " + session.text(node.name))
             session.print("  " + session.text(node.summary))
         }
     }
@@ -93,7 +94,7 @@ struct RelatedCommand: PagedCommand {
         for (node, relation) in related {
             let label = session.say.edge(relation.kind, outgoing: relation.outgoing)
             session.print(label + String(repeating: " ", count: max(1, 18 - DisplayWidth.of(label)))
-                          + session.style.accent(node.id) + "  " + session.text(node.name) + session.style.dim(" (\(session.say.nodeKind(node.kind)))"))
+                          + session.style.accent(session.shownID(node)) + "  " + session.text(node.name) + session.style.dim(" (\(session.say.nodeKind(node.kind)))"))
         }
     }
 }
@@ -138,7 +139,7 @@ struct SearchCommand: PagedCommand {
             return
         }
         for hit in hits {
-            session.print(session.style.accent(hit.node.id) + "  " + session.text(hit.node.name) + session.style.dim(" (\(session.say.nodeKind(hit.node.kind)))"))
+            session.print(session.style.accent(session.shownID(hit.node)) + "  " + session.text(hit.node.name) + session.style.dim(" (\(session.say.nodeKind(hit.node.kind)))"))
             session.print("  " + session.text(hit.node.summary))
         }
     }
@@ -167,7 +168,7 @@ struct GraphCommand: SessionCommand {
         guard let chosen else { throw CommandFailure(session.say.errorOneOf(option: "--format", values: "dot, mermaid, json", value: format)) }
         if let around { _ = try graph.existing(around, say: session.say) }
         guard depth >= 0 else { throw CommandFailure(session.say.errorAtLeastZero("--depth")) }
-        Console.write(GraphExport(graph: graph, language: session.language).render(chosen, around: around, depth: depth),
+        Console.write(GraphExport(graph: graph, language: session.language, edgeLabel: { [say = session.say] in say.edge($0, outgoing: true) }).render(chosen, around: around, depth: depth),
                       to: .standardOutput)
     }
 }
@@ -175,12 +176,28 @@ struct GraphCommand: SessionCommand {
 extension KnowledgeGraph {
     /// The node with this id, or an error that suggests the closest id.
     func existing(_ id: String, say: Messages) throws -> Node {
-        guard let node = node(id) else {
-            let hint = Suggestion.closest(to: id, among: ids).map { say.errorDidYouMean($0) } ?? ""
+        guard let node = node(id) ?? named(id) else {
+            let words = principles.map { say.principleWord($0.id) }
+            let hint = Suggestion.closest(to: id, among: ids + words).map { say.errorDidYouMean($0) } ?? ""
             throw CommandFailure(say.errorNoNode(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), hint: hint),
                                  exitCode: ExitStatus.dataError)
         }
         return node
+    }
+
+    /// The node a person names by a principle's word ("verbinding") or a node's name in either language
+    /// ("Verlegenheid"), when exactly one node has it.
+    func named(_ text: String) -> Node? {
+        let folded = KnowledgeSearch.fold(text)
+        for language in Language.allCases {
+            if let match = principles.first(where: { KnowledgeSearch.fold(Messages(language).principleWord($0.id)) == folded }) { return match }
+        }
+        let matches = ids.compactMap(node).filter { node in
+            [node.name.en, node.name.nl].contains { name in
+                name.map { [KnowledgeSearch.fold($0), KnowledgeSearch.fold($0).replacingOccurrences(of: " ", with: "-")].contains(folded) } ?? false
+            }
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The principle with this id, or an error that suggests the closest principle (the same for every
@@ -192,7 +209,8 @@ extension KnowledgeGraph {
             let words = Messages(language)
             if let match = principles.first(where: { words.principleWord($0.id).lowercased() == id.lowercased() }) { return match }
         }
-        let names = principles.map(\.id)
+        // Named in the session's words, which are taken as ids.
+        let names = principles.map { say.principleWord($0.id) }
         let hint = Suggestion.closest(to: id, among: names).map { say.errorDidYouMean($0) } ?? ""
         throw CommandFailure(say.errorUnknownPrinciple(id: TerminalSafe.visible(String(id.prefix(80)), keepNewlines: false), names: names.joined(separator: ", "), hint: hint),
                              exitCode: ExitStatus.usage)

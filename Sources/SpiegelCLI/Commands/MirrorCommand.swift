@@ -42,6 +42,7 @@ struct MirrorCommand: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in session: Session) throws {
+        session.noticeIfNoJournal()
         let today = session.today
         let summaries = try session.summaries()
         session.report(summaries.problems)

@@ -15,8 +15,13 @@ struct HumanTime {
         case 0: return say.calendarToday()
         case 1: return say.calendarTomorrow()
         case -1: return say.calendarYesterday()
-        default: break
+        default: return date(day)
         }
+    }
+
+    /// A day by its date, never "today" or "tomorrow": "Fri 6 Mar", "vr 6 mrt" (with the year when it is
+    /// not this year's).
+    func date(_ day: CalendarDay) -> String {
         let weekday = Self.word(say.calendarWeekdays(), day.weekday)
         let month = Self.word(say.calendarMonths(), day.month - 1)
         return day.year == today.year ? say.calendarDay(weekday: weekday, day: day.day, month: month) : say.calendarDayYear(day: day.day, month: month, year: day.year)

@@ -18,7 +18,8 @@ struct AnswerView {
             let label = scale.labels.first { $0.value == value }.map { " — " + session.text($0.text) } ?? ""
             return "\(value)/\(scale.max)" + label
         case .commitment:
-            let plan = CommitmentView(session: session).plan(situation: answer.situation, action: answer.action ?? "", language: language)
+            let plan = CommitmentView(session: session).plan(situation: answer.situation, action: answer.action ?? "",
+                                                                  language: answer.planLanguage ?? language)
             return answer.due.map { plan + " (" + session.time.day($0) + ")" } ?? plan
         default:
             return TerminalSafe.visible(answer.plainText)

@@ -23,10 +23,11 @@ struct CommandHelpView {
                 let text = section.isCommands
                     ? say.abstract(of: item.label, inReview: inReview) ?? translated(item.text, in: "abstract")
                     : translated(item.text, in: "arg")
-                if DisplayWidth.of(item.label) > labelWidth {
-                    out += ["  " + item.label, "  " + String(repeating: " ", count: labelWidth + 2) + text]
+                let label = say.placeholders(in: item.label)
+                if DisplayWidth.of(label) > labelWidth {
+                    out += ["  " + label, "  " + String(repeating: " ", count: labelWidth + 2) + text]
                 } else {
-                    out.append("  " + item.label + String(repeating: " ", count: labelWidth - DisplayWidth.of(item.label) + 2) + text)
+                    out.append("  " + label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label) + 2) + text)
                 }
             }
             out.append("")
@@ -39,7 +40,7 @@ struct CommandHelpView {
     /// "Usage:  spiegel done <id> …" on one line (the layout wraps it for the window).
     static func usageLine(_ type: any ParsableCommand.Type, root: any ParsableCommand.Type, say: Messages) -> String {
         let usage = root.usageString(for: type).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        return say.helpscreenUsage() + "  " + usage.joined(separator: " ")
+        return say.helpscreenUsage() + "  " + say.placeholders(in: usage.joined(separator: " "))
     }
 
     /// A text in the session's language: the phrase of `section` whose English is `english`, else as it is.
@@ -53,7 +54,8 @@ struct CommandHelpView {
         }
         if let match = english.firstMatch(of: /\s\(values: ([^;()]+)\)$/) {
             english.removeSubrange(match.range)
-            return translated(english, in: section) + " (" + say.helpscreenValues(String(match.1)) + ")"
+            let values = match.1.split(separator: ",").map { say.valueWord($0.trimmingCharacters(in: .whitespaces)) }
+            return translated(english, in: section) + " (" + say.helpscreenValues(values.joined(separator: ", ")) + ")"
         }
         return say.phrase(matching: english, in: section) ?? english
     }
@@ -96,5 +98,16 @@ struct CommandHelpView {
             }
         }
         return sections.filter { !$0.items.isEmpty }
+    }
+}
+
+extension Messages {
+    /// The parser's placeholders (`<exercise>`, `<date>`) in the session's words (`<oefening>`, `<datum>`).
+    func placeholders(in text: String) -> String {
+        let words = Dictionary(helpPlaceholders().split(separator: " ").compactMap { pair -> (String, String)? in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }, uniquingKeysWith: { first, _ in first })
+        return text.replacing(/<([a-z-]+)>/) { match in "<" + (words[String(match.1)] ?? String(match.1)) + ">" }
     }
 }

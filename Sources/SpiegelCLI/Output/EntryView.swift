@@ -79,36 +79,20 @@ struct CommitmentView {
     /// Ids as lists show them (shortened where unique).
     var ids = ListIDs()
 
-    /// The if-then sentence ("When X, I will Y"; "Als X, dan ga ik Y") in the language the plan was written in
-    /// (the session's when unknown), or the action alone; terminal-safe.
+    /// The plan as one sentence (`IfThenPlan`) in the language it was written in (the session's when
+    /// unknown), or the action alone; terminal-safe.
     func plan(situation: String?, action: String, language: Language? = nil) -> String {
-        let action = TerminalSafe.visible(action, keepNewlines: false)
-        guard let situation, !situation.isEmpty else { return action }
-        return Messages(language ?? session.language)
-            .commitmentsIfThen(situation: TerminalSafe.visible(situation, keepNewlines: false), action: action)
+        let sentence = IfThenPlan(stored: situation, action: action, language: language ?? session.language).sentence
+        return TerminalSafe.visible(sentence, keepNewlines: false)
     }
 
     func plan(_ commitment: Commitment, language: Language? = nil) -> String {
-        plan(situation: commitment.situation, action: commitment.action, language: language)
+        plan(situation: commitment.situation, action: commitment.action, language: commitment.language ?? language)
     }
 
-    /// The if-then sentence over plain values, for writers that run without the session (the calendar export).
+    /// The plan's sentence over plain values, for writers that run without the session (the calendar export).
     func planWords() -> @Sendable (Commitment, Language) -> String {
-        let templates = Dictionary(uniqueKeysWithValues: Language.allCases.map {
-            ($0, Messages($0).commitmentsIfThen(situation: "\u{1}", action: "\u{2}"))
-        })
-        return { commitment, language in
-            guard let situation = commitment.situation, !situation.isEmpty else { return commitment.action }
-            var out = ""
-            for character in templates[language] ?? "" {
-                switch character {
-                case "\u{1}": out += situation
-                case "\u{2}": out += commitment.action
-                default: out.append(character)
-                }
-            }
-            return out
-        }
+        { commitment, language in IfThenPlan(commitment, entryLanguage: language).sentence }
     }
 
     /// A check-in's answers, one line each ("learned: …"), barriers named in the session's language; as a
@@ -131,11 +115,22 @@ struct CommitmentView {
         checkInWords()(answers).map { TerminalSafe.visible($0, keepNewlines: false) }
     }
 
+    /// When, said with its date: "due Fri 6 Mar", "due Wed 11 Mar, 1 day overdue" (marked), "on Tue 10 Mar"
+    /// for a finished one (the day it was done or dropped).
+    func when(_ commitment: Commitment) -> String {
+        let say = session.say
+        guard commitment.isOpen else {
+            let finished = commitment.history.last { $0.status == commitment.status }.flatMap { Timestamp.date($0.at) }
+            return say.commitmentsFinishedOn(session.time.date(finished.map { CalendarDay($0) } ?? commitment.due))
+        }
+        let planned = say.commitmentsPlannedFor(session.time.date(commitment.due))
+        let late = commitment.due.days(until: session.today)
+        return late > 0 ? session.style.bad(planned + ", " + say.dueOverdue(late)) : planned
+    }
+
     func line(_ commitment: Commitment, language: Language? = nil) -> String {
         let style = session.style
-        let overdue = commitment.isOpen && commitment.due < session.today
-        let day = session.time.day(commitment.due)
-        let due = overdue ? style.bad(day + " " + session.say.entryOverdue()) : day
+        let due = when(commitment)
         return style.accent(ids.commitment(commitment.id)) + "  [\(session.say.status(commitment.status))] " + due + "  "
             + plan(commitment, language: language)
     }

@@ -41,7 +41,7 @@ struct ExerciseView {
             case .list: "one line per item, then a blank line; then each item's follow-up answers in item order"
             case .rating: "a whole number on the scale"
             case .choice: "the option's number, id or label"
-            case .commitment: "two lines: the action, then the due date (YYYY-MM-DD or 'in N days')"
+            case .commitment: "three lines: the situation (empty for none), the action, then the due date (YYYY-MM-DD, 'in 7 days', 'friday', '3 March'); a whole if-then plan on the situation line may leave the action line empty"
             }
         }
     }

@@ -44,7 +44,7 @@ struct NodeView {
             return
         }
         let style = session.style
-        session.print(style.bold(session.text(node.name)) + style.dim("  \(node.id) · \(session.say.nodeKind(node.kind))"))
+        session.print(style.bold(session.text(node.name)) + style.dim("  \(session.shownID(node)) · \(session.say.nodeKind(node.kind))"))
         session.print(session.text(node.summary))
         if let body = node.body {
             session.print()
@@ -75,7 +75,7 @@ struct NodeView {
         for relation in relations {
             guard let other = graph.node(relation.other) else { continue }
             let label = session.say.edge(relation.kind, outgoing: relation.outgoing)
-            let line = style.accent(other.id) + "  " + session.text(other.name) + style.dim(" (\(session.say.nodeKind(other.kind)))")
+            let line = style.accent(session.shownID(other)) + "  " + session.text(other.name) + style.dim(" (\(session.say.nodeKind(other.kind)))")
             if let index = groups.firstIndex(where: { $0.0 == label }) {
                 groups[index].1.append(line)
             } else {

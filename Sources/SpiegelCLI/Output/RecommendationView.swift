@@ -20,7 +20,7 @@ struct RecommendationView {
         guard let pick = result.recommendations.first else { return }
         session.print(style.bold(session.say.recommendPick()) + title(pick))
         if why {
-            session.print(style.dim(session.say.recommendScore(String(format: "%.2f", pick.score))))
+            session.print(style.dim(session.say.recommendScore(session.decimal(pick.score))))
             for reason in pick.reasons { session.print("  - " + text(reason)) }
         } else if let reason = mainReason(pick) {
             session.print("  " + reason)
@@ -32,7 +32,7 @@ struct RecommendationView {
         session.print(style.bold(session.say.recommendAlternatives()))
         for other in others {
             session.print("  - " + title(other) + "  " + style.accent("start \(other.exercise)")
-                          + (why ? style.dim("  " + session.say.recommendScore(String(format: "%.2f", other.score))) : ""))
+                          + (why ? style.dim("  " + session.say.recommendScore(session.decimal(other.score))) : ""))
             if why { for reason in other.reasons { session.print("      " + text(reason)) } }
         }
     }

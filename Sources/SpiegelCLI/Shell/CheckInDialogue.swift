@@ -47,10 +47,14 @@ struct CheckInDialogue {
             }
         }
         guard status == .moved, due == nil else { return Result(answers: answers, due: due) }
+        // Enter takes the date the prompt offers (a week from today), as every other question may be skipped.
+        let offered = session.today.adding(days: 7)
         while true {
-            switch read(session.say.commitmentsNewDate()) {
+            switch read(session.say.commitmentsNewDateOffered(session.time.date(offered))) {
             case .line(let text):
-                if let day = CalendarDay.parseDue(text, today: session.today), day >= session.today {
+                let typed = text.trimmingCharacters(in: .whitespaces)
+                if let day = typed.isEmpty ? offered : CalendarDay.parseDue(typed, today: session.today), day >= session.today {
+                    session.print(style.dim(session.say.commitmentsResolvedDay(session.time.date(day))))
                     return Result(answers: answers, due: day)
                 }
                 session.print(style.warn(session.say.exerciseDueIsNotADate(TerminalSafe.visible(text, keepNewlines: false))))
@@ -106,8 +110,8 @@ struct CheckInDialogue {
                 let folded = KnowledgeSearch.fold(word)
                 if let number = Int(word), (1...options.count + 1).contains(number) {
                     if number == options.count + 1 { other = true } else { chosen.append(options[number - 1].0) }
-                } else if let match = options.first(where: { $0.0 == folded || KnowledgeSearch.fold($0.1) == folded }) {
-                    chosen.append(match.0)
+                } else if let graph = try? session.graph(), let match = CheckInBarrier.named(word, in: graph) {
+                    chosen.append(match.rawValue)
                 } else {
                     wrong = word
                 }

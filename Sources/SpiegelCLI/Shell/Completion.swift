@@ -32,10 +32,10 @@ struct Completion {
         case "entry": return plain((try? session.journal.entryIDs()) ?? [])
         case "resume", "discard": return plain(((try? session.journal).flatMap { try? $0.drafts() })?.entries.map(\.id) ?? [])
         case "done", "moved", "dropped":
-            let open = (try? session.journal.commitments(all: false).0.map(\.commitment)) ?? []
-            return open.map { commitment in
-                CompletionCandidate(word: commitment.id, note: session.time.day(commitment.due) + "  "
-                                    + CommitmentView(session: session).plan(commitment))
+            let open = (try? session.journal.commitments(all: false).0) ?? []
+            return open.map { item in
+                CompletionCandidate(word: item.commitment.id, note: session.time.day(item.commitment.due) + "  "
+                                    + CommitmentView(session: session).plan(item.commitment, language: item.language))
             }
         default: return plain(options(for: command))
         }
@@ -107,7 +107,7 @@ struct Greeting {
         }
         let drafts = (try? store.drafts())?.entries ?? []
         if let draft = drafts.first {
-            session.print(session.say.greetingUnfinished(exercise: draft.exercise, answers: session.say.countAnswers(draft.answers.count)))
+            session.print(session.say.greetingUnfinished(exercise: session.exerciseName(draft.exercise, saved: draft.exerciseTitle), answers: session.say.countAnswers(draft.answers.count)))
         }
         // An exercise with a draft waiting is offered through 'resume', not suggested anew.
         if history.dueCount > 0 || history.entryCount > 0,

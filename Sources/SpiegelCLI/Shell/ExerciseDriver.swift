@@ -34,8 +34,10 @@ struct ExerciseDriver {
         }
         // Lines to start the next question with: the answer taken back, or an answer that was not accepted.
         var prefill: [String] = []
+        // How to answer a kind of question is said under its first question only, and again after `?`.
+        var hinted: Set<StepKind> = []
         while let slot = runner.current {
-            if reader.isInteractive { ask(slot) }
+            if reader.isInteractive { ask(slot, hint: hinted.insert(slot.step.kind).inserted) }
             runner.begin(at: session.clock())
             let read = read(slot, prefill: prefill)
             prefill = []
@@ -65,6 +67,7 @@ struct ExerciseDriver {
                 }
             case .help:
                 session.print(style.dim(slot.help ?? session.say.exerciseNoExtraHelpForThis()))
+                hinted.remove(slot.step.kind)
                 continue
             case .invalid(let problem):
                 guard reader.isInteractive else { throw CommandFailure(problem, exitCode: ExitStatus.dataError) }
@@ -101,14 +104,14 @@ struct ExerciseDriver {
         }
     }
 
-    private func ask(_ slot: Slot) {
+    private func ask(_ slot: Slot, hint: Bool) {
         let style = session.style
         var header = "\n" + style.accent("[\(slot.number)] ") + style.bold(TerminalSafe.visible(slot.prompt))
         if slot.step.optional { header += style.dim(session.say.exerciseOptional()) }
         session.print(header)
         switch slot.step.kind {
         case .list:
-            session.print(style.dim(session.say.exerciseOneItemPerLineAn()))
+            if hint { session.print(style.dim(session.say.exerciseOneItemPerLineAn())) }
         case .rating:
             if let scale = slot.step.scale {
                 let labels = scale.labels.map { "\($0.value) = \(session.text($0.text))" }.joined(separator: ", ")
@@ -121,9 +124,9 @@ struct ExerciseDriver {
                 session.print(label.hasPrefix("\(index + 1).") ? "  " + label : "  \(index + 1). " + label)
             }
         case .commitment:
-            session.print(style.dim(session.say.exerciseFirstTheMoment()))
+            if hint { session.print(style.dim(session.say.exerciseFirstTheMoment())) }
         case .text:
-            session.print(style.dim(session.say.exerciseEndALineWithTo()))
+            if hint { session.print(style.dim(session.say.exerciseEndALineWithTo())) }
         }
     }
 
@@ -218,12 +221,13 @@ struct ExerciseDriver {
                 }
             }
         case .commitment:
-            // At a terminal the situation ("when> ", Enter for none) comes first; a script gives the action line
-            // (which may hold the whole if-then plan) and the date line, as it always did.
-            var situation: String?
-            if interactive {
-                switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
-                if let steer = control(situation ?? "") { return steer }
+            // Three lines at a terminal and in a script alike: the situation ("when> ", empty for none), the
+            // action, the date. A whole plan typed as the situation offers its action on the action line.
+            let situation: String
+            switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
+            if let steer = control(situation) { return steer }
+            if interactive, (pending.first ?? "").isEmpty, let offered = IfThenPlan.action(offeredBy: situation) {
+                pending = ([offered] + pending.dropFirst())[...]
             }
             let action: String
             switch next(session.say.exerciseWhat()) { case .success(let t): action = t; case .failure(let r): return r }
@@ -231,11 +235,15 @@ struct ExerciseDriver {
             while true {
                 switch next(session.say.exerciseByWhen()) {
                 case .success(let due):
-                    // At a terminal only the date is asked again when it is not a usable date.
-                    if interactive, CalendarDay.parseDue(due, today: session.today).map({ $0 < session.today }) ?? true {
-                        session.print(session.style.warn(session.say.exerciseDueIsNotADate(due)))
-                        pending = [due]
-                        continue
+                    // At a terminal only the date is asked again when it is not a usable date; a usable one is
+                    // echoed as the day it is ("→ fri 6 Mar").
+                    if interactive {
+                        guard let day = CalendarDay.parseDue(due, today: session.today), day >= session.today else {
+                            session.print(session.style.warn(session.say.exerciseDueIsNotADate(due)))
+                            pending = [due]
+                            continue
+                        }
+                        session.print(session.style.dim(session.say.commitmentsResolvedDay(session.time.date(day))))
                     }
                     return .input(.commitment(situation: situation, action: action, due: due))
                 case .failure(let r): return r
@@ -281,9 +289,9 @@ struct ExerciseDriver {
     private func endOfInput(_ runner: ExerciseRunner) throws -> Outcome {
         guard !runner.entry.answers.isEmpty else {
             if session.reader.isInteractive { return .cancelled }
-            throw CommandFailure(session.say.exerciseInputEndedEarly(exercise.id), exitCode: ExitStatus.dataError)
+            throw CommandFailure(session.say.exerciseInputEndedEarly(session.exerciseName(exercise.id)), exitCode: ExitStatus.dataError)
         }
-        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: exercise.id, id: runner.entry.id)
+        let message = session.say.exerciseInputEndedBeforeExerciseidWas(exerciseId: session.exerciseName(exercise.id), id: runner.entry.id)
         if session.reader.isInteractive {
             session.print(message)
             return .cancelled

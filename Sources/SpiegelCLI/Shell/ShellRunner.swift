@@ -39,7 +39,16 @@ struct ShellRunner {
             editor.completer = { Completion(session: session).candidates(before: $0) }
             editor.manyCandidates = ManyCandidates(question: { session.say.completionShowAll($0) },
                                                    isYes: { ["y", "Y", "j", "J"].contains($0) })
-            if mode.review == nil { Greeting(session: session).show() } else { ReviewGreeting(session: session).show() }
+            // An encrypted journal is opened before the greeting: a passphrase wrong three times ends the shell (77).
+            if mode.review == nil {
+                do { _ = try session.journal } catch let failure as SpiegelFailure where failure.exitCode == ExitStatus.noPermission {
+                    Console.write("spiegel: \(session.say.failure(failure))\n", to: .standardError)
+                    return failure.exitCode
+                } catch {}
+                Greeting(session: session).show()
+            } else {
+                ReviewGreeting(session: session).show()
+            }
         }
         return loop(session: session, reader: reader)
     }

@@ -15,7 +15,7 @@ struct Passphrase {
         if let file = environment.variables[variable], !file.isEmpty {
             let data: Data
             do { data = try SafeFiles.read(SpiegelEnvironment.absolute(file), limit: 64 << 10) } catch {
-                throw CommandFailure("\(variable): \(error.message)", exitCode: ExitStatus.noInput)
+                throw CommandFailure(say.passphraseFileUnreadable(variable: variable, problem: say.journalError(error)), exitCode: ExitStatus.noInput)
             }
             let text = String(decoding: data, as: UTF8.self)
             let line = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")

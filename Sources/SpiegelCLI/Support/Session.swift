@@ -7,6 +7,8 @@ final class SessionCaches {
     var graphs: [[String]: KnowledgeGraph] = [:]
     /// Journal stores by root, with their key once the passphrase was given.
     var stores: [String: JournalStore] = [:]
+    /// Journal folders already named as missing (once per session).
+    var missingNoticed: Set<String> = []
 }
 
 /// What a command runs with: resolved options, where answers come from, how to print, and the stores.
@@ -59,7 +61,8 @@ public final class Session {
     public var json: Bool { options.json }
 
     /// The journal store; for an encrypted journal the passphrase is asked once (or read from
-    /// SPIEGEL_PASSPHRASE_FILE) and a wrong one is an error that changes nothing.
+    /// SPIEGEL_PASSPHRASE_FILE) and a wrong one is an error that changes nothing. At a terminal a wrong
+    /// passphrase is asked again, three tries in all.
     public var journal: JournalStore {
         get throws {
             if let cached = caches.stores[journalRoot] { return cached }
@@ -69,16 +72,22 @@ public final class Session {
                 caches.stores[journalRoot] = plain
                 return plain
             }
-            let passphrase = try Passphrase(environment: environment, say: say)
-                .read(prompt: say.sessionPassphraseForJournalroot(journalRoot))
-            let cipher: JournalCipher
-            do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
-                switch error {
-                case .wrongPassphrase: throw CommandFailure(say.cipherFailure(error), exitCode: ExitStatus.noPermission)
-                case .damaged, .unsupported:
-                    throw CommandFailure("\(manifestPath): \(say.cipherFailure(error))", exitCode: ExitStatus.dataError)
+            let fromFile = !(environment.variables["SPIEGEL_PASSPHRASE_FILE"] ?? "").isEmpty
+            var cipher: JournalCipher?
+            for attempt in 1...(fromFile ? 1 : 3) where cipher == nil {
+                let passphrase = try Passphrase(environment: environment, say: say)
+                    .read(prompt: say.sessionPassphraseForJournalroot(journalRoot))
+                do { cipher = try JournalCipher.open(settings, passphrase: passphrase) } catch {
+                    switch error {
+                    case .wrongPassphrase:
+                        if attempt == (fromFile ? 1 : 3) { throw CommandFailure(say.cipherFailure(error), exitCode: ExitStatus.noPermission) }
+                        warn(say.cipherFailure(error))
+                    case .damaged, .unsupported:
+                        throw CommandFailure("\(manifestPath): \(say.cipherFailure(error))", exitCode: ExitStatus.dataError)
+                    }
                 }
             }
+            guard let cipher else { throw CommandFailure(say.cipherFailure(.wrongPassphrase), exitCode: ExitStatus.noPermission) }
             let store = JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting)
             caches.stores[journalRoot] = store
             return store
@@ -149,6 +158,13 @@ public final class Session {
     }
 
     /// A warning or progress line on stderr.
+    /// For commands that read the journal: a folder that does not exist (a mistyped `--journal`) is named
+    /// once on stderr, with how to make one, instead of reading as an empty journal.
+    func noticeIfNoJournal() {
+        guard !FileManager.default.fileExists(atPath: journalRoot), caches.missingNoticed.insert(journalRoot).inserted else { return }
+        warn(say.sessionNoJournalFolder(TerminalSafe.visible(journalRoot, keepNewlines: false)))
+    }
+
     public func warn(_ text: String) {
         screen.writeError(text + "\n")
     }
@@ -201,6 +217,30 @@ public final class Session {
     /// know stays as it is.
     /// Barrier ids as stored in check-ins and choices (`creativity`), by their names in the graph.
     func barrierNames(_ ids: [String]) -> String { names(ids.map(CheckInBarrier.node(for:))) }
+
+    /// A node's id as a list shows it: a principle or barrier by its word in the session's language
+    /// ("interesse", "verlegenheid", "gebrek-aan-creativiteit"), which commands take as its id; any other
+    /// node by its id.
+    func shownID(_ node: Node) -> String {
+        switch node.kind {
+        case .principle: return say.principleWord(node.id)
+        case .barrier: return node.name.resolved(language).text.lowercased().replacingOccurrences(of: " ", with: "-")
+        default: return node.id
+        }
+    }
+
+    /// A number with `digits` decimals as the session's language writes it: "0.41", "0,41".
+    func decimal(_ value: Double, digits: Int = 2) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// An exercise as a person knows it: its title in the session's language, quoted ("“The helpful no”"),
+    /// else the title it was saved with, else its id.
+    func exerciseName(_ id: String, saved: String? = nil) -> String {
+        let title = (try? graph())?.exercise(id).map { text($0.title) } ?? saved ?? id
+        return "“" + TerminalSafe.visible(title, keepNewlines: false) + "”"
+    }
 
     func names(_ ids: [String]) -> String {
         let graph = try? graph()

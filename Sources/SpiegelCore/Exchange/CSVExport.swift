@@ -12,45 +12,53 @@ public enum CSVExport {
     /// One cell. Text a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
     /// carriage return, as OWASP lists them) or for a number it would strip (a leading zero: `0612345678`)
     /// gets a leading `'`, so that it stays the text that was typed; then RFC 4180 quoting.
-    static func field(_ text: String) -> String {
+    static func field(_ text: String, delimiter: Character = ",") -> String {
         var cell = text
         if let first = text.unicodeScalars.first {
             let formula = "=+-@\t\r".unicodeScalars.contains(first) || first == "\u{FF1D}" || first == "\u{FE62}"
             let zeroLed = text.count > 1 && first == "0" && text.unicodeScalars.dropFirst().first.map { CharacterSet.decimalDigits.contains($0) } == true
             if formula || zeroLed { cell = "'" + text }
         }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "'" }) else { return cell }
+        guard cell.contains(where: { $0 == "," || $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "'" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The whole file as one string (small exports and tests); `write` is the same file in pieces.
-    public static func render(_ entries: [Entry], barrierNames: [String: String] = [:]) -> String {
+    public static func render(_ entries: [Entry], barrierNames: [String: String] = [:], delimiter: Character = ",") -> String {
         var out = ""
-        write(entries, barrierNames: barrierNames, to: { out += $0 })
+        write(entries, barrierNames: barrierNames, delimiter: delimiter, to: { out += $0 })
         return out
     }
 
     /// Writes the file to `emit` an entry at a time: a row per answer (`record` = `answer`), then for each
     /// commitment a row with its plan and status (`commitment`) and a row per change of status with the
     /// reflection and check-in answers (`event`; not the one that only records its making); barriers by their labels in `barrierNames`.
+    /// A commitment's `answer` is its plan as one sentence (`IfThenPlan`); `situation` and `action` are as typed.
+    /// `delimiter`: `,`, or `;` for spreadsheets that read a comma as the decimal sign (Dutch ones).
     public static func write<Entries: Sequence<Entry>, Failure: Error>(
-        _ entries: Entries, barrierNames: [String: String], to emit: (String) throws(Failure) -> Void) throws(Failure) {
-        try emit("\u{FEFF}" + header.joined(separator: ",") + "\r\n")
+        _ entries: Entries, barrierNames: [String: String], delimiter: Character = ",",
+        to emit: (String) throws(Failure) -> Void) throws(Failure) {
+        let separator = String(delimiter)
+        try emit("\u{FEFF}" + header.joined(separator: separator) + "\r\n")
         for entry in entries {
             var out = ""
             func row(_ cells: [String]) {
-                out += (cells + [String](repeating: "", count: header.count - cells.count)).map(field).joined(separator: ",") + "\r\n"
+                out += (cells + [String](repeating: "", count: header.count - cells.count)).map { field($0, delimiter: delimiter) }
+                    .joined(separator: separator) + "\r\n"
             }
             let start = [entry.id, entry.day?.description ?? "", entry.exercise, entry.principles.joined(separator: " ")]
             for answer in entry.answers {
                 row(start + [
                     answer.stepId, answer.itemText ?? "", answer.prompt,
-                    answer.skipped == true ? "" : (answer.items?.joined(separator: "\n") ?? answer.plainText),
+                    answer.skipped == true ? "" : answer.ifThenPlan(entryLanguage: entry.language).map { plan in
+                        plan.sentence + (answer.due.map { " (\($0))" } ?? "")
+                    } ?? answer.items?.joined(separator: "\n") ?? answer.plainText,
                     answer.rating.map(String.init) ?? "", "answer",
                 ])
             }
             for commitment in entry.commitments {
-                let plan = start + [commitment.stepId, "", "", "", "", "commitment", commitment.id, commitment.situation ?? "",
+                let sentence = IfThenPlan(commitment, entryLanguage: entry.language).sentence
+                let plan = start + [commitment.stepId, "", "", sentence, "", "commitment", commitment.id, commitment.situation ?? "",
                                     commitment.action, commitment.due.description, commitment.status.rawValue]
                 row(plan)
                 for event in commitment.history where !event.isBare {

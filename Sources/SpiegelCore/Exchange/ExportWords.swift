@@ -1,3 +1,4 @@
+import SpiegelContent
 /// The words of the Markdown and HTML exports in the reader's language, given by the caller (the exports
 /// choose no words of their own), and the few phrases built from them.
 public struct ExportWords: Sendable {
@@ -36,8 +37,6 @@ public struct ExportWords: Sendable {
     public var barrierNames: [String: String]
     /// What each check-in answer is about: "What you did", "How the customer reacted", …
     public var checkInLabels: [CheckInField: String]
-    /// "When {situation}, {action}".
-    public var ifThen: @Sendable (_ situation: String, _ action: String) -> String
     /// "moved to {day}" (the status word included).
     public var movedTo: @Sendable (_ day: String) -> String
 
@@ -53,7 +52,7 @@ public struct ExportWords: Sendable {
                 kept: String, due: String, otherEntries: String, alsoTraining: String, page: String, pageOf: String,
                 months: [String], principleNames: [String: String], exerciseTitles: [String: String], statusNames: [CommitmentStatus: String],
                 barrierNames: [String: String], checkInLabels: [CheckInField: String],
-                ifThen: @escaping @Sendable (String, String) -> String, movedTo: @escaping @Sendable (String) -> String) {
+                movedTo: @escaping @Sendable (String) -> String) {
         self.language = language
         self.title = title
         self.exported = exported
@@ -83,7 +82,6 @@ public struct ExportWords: Sendable {
         self.statusNames = statusNames
         self.barrierNames = barrierNames
         self.checkInLabels = checkInLabels
-        self.ifThen = ifThen
         self.movedTo = movedTo
     }
 
@@ -98,10 +96,9 @@ public struct ExportWords: Sendable {
     /// A status in words.
     public func name(of status: CommitmentStatus) -> String { statusNames[status] ?? status.rawValue }
 
-    /// A commitment as one sentence: the if-then plan when it has a situation, else the action.
-    public func plan(_ commitment: Commitment) -> String {
-        guard let situation = commitment.situation, !situation.isEmpty else { return commitment.action }
-        return ifThen(situation, commitment.action)
+    /// A commitment as one sentence (`IfThenPlan`) in the language it was written in.
+    public func plan(_ commitment: Commitment, entryLanguage: Language) -> String {
+        IfThenPlan(commitment, entryLanguage: entryLanguage).sentence
     }
 
     /// The answers of a check-in as (label, text) pairs in a fixed order, the empty ones left out;

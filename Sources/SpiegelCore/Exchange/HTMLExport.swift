@@ -199,8 +199,7 @@ public enum HTMLExport {
                 out += "<ul class=\"answer\">" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
             } else if let rating = answer.rating {
                 out += "<p class=\"answer\">\(rating) / 5</p>\n"
-            } else if answer.kind == .commitment, let action = answer.action {
-                let plan = answer.situation.map { words.ifThen($0, action) } ?? action
+            } else if let plan = answer.ifThenPlan(entryLanguage: entry.language)?.sentence {
                 out += "<p class=\"answer\">\(escape(plan))" + (answer.due.map { " (\(escape(words.date($0))))" } ?? "") + "</p>\n"
             } else {
                 out += "<p class=\"answer\">\(escape(answer.plainText))</p>\n"
@@ -208,7 +207,7 @@ public enum HTMLExport {
         }
         if !entry.commitments.isEmpty {
             out += "<h4>\(escape(words.commitments))</h4>\n<ul class=\"commitments\">"
-            for commitment in entry.commitments { out += self.commitment(commitment, words: words) }
+            for commitment in entry.commitments { out += self.commitment(commitment, language: entry.language, words: words) }
             out += "</ul>\n"
         }
         for note in entry.coachNotes ?? [] {
@@ -218,9 +217,9 @@ public enum HTMLExport {
     }
 
     /// A commitment as its plan, status and due day, then each change with its reflection and check-in.
-    static func commitment(_ commitment: Commitment, words: ExportWords) -> String {
+    static func commitment(_ commitment: Commitment, language: Language, words: ExportWords) -> String {
         var out = "<li><p><span class=\"status s-\(commitment.status.rawValue)\">\(escape(words.name(of: commitment.status)))</span> "
-        out += escape(words.plan(commitment))
+        out += escape(words.plan(commitment, entryLanguage: language))
         out += " <span class=\"meta\">· \(escape(words.due)) <time datetime=\"\(commitment.due)\">\(escape(words.date(commitment.due)))</time></span></p>"
         if commitment.history.contains(where: { !$0.isBare }) {
             out += "<ol class=\"history\">"

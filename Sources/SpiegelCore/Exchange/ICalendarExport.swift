@@ -14,10 +14,15 @@ public enum ICalendarExport {
         public var plan: @Sendable (Commitment, Language) -> String
         /// A check-in's answers, one line each, worded ("Learned: …").
         public var checkIn: @Sendable (CommitmentEvent) -> [String]
+        /// The principles' names for CATEGORIES, by id (an id not named stays as it is).
+        public var principleNames: [String: String]
 
         public init(calendarName: String, fromExercise: String, reflection: String,
-                    plan: @escaping @Sendable (Commitment, Language) -> String = { commitment, _ in commitment.action },
-                    checkIn: @escaping @Sendable (CommitmentEvent) -> [String] = { _ in [] }) {
+                    plan: @escaping @Sendable (Commitment, Language) -> String = { commitment, language in
+                        IfThenPlan(commitment, entryLanguage: language).sentence
+                    },
+                    checkIn: @escaping @Sendable (CommitmentEvent) -> [String] = { _ in [] }, principleNames: [String: String] = [:]) {
+            self.principleNames = principleNames
             self.calendarName = calendarName
             self.fromExercise = fromExercise
             self.reflection = reflection
@@ -64,7 +69,7 @@ public enum ICalendarExport {
             for line in labels.checkIn(event) { description += "\n" + line }
         }
         lines.append("DESCRIPTION:" + escape(description))
-        if !entry.principles.isEmpty { lines.append("CATEGORIES:" + entry.principles.map(escape).joined(separator: ",")) }
+        if !entry.principles.isEmpty { lines.append("CATEGORIES:" + entry.principles.map { escape(labels.principleNames[$0] ?? $0) }.joined(separator: ",")) }
         lines.append("END:VTODO")
         return lines
     }

@@ -82,8 +82,7 @@ public enum MarkdownExport {
                 out += items.map { "> - " + inline($0) }.joined(separator: "\n") + "\n"
             } else if let rating = answer.rating {
                 out += "> \(rating) / 5\n"
-            } else if answer.kind == .commitment, let action = answer.action {
-                let plan = answer.situation.map { words.ifThen($0, action) } ?? action
+            } else if let plan = answer.ifThenPlan(entryLanguage: entry.language)?.sentence {
                 out += "> " + inline(plan) + (answer.due.map { " (\(inline(words.date($0))))" } ?? "") + "\n"
             } else {
                 out += quote(answer.plainText) + "\n"
@@ -91,7 +90,7 @@ public enum MarkdownExport {
         }
         if !entry.commitments.isEmpty {
             out += "\n**\(inline(words.commitments))**\n\n"
-            for commitment in entry.commitments { out += self.commitment(commitment, words: words) }
+            for commitment in entry.commitments { out += self.commitment(commitment, language: entry.language, words: words) }
         }
         for note in entry.coachNotes ?? [] {
             out += "\n_\(inline(words.coach)) \(inline(note.author)):_ \(inline(note.text))\n"
@@ -101,9 +100,9 @@ public enum MarkdownExport {
 
     /// A task-list item (`[x]` when done) with the plan, due day and status; under it each change of
     /// status with its reflection, and under that the check-in's answers.
-    static func commitment(_ commitment: Commitment, words: ExportWords) -> String {
+    static func commitment(_ commitment: Commitment, language: Language, words: ExportWords) -> String {
         let box = commitment.status == .done ? "x" : " "
-        var out = "- [\(box)] \(inline(words.plan(commitment))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
+        var out = "- [\(box)] \(inline(words.plan(commitment, entryLanguage: language))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
             + "\(inline(words.name(of: commitment.status))))\n"
         for event in commitment.history where !event.isBare {
             let day = ExportWords.day(event.at)

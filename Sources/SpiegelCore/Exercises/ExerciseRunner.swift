@@ -20,8 +20,8 @@ public enum AnswerInput: Sendable, Hashable {
     case list([String])
     case rating(String)
     case choice(String)
-    /// An if-then plan: `situation` nil (or empty) for a plain commitment; a nil situation with an action
-    /// line in the if-then form (`when X, I will Y`) is split (`IfThenPlan(line:)`).
+    /// An if-then plan as typed: `situation` nil (or empty) for a plain commitment; a whole if-then
+    /// sentence in either half is split (`IfThenPlan`).
     case commitment(situation: String? = nil, action: String, due: String)
 }
 
@@ -126,10 +126,8 @@ public struct ExerciseRunner: Sendable {
             answer.choice = option.id
             answer.choiceLabel = option.label.resolved(language).text
         case (.commitment, .commitment(let situation, let typed, let dueText)):
-            let given = situation.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            let plan = given.map { IfThenPlan(situation: $0, action: typed) } ?? IfThenPlan(line: typed)
-            let action = plan.action
-            guard !action.trimmingCharacters(in: .whitespaces).isEmpty else {
+            let plan = IfThenPlan(situation: situation, action: typed, language: language)
+            guard !plan.action.isEmpty else {
                 throw .noAction
             }
             guard let due = CalendarDay.parseDue(dueText, today: today) else {
@@ -137,7 +135,8 @@ public struct ExerciseRunner: Sendable {
             }
             guard due >= today else { throw .dateInPast(due) }
             answer.situation = plan.situation
-            answer.action = action
+            answer.action = plan.action
+            answer.planLanguage = plan.language
             answer.due = due
         default:
             throw .wrongKind(expected: slot.step.kind)
@@ -180,21 +179,30 @@ public struct ExerciseRunner: Sendable {
             guard answer.kind == .commitment, answer.skipped != true, let action = answer.action, let due = answer.due
             else { return nil }
             number += 1
-            return Commitment(id: "\(entry.id).\(number)", stepId: answer.stepId, situation: answer.situation, action: action, due: due,
+            return Commitment(id: "\(entry.id).\(number)", stepId: answer.stepId, situation: answer.situation, action: action,
+                              language: answer.planLanguage, due: due,
                               history: [CommitmentEvent(at: done.completedAt!, status: .open, due: due)])
         }
         return done
     }
 
-    /// Finds an option by its number (1-based), id or label (case- and accent-insensitive).
+    /// Finds an option by its number (1-based), id or label (case- and accent-insensitive), else by words
+    /// of its label that no other option has ("gehaast" for "Gehaast en kortaf"; a word may be shortened to
+    /// its first four letters or more).
     static func option(_ typed: String, in options: [ChoiceOption], language: Language) -> ChoiceOption? {
         let trimmed = typed.trimmingCharacters(in: .whitespaces)
         if let number = Int(trimmed) { return number >= 1 && number <= options.count ? options[number - 1] : nil }
         let folded = KnowledgeSearch.fold(trimmed)
-        return options.first {
-            $0.id == trimmed || KnowledgeSearch.fold($0.label.resolved(language).text) == folded
-                || ($0.label.en.map { KnowledgeSearch.fold($0) == folded } ?? false)
-                || ($0.label.nl.map { KnowledgeSearch.fold($0) == folded } ?? false)
+        func labels(_ option: ChoiceOption) -> [String] {
+            [option.label.resolved(language).text, option.label.en, option.label.nl].compactMap { $0 }.map(KnowledgeSearch.fold)
         }
+        if let exact = options.first(where: { $0.id == trimmed || labels($0).contains(folded) }) { return exact }
+        let typedWords = KnowledgeSearch.words(folded).map(String.init)
+        guard !typedWords.isEmpty, typedWords.allSatisfy({ $0.count >= 3 }) else { return nil }
+        let matching = options.filter { option in
+            let words = labels(option).flatMap { KnowledgeSearch.words($0).map(String.init) }
+            return typedWords.allSatisfy { typed in words.contains { $0 == typed || (typed.count >= 4 && $0.hasPrefix(typed)) } }
+        }
+        return matching.count == 1 ? matching[0] : nil
     }
 }

@@ -15,6 +15,26 @@ public enum CheckInBarrier: String, CaseIterable, Sendable, Codable {
 
     /// The graph node for a barrier id as stored (an unknown id is its own node id).
     public static func node(for id: String) -> String { CheckInBarrier(rawValue: id)?.node ?? id }
+
+    /// The barrier a person means: its id, its name in either language ("Verlegenheid", "lack of
+    /// creativity") or a word of its name no other barrier has ("creativiteit", "betrokkenheid"); accents and
+    /// case do not matter.
+    public static func named(_ text: String, in graph: KnowledgeGraph) -> CheckInBarrier? {
+        let folded = KnowledgeSearch.fold(text.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "-", with: " ")
+        guard !folded.isEmpty else { return nil }
+        if let barrier = CheckInBarrier(rawValue: folded) ?? allCases.first(where: { $0.node == folded.replacingOccurrences(of: " ", with: "-") }) {
+            return barrier
+        }
+        func names(_ barrier: CheckInBarrier) -> [String] {
+            guard let node = graph.node(barrier.node) else { return [] }
+            return [node.name.en, node.name.nl].compactMap { $0 }.map(KnowledgeSearch.fold)
+        }
+        if let barrier = allCases.first(where: { names($0).contains(folded) }) { return barrier }
+        let matching = allCases.filter { barrier in
+            names(barrier).contains { $0.split(separator: " ").contains { $0.count >= 4 && $0 == folded } }
+        }
+        return matching.count == 1 ? matching[0] : nil
+    }
 }
 
 /// One question of a guided check-in; which are asked depends on the status recorded.

@@ -15,9 +15,11 @@ public struct Answer: Codable, Sendable, Hashable {
     /// The chosen option's id and its label as shown.
     public var choice: String?
     public var choiceLabel: String?
-    /// For commitment steps: the situation of an if-then plan, the action and the date.
+    /// For commitment steps: the situation of an if-then plan and the action as typed, the language the
+    /// plan is written in (`IfThenPlan`), and the date.
     public var situation: String?
     public var action: String?
+    public var planLanguage: Language?
     public var due: CalendarDay?
     public var skipped: Bool?
 
@@ -39,6 +41,12 @@ public struct Answer: Codable, Sendable, Hashable {
         case .choice: return choiceLabel ?? choice ?? ""
         case .commitment: return [situation, action, due.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
         }
+    }
+
+    /// A commitment answer's plan, in the language it was written in (the entry's when not recorded).
+    public func ifThenPlan(entryLanguage: Language) -> IfThenPlan? {
+        guard kind == .commitment, skipped != true, let action else { return nil }
+        return IfThenPlan(stored: situation, action: action, language: planLanguage ?? entryLanguage)
     }
 }
 
@@ -96,18 +104,21 @@ public struct Commitment: Codable, Sendable, Hashable {
     public var stepId: String
     /// The "if" of an if-then plan: the situation in which the action is taken (nil for plain commitments).
     public var situation: String?
-    /// The "then": what the person will do.
+    /// The "then": what the person will do, as typed.
     public var action: String
+    /// The language the plan is written in; nil in entries made before it was recorded (the entry's).
+    public var language: Language?
     public var due: CalendarDay
     public var status: CommitmentStatus
     public var history: [CommitmentEvent]
 
-    public init(id: String, stepId: String, situation: String? = nil, action: String, due: CalendarDay,
+    public init(id: String, stepId: String, situation: String? = nil, action: String, language: Language? = nil, due: CalendarDay,
                 status: CommitmentStatus = .open, history: [CommitmentEvent] = []) {
         self.id = id
         self.stepId = stepId
         self.situation = situation
         self.action = action
+        self.language = language
         self.due = due
         self.status = status
         self.history = history

@@ -9,10 +9,13 @@ public struct GraphExport: Sendable {
 
     public let graph: KnowledgeGraph
     public let language: Language
+    /// An edge's label in dot and mermaid, in the reader's words ("bouwt voort op"); JSON keeps the kind.
+    public let edgeLabel: @Sendable (EdgeKind) -> String
 
-    public init(graph: KnowledgeGraph, language: Language) {
+    public init(graph: KnowledgeGraph, language: Language, edgeLabel: @escaping @Sendable (EdgeKind) -> String = { $0.rawValue }) {
         self.graph = graph
         self.language = language
+        self.edgeLabel = edgeLabel
     }
 
     /// The nodes to draw: all, or those within `depth` of `around`.
@@ -55,7 +58,7 @@ public struct GraphExport: Sendable {
             out += "  \(dotQuote(node.id)) [label=\(dotQuote(label)), shape=\(Self.shapes[node.kind] ?? "box")];\n"
         }
         for edge in edges(among: nodes) {
-            out += "  \(dotQuote(edge.from)) -> \(dotQuote(edge.to)) [label=\(dotQuote(edge.kind.rawValue))];\n"
+            out += "  \(dotQuote(edge.from)) -> \(dotQuote(edge.to)) [label=\(dotQuote(edgeLabel(edge.kind)))];\n"
         }
         return out + "}\n"
     }
@@ -69,7 +72,7 @@ public struct GraphExport: Sendable {
             out += "  \(mermaidID(node.id))[\"\(label)\"]\n"
         }
         for edge in edges(among: nodes) {
-            out += "  \(mermaidID(edge.from)) -- \(edge.kind.rawValue) --> \(mermaidID(edge.to))\n"
+            out += "  \(mermaidID(edge.from)) -- \(edgeLabel(edge.kind).replacingOccurrences(of: "\"", with: "#quot;")) --> \(mermaidID(edge.to))\n"
         }
         return out
     }

@@ -33,10 +33,21 @@ public struct KnowledgeSearch: Sendable {
         text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
 
-    /// Nodes matching every word of `query`, best first (ties by name).
+    /// Nodes matching every word of `query`, best first (ties by name). A word matches itself, a longer
+    /// word it starts, and a word with the same Snowball stem ("begroeten" finds "begroet"), as the
+    /// journal's search does.
     public func search(_ query: String, limit: Int = 20) -> [SearchHit] {
         let terms = Self.words(Self.fold(query)).map(String.init)
         guard !terms.isEmpty else { return [] }
+        let stemmer = Stemmer(language)
+        var stems: [Substring: String] = [:]
+        func stem(_ word: Substring) -> String {
+            if let known = stems[word] { return known }
+            let found = stemmer.stem(String(word))
+            stems[word] = found
+            return found
+        }
+        let termStems = terms.map { stemmer.stem($0) }
         var hits: [SearchHit] = []
         for node in graph.nodes {
             let fields: [(String, Double, String?)] = [
@@ -49,13 +60,15 @@ public struct KnowledgeSearch: Sendable {
             var bestField = ""
             var bestScore = 0.0
             var matchedAll = true
-            for term in terms {
+            for (term, termStem) in zip(terms, termStems) {
                 var termScore = 0.0
                 for (field, weight, words) in folded {
                     var quality = 0.0
                     for word in words {
                         if word == term { quality = max(quality, 1.0) } else if word.hasPrefix(term) {
                             quality = max(quality, 0.7)
+                        } else if termStem.count >= 3 && stem(word) == termStem {
+                            quality = max(quality, 0.8)
                         } else if term.count >= 4 && word.contains(term) {
                             quality = max(quality, 0.4)
                         }

@@ -35,7 +35,10 @@ public struct Mirror: Sendable {
                 (principle.id, commitments(inPeriod.filter { $0.principles.contains(principle.id) }))
             }),
             months: months(inPeriod),
-            oldestOpen: sorted.filter { ($0.day ?? today) <= period.to }.flatMap(\.commitments).filter(\.isOpen)
+            // Each with the language its plan is worded in, so that the sentence is said in it.
+            oldestOpen: sorted.filter { ($0.day ?? today) <= period.to }
+                .flatMap { entry in entry.commitments.map { var c = $0; c.language = c.language ?? entry.language; return c } }
+                .filter(\.isOpen)
                 .min { ($0.due, $0.id) < ($1.due, $1.id) },
             obstacles: obstacles,
             movedBecause: movedBecause(obstacles),
@@ -176,7 +179,7 @@ public struct Mirror: Sendable {
                     : followed(([commitment.situation ?? ""] + [commitment.action]).joined(separator: " "),
                                language: entry.language, after: made, excluding: entry.id)
                 intentions.append(MirrorReport.Intention(entryId: entry.id, commitmentId: commitment.id, situation: commitment.situation,
-                                                         language: entry.language, source: "commitment", status: commitment.status,
+                                                         language: commitment.language ?? entry.language, source: "commitment", status: commitment.status,
                                                          text: commitment.action, followedBy: later, guess: later != nil && !done))
             }
         }

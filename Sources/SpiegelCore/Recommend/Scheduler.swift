@@ -194,8 +194,9 @@ public struct Scheduler: Sendable {
             .map { item -> CheckIn in
                 let commitment = item.commitment
                 let overdue = commitment.due.days(until: today)
-                let text = nl ? "je nam je voor '\(commitment.action)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
-                    : "you committed to '\(commitment.action)' by \(commitment.due): time to check in (done/moved/dropped \(commitment.id))"
+                let plan = IfThenPlan(commitment, entryLanguage: item.language ?? language).sentence
+                let text = nl ? "je nam je voor '\(plan)' te doen vóór \(commitment.due): tijd om terug te kijken (done/moved/dropped \(commitment.id))"
+                    : "you committed to '\(plan)' by \(commitment.due): time to check in (done/moved/dropped \(commitment.id))"
                 return CheckIn(commitment: commitment.id, situation: commitment.situation, language: item.language,
                                action: commitment.action, due: commitment.due, daysOverdue: overdue,
                                reason: Reason(code: "commitment-due", days: overdue, text: text))

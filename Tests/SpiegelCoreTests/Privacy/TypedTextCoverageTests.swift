@@ -13,6 +13,7 @@ import Testing
     static let structural: Set<String> = [
         "id", "exercise", "exerciseTitle", "language", "startedAt", "completedAt", "principles[]", "practices[]",
         "answers[].stepId", "answers[].kind", "answers[].choice", "answers[].choiceLabel", "answers[].due",
+        "answers[].planLanguage", "commitments[].language",
         "commitments[].id", "commitments[].stepId", "commitments[].due", "commitments[].status",
         "commitments[].history[].at", "commitments[].history[].status", "commitments[].history[].due",
         "commitments[].history[].checkIn.barriers[]",
@@ -45,13 +46,16 @@ import Testing
         answer.action = "a"
         answer.due = CalendarDay(year: 2026, month: 3, day: 8)
         answer.skipped = false
+        answer.planLanguage = .nl
         entry.answers = [answer]
         entry.confidence = 3
         let checkIn = CheckInAnswers(did: "d", reaction: "r", learned: "l", next: "n", barriers: ["shyness"], why: "w")
         let event = CommitmentEvent(at: "2026-03-02T10:00:00+01:00", status: .done, due: CalendarDay(year: 2026, month: 3, day: 9),
                                     reflection: "f", checkIn: checkIn)
-        entry.commitments = [Commitment(id: "c1", stepId: "step", situation: "s", action: "a", due: CalendarDay(year: 2026, month: 3, day: 8),
-                                        status: .done, history: [event])]
+        var commitment = Commitment(id: "c1", stepId: "step", situation: "s", action: "a", due: CalendarDay(year: 2026, month: 3, day: 8),
+                                    status: .done, history: [event])
+        commitment.language = .nl
+        entry.commitments = [commitment]
         entry.coachNotes = [CoachNote(author: "coach", at: "2026-03-04T10:00:00+01:00", text: "note")]
         return entry
     }

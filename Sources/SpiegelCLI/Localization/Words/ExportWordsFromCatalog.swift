@@ -26,7 +26,6 @@ extension Session {
             checkInLabels: [.did: say.exportCheckInDid(), .reaction: say.exportCheckInReaction(),
                             .learned: say.exportCheckInLearned(), .next: say.exportCheckInNext(),
                             .barriers: say.exportCheckInBarriers(), .why: say.exportCheckInWhy()],
-            ifThen: { say.exportIfThen(situation: $0, action: $1) },
             movedTo: { say.exportMovedTo($0) })
     }
 

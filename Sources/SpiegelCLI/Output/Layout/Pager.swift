@@ -5,7 +5,8 @@ import Glibc
 
 /// Long output on a terminal goes through a pager the way git does it: `$SPIEGEL_PAGER`, else `$PAGER`,
 /// else `less`, with `LESS=FRX` unless set (quit when it fits one screen, keep colours, leave the text
-/// on the screen). An empty value or `cat` means no pager.
+/// on the screen) and `LESSCHARSET=utf-8` unless set. An empty value or `cat` means no pager, and so does a
+/// terminal that cannot page (`TERM=dumb`, as in Emacs shells and some CI logs).
 struct Pager {
     let command: String
     let variables: [String: String]
@@ -14,6 +15,7 @@ struct Pager {
     static func chosen(environment: SpiegelEnvironment, disabled: Bool) -> Pager? {
         guard !disabled, Console.isTerminal(1) else { return nil }
         let variables = environment.variables
+        guard variables["TERM"] != "dumb" else { return nil }
         let command = (variables["SPIEGEL_PAGER"] ?? variables["PAGER"] ?? "less").trimmingCharacters(in: .whitespaces)
         guard !command.isEmpty, command != "cat" else { return nil }
         return Pager(command: command, variables: variables)
@@ -33,6 +35,7 @@ struct Pager {
         var environment = variables
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         if environment["LV"] == nil { environment["LV"] = "-c" }
+        if environment["LESSCHARSET"] == nil { environment["LESSCHARSET"] = "utf-8" }
         let words: [String] = ["/bin/sh", "-c", "exec " + command]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
