@@ -18,7 +18,8 @@ struct MaterialView {
             for (turn, name) in zip(version.turns, names) {
                 session.printProse("  " + column(name, width) + session.text(turn.text))
             }
-            session.printProse("  " + style.dim(say.dialogueComment() + ": ") + session.text(version.comment))
+            let label = version.quality == .poor ? say.dialogueWentWrong() : say.dialogueComment()
+            session.printProse("  " + style.dim(label + ": ") + session.text(version.comment))
         }
         if !material.rows.isEmpty {
             let labels = [say.tableDo(), say.tableDont()]

@@ -52,7 +52,7 @@ public enum EdgeKind: String, Codable, Sendable, CaseIterable {
         case .broader: return (content, [.concept, .principle, .practice])
         case .from: return (content, [.source])
         case .trains: return ([.exercise], [.principle, .practice])
-        case .teaches: return (NodeKind.materialKinds, [.principle, .practice, .concept, .need, .barrier])
+        case .teaches: return (NodeKind.materialKinds, [.principle, .practice, .concept, .need, .barrier, .guidance])
         }
     }
 }
