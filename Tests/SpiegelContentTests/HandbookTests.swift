@@ -242,7 +242,7 @@ struct HandbookTests {
         ("één van ", "een van"), ("doet ertoe", "calque"), ("doen ertoe", "calque"), ("een weg vooruit", "calque"),
         ("mede-eigenaar", "calque"), ("geef jezelf de eer", "calque"), ("leg het hiernaast", "calque"),
         ("een behulpzaam nee", "calque"), ("kijk onder de eis", "calque"), ("schuldenbrief", "calque"), ("wrijving", "calque"),
-        ("in praktijk brengen", "Belgian"), ("schikt het je", "Belgian"), ("als gast vragen we u", "dangling"),
+        ("in praktijk brengen", "Belgian"), ("in praktijk te brengen", "Belgian"), ("een bruikbare volgorde", "the mantra is quoted, not rebuilt"), ("schikt het je", "Belgian"), ("als gast vragen we u", "dangling"),
         ("as our guest, we ask", "dangling"), ("sending mode", "broadcast mode"), ("impress you", "affect you"),
         ("geef me een minuutje", "u, not je, to a customer"),
     ]
