@@ -60,9 +60,35 @@ struct SwiftEmitter {
                 + "translation: \(literal($0.translation)), author: \(literal($0.author)), work: \(literal($0.work)), "
                 + "source: \(literal($0.source)))"
         }
-        return "Node(id: \(literal(node.id)), kind: NodeKind.\(node.kind.rawValue), name: \(emit(node.name)), "
+        return "Node(id: \(literal(node.id)), kind: NodeKind.\(node.kind.caseName), name: \(emit(node.name)), "
             + "summary: \(emit(node.summary)), body: \(emit(node.body)), edges: [\(edges.joined(separator: ", "))], "
-            + "source: \(source), quotations: [\(quotations.joined(separator: ", "))] as [Quotation])"
+            + "source: \(source), quotations: [\(quotations.joined(separator: ", "))] as [Quotation], "
+            + "isOwn: \(node.isOwn), material: \(emit(node.material)))"
+    }
+
+    private func texts(_ texts: [LocalizedText]) -> String {
+        "[" + texts.map { emit($0) }.joined(separator: ", ") + "] as [LocalizedText]"
+    }
+
+    private func emit(_ material: Material) -> String {
+        if material.isEmpty { return "Material()" }
+        let versions = material.versions.map { version in
+            let turns = version.turns.map { "DialogueTurn(speaker: Speaker.\($0.speaker.rawValue), text: \(emit($0.text)))" }
+            return "DialogueVersion(quality: DialogueQuality.\(version.quality.rawValue), "
+                + "turns: [\(turns.joined(separator: ", "))] as [DialogueTurn], comment: \(emit(version.comment)))"
+        }
+        let rows = material.rows.map { "TableRow(doThis: \(emit($0.doThis)), avoid: \(emit($0.avoid)))" }
+        let card = material.card.map {
+            "RolePlayCard(customer: \(emit($0.customer)), employee: \(emit($0.employee)), observer: \(emit($0.observer)))"
+        } ?? "nil"
+        let plan = material.plan.map { plan in
+            let steps = plan.steps.map { "SessionStep(minutes: \($0.minutes), text: \(emit($0.text)))" }
+            return "SessionPlan(roles: \(texts(plan.roles)), materials: \(texts(plan.materials)), "
+                + "steps: [\(steps.joined(separator: ", "))] as [SessionStep], debrief: \(texts(plan.debrief)))"
+        } ?? "nil"
+        return "Material(versions: [\(versions.joined(separator: ", "))] as [DialogueVersion], "
+            + "rows: [\(rows.joined(separator: ", "))] as [TableRow], card: \(card), "
+            + "questions: \(texts(material.questions)), plan: \(plan))"
     }
 
     private func caseName(_ kind: EdgeKind) -> String {
@@ -70,6 +96,7 @@ struct SwiftEmitter {
         case .buildsOn: "buildsOn"
         case .contrastsWith: "contrastsWith"
         case .exampleOf: "exampleOf"
+        case .teaches: "teaches"
         default: kind.rawValue
         }
     }
@@ -78,7 +105,7 @@ struct SwiftEmitter {
         let steps = exercise.steps.map { emit($0) }.joined(separator: ", ")
         return "Exercise(id: \(literal(exercise.id)), version: \(exercise.version), title: \(emit(exercise.title)), "
             + "intro: \(emit(exercise.intro)), minutes: \(exercise.minutes), principles: \(list(exercise.principles)), "
-            + "practices: \(list(exercise.practices)), sources: \(list(exercise.sources)), steps: [\(steps)])"
+            + "practices: \(list(exercise.practices)), sources: \(list(exercise.sources)), isOwn: \(exercise.isOwn), steps: [\(steps)])"
     }
 
     private func list(_ ids: [String]) -> String {
@@ -94,6 +121,7 @@ struct SwiftEmitter {
         } ?? "nil"
         return "Step(id: \(literal(step.id)), kind: StepKind.\(step.kind.rawValue), prompt: \(emit(step.prompt)), "
             + "help: \(emit(step.help)), optional: \(step.optional), followUps: [\(followUps)] as [Step], "
-            + "options: [\(options.joined(separator: ", "))] as [ChoiceOption], scale: \(scale))"
+            + "options: [\(options.joined(separator: ", "))] as [ChoiceOption], scale: \(scale), "
+            + "answer: \(literal(step.answer)), why: \(emit(step.why)))"
     }
 }

@@ -73,7 +73,7 @@ struct ContentDiagnosticsTests {
     @Test func nodeWithoutSource() {
         let found = diagnostics(loadAndValidate(["broken-no-source"]))
         let file = Fixtures.file("broken-no-source", "knowledge/a.yaml")
-        #expect(found.map(\.description) == ["\(file):2:5: 'interest' has no source: add 'from: [source-id]'"])
+        #expect(found.map(\.description) == ["\(file):2:5: 'interest' has no source: add 'from: [source-id]', or 'from: [spiegel]' for a rule of thumb or material of our own"])
     }
 
     @Test func missingDutchTextInCuratedContent() {

@@ -49,6 +49,7 @@ struct CuratedSources {
             add("\(node.id).name", node.name)
             add("\(node.id).summary", node.summary)
             add("\(node.id).body", node.body)
+            for (number, text) in node.material.texts.enumerated() { add("\(node.id).material[\(number)]", text) }
             for (number, quotation) in node.quotations.enumerated() {
                 if let translation = quotation.translation { texts.append(("\(node.id).quotes[\(number)].translation", translation)) }
             }
@@ -56,6 +57,7 @@ struct CuratedSources {
         func add(_ place: String, _ step: Step) {
             add("\(place).prompt", step.prompt)
             add("\(place).help", step.help)
+            add("\(place).why", step.why)
             for option in step.options { add("\(place).\(option.id)", option.label) }
             for label in step.scale?.labels ?? [] { add("\(place).scale\(label.value)", label.text) }
             for followUp in step.followUps { add("\(place).\(followUp.id)", followUp) }
@@ -94,6 +96,27 @@ enum WordRun {
             }
         }
         return best
+    }
+
+    /// The sentences of a text, each as its folded words (split at . ! ? and line breaks).
+    static func sentences(_ text: String) -> [[String]] {
+        text.split(whereSeparator: { ".!?…\n".contains($0) }).map { words(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The number of words to insert, delete or replace to turn `a` into `b` (Levenshtein on words),
+    /// or nil as soon as it is certain to exceed `limit`.
+    static func distance(_ a: [String], _ b: [String], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        var previous = Array(0...b.count)
+        for (i, word) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for j in b.indices {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (word == b[j] ? 0 : 1))
+            }
+            if current.min()! > limit { return nil }
+            previous = current
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     static func positions(_ words: [String]) -> [String: [Int]] {
@@ -141,6 +164,38 @@ struct SourceOverlapTests {
         // The figure the content notes report.
         print("longest run shared with a source: \(longest.run) words, in \(longest.place)")
         #expect(longest.run > 0, "no text shares even one word with the sources: are the seeds the right files?")
+    }
+
+    /// A seed sentence this long or longer may not be taken over with a word or two changed.
+    static let nearCopyMinimumWords = 6
+    /// How many words a sentence must differ from a seed sentence by, at least, to count as our own.
+    static let nearCopyDistance = 2
+
+    @Test func nearCopiesAreFound() {
+        let seed = WordRun.sentences("Te gast zijn betekent ook dat je je schikt naar de huisregels van de gastheer.")
+        let near = WordRun.sentences("Te gast zijn betekent dat je je houdt aan de huisregels van de gastheer.")
+        #expect(WordRun.distance(near[0], seed[0], limit: 2) == nil, "three changes is more than two")
+        let closer = WordRun.sentences("Te gast zijn betekent dat je je schikt naar de regels van de gastheer.")
+        #expect(WordRun.distance(closer[0], seed[0], limit: 2) == 2)
+        #expect(WordRun.distance(["a", "b", "c"], ["a", "b", "c"], limit: 0) == 0)
+    }
+
+    @Test(.enabled(if: CuratedSources.seedsPresent, CuratedSources.skipped)) func noSentenceDiffersFromASourceSentenceByTwoWordsOrFewer() throws {
+        let sources = try CuratedSources()
+        let seedSentences: [(name: String, words: [String])] = try sources.seeds.keys.sorted().flatMap { name in
+            let text = try String(contentsOf: CuratedSources.seedsDirectory.appendingPathComponent(name), encoding: .utf8)
+            return WordRun.sentences(text).filter { $0.count >= Self.nearCopyMinimumWords }.map { (name, $0) }
+        }
+        #expect(!seedSentences.isEmpty)
+        for (place, text) in sources.ownTexts {
+            for sentence in WordRun.sentences(text) {
+                for seed in seedSentences {
+                    if let distance = WordRun.distance(sentence, seed.words, limit: Self.nearCopyDistance) {
+                        Issue.record("\(place): \"\(sentence.joined(separator: " "))\" differs from a sentence of \(seed.name) by \(distance) word(s): \"\(seed.words.joined(separator: " "))\"; quote it or write it anew")
+                    }
+                }
+            }
+        }
     }
 
     @Test(.enabled(if: CuratedSources.seedsPresent, CuratedSources.skipped)) func quotationsAreShortAndWordForWordFromTheirSource() throws {

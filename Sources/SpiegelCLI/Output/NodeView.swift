@@ -12,6 +12,9 @@ struct NodeView {
         struct Quote: Encodable { var text, language, author, source: String; var translation, work: String? }
         var id, kind, name, summary: String
         var body: String?
+        /// Present (true) only for Spiegel's own rules of thumb and material.
+        var own: Bool?
+        var material: ResolvedMaterial?
         var quotations: [Quote]
         var relations: [Relation]
         var sources: [Source]
@@ -29,6 +32,7 @@ struct NodeView {
             session.printJSON(JSONNode(
                 id: node.id, kind: node.kind.rawValue, name: node.name.resolved(language).text,
                 summary: node.summary.resolved(language).text, body: node.body?.resolved(language).text,
+                own: node.isOwn ? true : nil, material: ResolvedMaterial(node.material, language: language),
                 quotations: node.quotations.map {
                     .init(text: $0.text, language: $0.language.rawValue, author: $0.author, source: $0.source,
                           translation: $0.resolved(language).translation, work: $0.work)
@@ -46,10 +50,14 @@ struct NodeView {
         let style = session.style
         session.print(style.bold(session.text(node.name)) + style.dim("  \(session.shownID(node)) · \(session.say.nodeKind(node.kind))"))
         session.print(session.text(node.summary))
+        if node.isOwn {
+            session.print(style.dim(session.say.nodeOwnWork()))
+        }
         if let body = node.body {
             session.print()
             session.printProse(session.text(body))
         }
+        MaterialView(session: session).show(node.material)
         if !node.quotations.isEmpty {
             session.print()
             session.print(style.bold(session.say.nodeQuoted()))

@@ -52,6 +52,7 @@ struct ExerciseDriver {
                     if case .rating = input {} else if case .choice = input {} else { prefill = Self.lines(of: input) }
                     continue
                 }
+                if reader.isInteractive { showAnswerKey(slot.step, chosen: runner.entry.answers.last?.choice) }
             case .skip:
                 do { try runner.skip() } catch {
                     guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
@@ -102,6 +103,20 @@ struct ExerciseDriver {
             return CommandFailure(earlier ? session.say.rescueDraftKept(problem: failure.message, id: draft.id) : session.say.rescueLost(failure.message),
                                   exitCode: failure.exitCode)
         }
+    }
+
+    /// A choice step's answer key, once the learner has answered: our choice, whether theirs is the same,
+    /// and the reason.
+    private func showAnswerKey(_ step: Step, chosen: String?) {
+        guard let answer = step.answer, let why = step.why,
+              let option = step.options.first(where: { $0.id == answer }) else { return }
+        let style = session.style
+        var line = session.say.exerciseAnswerKey(session.text(option.label))
+        if let chosen, let picked = step.options.first(where: { $0.id == chosen }) {
+            line += " " + (chosen == answer ? session.say.exerciseAnswerMatch() : session.say.exerciseAnswerDiffers(session.text(picked.label)))
+        }
+        session.printProse(style.accent(line))
+        session.printProse(session.text(why))
     }
 
     private func ask(_ slot: Slot, hint: Bool) {

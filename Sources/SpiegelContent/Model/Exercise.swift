@@ -44,6 +44,10 @@ public struct Step: Codable, Sendable, Hashable {
     public var kind: StepKind
     public var prompt: LocalizedText
     public var help: LocalizedText?
+    /// For a choice step with an answer key: the option we would choose, and why. Shown after the
+    /// learner has answered (the `help` must not give it away).
+    public var answer: String?
+    public var why: LocalizedText?
     public var optional: Bool
     public var followUps: [Step]
     public var options: [ChoiceOption]
@@ -51,12 +55,15 @@ public struct Step: Codable, Sendable, Hashable {
 
     public init(
         id: String, kind: StepKind, prompt: LocalizedText, help: LocalizedText? = nil, optional: Bool = false,
-        followUps: [Step] = [], options: [ChoiceOption] = [], scale: RatingScale? = nil
+        followUps: [Step] = [], options: [ChoiceOption] = [], scale: RatingScale? = nil, answer: String? = nil,
+        why: LocalizedText? = nil
     ) {
         self.id = id
         self.kind = kind
         self.prompt = prompt
         self.help = help
+        self.answer = answer
+        self.why = why
         self.optional = optional
         self.followUps = followUps
         self.options = options
@@ -74,12 +81,14 @@ public struct Exercise: Codable, Sendable, Hashable {
     public var principles: [String]
     public var practices: [String]
     public var sources: [String]
+    /// Built on a rule of thumb of Spiegel's own (`spiegel` among its `from`).
+    public var isOwn: Bool
     public var steps: [Step]
     public var location: SourceLocation?
 
     public init(
         id: String, version: Int, title: LocalizedText, intro: LocalizedText, minutes: Int, principles: [String],
-        practices: [String], sources: [String], steps: [Step], location: SourceLocation? = nil
+        practices: [String], sources: [String], isOwn: Bool = false, steps: [Step], location: SourceLocation? = nil
     ) {
         self.id = id
         self.version = version
@@ -89,6 +98,7 @@ public struct Exercise: Codable, Sendable, Hashable {
         self.principles = principles
         self.practices = practices
         self.sources = sources
+        self.isOwn = isOwn
         self.steps = steps
         self.location = location
     }
@@ -97,7 +107,8 @@ public struct Exercise: Codable, Sendable, Hashable {
     public var node: Node {
         let trains = (principles + practices).map { Edge(.trains, $0, location: location) }
         let from = sources.map { Edge(.from, $0, location: location) }
-        return Node(id: id, kind: .exercise, name: title, summary: intro, edges: trains + from, location: location)
+        return Node(id: id, kind: .exercise, name: title, summary: intro, edges: trains + from, isOwn: isOwn,
+                    location: location)
     }
 }
 

@@ -1,6 +1,27 @@
 /// The kinds of node in the knowledge graph.
 public enum NodeKind: String, Codable, Sendable, CaseIterable, Comparable {
     case principle, practice, barrier, need, concept, source, exercise
+    /// Handbook material: a situation handled badly and well, a do/don't table, a role-play card,
+    /// questions for a team, a group session plan, guidance on a hard situation.
+    case dialogue
+    case doDont = "do-dont"
+    case rolePlay = "role-play"
+    case reflection
+    case sessionPlan = "session-plan"
+    case guidance
+
+    /// The kinds that carry handbook material and point with `for` at what they teach.
+    public static let materialKinds: Set<NodeKind> = [.dialogue, .doDont, .rolePlay, .reflection, .sessionPlan, .guidance]
+
+    /// The identifier of the case in Swift source.
+    public var caseName: String {
+        switch self {
+        case .doDont: "doDont"
+        case .rolePlay: "rolePlay"
+        case .sessionPlan: "sessionPlan"
+        default: rawValue
+        }
+    }
 
     public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -14,6 +35,8 @@ public enum EdgeKind: String, Codable, Sendable, CaseIterable {
     case contrastsWith = "contrasts-with"
     case exampleOf = "example-of"
     case addresses, broader, related, from, trains
+    /// From handbook material to what it teaches.
+    case teaches = "for"
 
     /// The node kinds an edge of this kind may start from and point to.
     public var allowed: (from: Set<NodeKind>, to: Set<NodeKind>) {
@@ -29,6 +52,7 @@ public enum EdgeKind: String, Codable, Sendable, CaseIterable {
         case .broader: return (content, [.concept, .principle, .practice])
         case .from: return (content, [.source])
         case .trains: return ([.exercise], [.principle, .practice])
+        case .teaches: return (NodeKind.materialKinds, [.principle, .practice, .concept, .need, .barrier, .guidance])
         }
     }
 }
@@ -73,11 +97,18 @@ public struct Node: Codable, Sendable, Hashable {
     public var source: SourceRecord?
     /// Passages quoted word for word from the sources, each with its author.
     public var quotations: [Quotation]
+    /// Written by Spiegel (`from: [spiegel]`): a rule of thumb or material of our own, not taken from a
+    /// source. Such a node may have no source at all, and says in its text that it is ours.
+    public var isOwn: Bool
+    /// The handbook material of the material kinds (dialogue, do-dont, role-play, reflection,
+    /// session-plan, guidance).
+    public var material: Material
     public var location: SourceLocation?
 
     public init(
         id: String, kind: NodeKind, name: LocalizedText, summary: LocalizedText, body: LocalizedText? = nil,
-        edges: [Edge] = [], source: SourceRecord? = nil, quotations: [Quotation] = [], location: SourceLocation? = nil
+        edges: [Edge] = [], source: SourceRecord? = nil, quotations: [Quotation] = [], isOwn: Bool = false,
+        material: Material = Material(), location: SourceLocation? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -87,6 +118,8 @@ public struct Node: Codable, Sendable, Hashable {
         self.edges = edges
         self.source = source
         self.quotations = quotations
+        self.isOwn = isOwn
+        self.material = material
         self.location = location
     }
 }

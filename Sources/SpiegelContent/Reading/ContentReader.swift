@@ -131,10 +131,26 @@ public struct ContentReader: Sendable {
             }
         }
         let quotations = readQuotations(&fields, diagnostics: &diagnostics)
-        let edges = readEdges(&fields)
+        let material = readMaterial(&fields, kind: kind, at: yaml)
+        if kind == .guidance && body == nil {
+            fields.diagnostics.append(yaml.error("a guidance node needs a 'body'"))
+        }
+        var edges = readEdges(&fields)
+        let isOwn = Self.takeOwn(&edges)
         guard let id, let kind, let name, let summary else { return }
         content.nodes.append(Node(id: id, kind: kind, name: name, summary: summary, body: body,
-                                  edges: edges, source: source, quotations: quotations, location: yaml.location))
+                                  edges: edges, source: source, quotations: quotations, isOwn: isOwn,
+                                  material: material, location: yaml.location))
+    }
+
+    /// The word that marks Spiegel's own work in a `from` list (`from: [spiegel]`): not a source id.
+    public static let ownWork = "spiegel"
+
+    /// Removes `from: spiegel` from the edges and tells whether it was there.
+    static func takeOwn(_ edges: inout [Edge]) -> Bool {
+        let count = edges.count
+        edges.removeAll { $0.kind == .from && $0.target == ownWork }
+        return edges.count != count
     }
 
     /// The `quotes` list: each one the verbatim `text`, its `language`, our `translation`, `by` (the author),
@@ -201,7 +217,9 @@ public struct ContentReader: Sendable {
         let minutes = fields.int("minutes")
         let principles = fields.ids("principles").map(\.0)
         let practices = fields.ids("practices").map(\.0)
-        let sources = fields.ids("from").map(\.0)
+        var sources = fields.ids("from").map(\.0)
+        let isOwn = sources.contains(Self.ownWork)
+        sources.removeAll { $0 == Self.ownWork }
         var steps: [Step] = []
         if let list = fields.take("steps") {
             if let items = list.sequence, !items.isEmpty {
@@ -213,13 +231,13 @@ public struct ContentReader: Sendable {
             diagnostics.append(root.error("missing 'steps'"))
         }
         if principles.isEmpty { diagnostics.append(root.error("an exercise needs at least one principle")) }
-        if sources.isEmpty { diagnostics.append(root.error("an exercise needs a source ('from')")) }
+        if sources.isEmpty && !isOwn { diagnostics.append(root.error("an exercise needs a source ('from')")) }
         diagnostics += fields.finish()
         guard diagnostics.isEmpty, let id, let version, let title, let intro, let minutes else {
             return .failure(ContentErrors(diagnostics))
         }
         return .success(Exercise(id: id, version: version, title: title, intro: intro, minutes: minutes,
-                                 principles: principles, practices: practices, sources: sources, steps: steps,
+                                 principles: principles, practices: practices, sources: sources, isOwn: isOwn, steps: steps,
                                  location: root.location))
     }
 
@@ -280,9 +298,22 @@ public struct ContentReader: Sendable {
         } else if kind == .rating {
             fields.diagnostics.append(yaml.error("a rating step needs a scale"))
         }
+        let answer = fields.string("answer", required: false)
+        let why = fields.text("why", required: false, partial: partial)
+        if let answer {
+            if kind != .choice {
+                fields.diagnostics.append(fields.fields["answer"]!.error("only choice steps have an answer"))
+            } else if !options.contains(where: { $0.id == answer }) {
+                let hint = Suggestion.closest(to: answer, among: options.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                fields.diagnostics.append(fields.fields["answer"]!.error("the answer '\(answer)' is not one of the options\(hint)"))
+            }
+        }
+        if (answer == nil) != (why == nil) {
+            fields.diagnostics.append(yaml.error("an answer key needs both 'answer' (an option id) and 'why'"))
+        }
         guard let id, let kind, let prompt else { return nil }
         return Step(id: id, kind: kind, prompt: prompt, help: help, optional: optional,
-                    followUps: followUps, options: options, scale: scale)
+                    followUps: followUps, options: options, scale: scale, answer: answer, why: why)
     }
 
     private func readScale(_ yaml: StrictYAML, diagnostics: inout [ContentDiagnostic]) -> RatingScale? {

@@ -129,6 +129,26 @@ struct FieldReader {
             if required { diagnostics.append(owner.error("missing '\(key)'")) }
             return nil
         }
+        return Self.localized(value, named: key, partial: partial, diagnostics: &diagnostics)
+    }
+
+    /// A list of texts, each in both languages (`partial`: one of them); nil (with a diagnostic) when
+    /// `required` and missing, or when it is not a non-empty list.
+    mutating func texts(_ key: String, required: Bool = true, partial: Bool = false) -> [LocalizedText]? {
+        guard let value = take(key) else {
+            if required { diagnostics.append(owner.error("missing '\(key)'")) }
+            return nil
+        }
+        guard let items = value.sequence, !items.isEmpty else {
+            diagnostics.append(value.error("'\(key)' must be a non-empty list of texts with en and nl"))
+            return nil
+        }
+        return items.compactMap { Self.localized($0, named: key, partial: partial, diagnostics: &diagnostics) }
+    }
+
+    /// One `{en, nl}` mapping read as a text.
+    static func localized(_ value: StrictYAML, named key: String, partial: Bool,
+                          diagnostics: inout [ContentDiagnostic]) -> LocalizedText? {
         guard var reader = FieldReader(value, what: "'\(key)'", diagnostics: &diagnostics) else { return nil }
         let en = reader.string("en", required: false)
         let nl = reader.string("nl", required: false)

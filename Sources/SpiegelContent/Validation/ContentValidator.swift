@@ -83,8 +83,15 @@ public struct ContentValidator: Sendable {
                 problems.append(diagnostic(location, "'\(node.id)' lists '\(edge.target)' twice under \(edge.kind.rawValue)"))
             }
         }
-        if node.kind != .source && !node.edges.contains(where: { $0.kind == .from }) {
-            problems.append(diagnostic(node.location, "'\(node.id)' has no source: add 'from: [source-id]'"))
+        if node.kind != .source && !node.isOwn && !node.edges.contains(where: { $0.kind == .from }) {
+            problems.append(diagnostic(node.location,
+                "'\(node.id)' has no source: add 'from: [source-id]', or 'from: [spiegel]' for a rule of thumb or material of our own"))
+        }
+        if node.kind == .source && node.isOwn {
+            problems.append(diagnostic(node.location, "source '\(node.id)' cannot be Spiegel's own"))
+        }
+        if NodeKind.materialKinds.contains(node.kind) && !node.edges.contains(where: { $0.kind == .teaches }) {
+            problems.append(diagnostic(node.location, "'\(node.id)' teaches nothing: add 'for: [id]' (the principle, practice or idea it is material for)"))
         }
         if node.kind == .source && node.source == nil && node.location != nil {
             problems.append(diagnostic(node.location, "source '\(node.id)' needs a seed (and a title, author and publication where the text gives them)"))

@@ -43,7 +43,8 @@ public struct GraphExport: Sendable {
 
     private static let shapes: [NodeKind: String] = [
         .principle: "doubleoctagon", .practice: "box", .barrier: "octagon", .need: "ellipse",
-        .concept: "note", .source: "folder", .exercise: "component",
+        .concept: "note", .source: "folder", .exercise: "component", .dialogue: "cds", .doDont: "tab",
+        .rolePlay: "house", .reflection: "egg", .sessionPlan: "box3d", .guidance: "hexagon",
     ]
 
     private func dotQuote(_ text: String) -> String {
@@ -78,7 +79,13 @@ public struct GraphExport: Sendable {
     }
 
     private struct JSONGraph: Encodable {
-        struct JSONNode: Encodable { var id, kind, name, summary: String }
+        struct JSONNode: Encodable {
+            var id, kind, name, summary: String
+            var body: String?
+            /// Present (true) only for Spiegel's own rules of thumb and material.
+            var own: Bool?
+            var material: ResolvedMaterial?
+        }
         struct JSONEdge: Encodable { var from, kind, to: String }
         var nodes: [JSONNode]
         var edges: [JSONEdge]
@@ -87,7 +94,8 @@ public struct GraphExport: Sendable {
     private func json(_ nodes: [Node]) -> String {
         let value = JSONGraph(
             nodes: nodes.map { .init(id: $0.id, kind: $0.kind.rawValue, name: $0.name.resolved(language).text,
-                                     summary: $0.summary.resolved(language).text) },
+                                     summary: $0.summary.resolved(language).text, body: $0.body?.resolved(language).text,
+                                     own: $0.isOwn ? true : nil, material: ResolvedMaterial($0.material, language: language)) },
             edges: edges(among: nodes).map { .init(from: $0.from, kind: $0.kind.rawValue, to: $0.to) })
         return JSONOutput.string(value)
     }

@@ -5,11 +5,11 @@ import SpiegelContent
 public struct SearchHit: Sendable {
     public var node: Node
     public var score: Double
-    /// Where the best match was: `name`, `summary` or `body`.
+    /// Where the best match was: `name`, `summary`, `body` or `material` (a dialogue's turns, a table's rows…).
     public var field: String
 }
 
-/// Full-text search over names, summaries and bodies in one language; case- and accent-insensitive.
+/// Full-text search over names, summaries, bodies and handbook material in one language; case- and accent-insensitive.
 public struct KnowledgeSearch: Sendable {
     public let graph: KnowledgeGraph
     public let language: Language
@@ -54,6 +54,7 @@ public struct KnowledgeSearch: Sendable {
                 ("name", 5, node.name.resolved(language).text),
                 ("summary", 2, node.summary.resolved(language).text),
                 ("body", 1, node.body?.resolved(language).text),
+                ("material", 1, node.material.texts.map { $0.resolved(language).text }.joined(separator: " ")),
             ]
             let folded = fields.map { ($0.0, $0.1, Self.words(Self.fold($0.2 ?? ""))) }
             var total = 0.0

@@ -12,6 +12,21 @@ extension Messages {
         case .concept: nodekindConcept()
         case .source: nodekindSource()
         case .exercise: nodekindExercise()
+        case .dialogue: nodekindDialogue()
+        case .doDont: nodekindDoDont()
+        case .rolePlay: nodekindRolePlay()
+        case .reflection: nodekindReflection()
+        case .sessionPlan: nodekindSessionPlan()
+        case .guidance: nodekindGuidance()
+        }
+    }
+
+    /// Who speaks a dialogue's turn: "Klant".
+    func speaker(_ speaker: Speaker) -> String {
+        switch speaker {
+        case .customer: speakerCustomer()
+        case .employee: speakerEmployee()
+        case .colleague: speakerColleague()
         }
     }
 
@@ -38,6 +53,8 @@ extension Messages {
         case (.from, false): edgeSourceOf()
         case (.trains, true): edgeTrains()
         case (.trains, false): edgeTrainedBy()
+        case (.teaches, true): edgeFor()
+        case (.teaches, false): edgeMaterial()
         }
     }
 
