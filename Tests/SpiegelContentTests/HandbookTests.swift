@@ -239,7 +239,7 @@ struct HandbookTests {
         ("four-step", "the mantra is quoted, not rebuilt"), ("vier stappen", "idem"), ("bijna altijd", "the seed says 'always'"),
         ("almost always", "idem"), ("adviseurs leiden", "the seed gives no session format"),
         ("colours the memory", "not in the seed"), ("pacifier", "British English: dummy"),
-        ("één van ", "een van"), ("doet ertoe", "calque"), ("doen ertoe", "calque"), ("een weg vooruit", "calque"),
+        ("één van ", "een van"), ("doet ertoe", "calque"), ("doen ertoe", "calque"), ("ertoe doen", "calque"), ("een weg vooruit", "calque"),
         ("mede-eigenaar", "calque"), ("geef jezelf de eer", "calque"), ("leg het hiernaast", "calque"),
         ("een behulpzaam nee", "calque"), ("kijk onder de eis", "calque"), ("schuldenbrief", "calque"), ("wrijving", "calque"),
         ("in praktijk brengen", "Belgian"), ("in praktijk te brengen", "Belgian"), ("een bruikbare volgorde", "the mantra is quoted, not rebuilt"), ("schikt het je", "Belgian"), ("als gast vragen we u", "dangling"),

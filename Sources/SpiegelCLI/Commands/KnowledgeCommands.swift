@@ -42,7 +42,7 @@ struct NodeSummary: Encodable {
 /// `show ID`: any node (or exercise) with its texts, relations and sources.
 struct ShowCommand: PagedCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a principle, practice, barrier, need, concept, source or exercise.")
+        commandName: "show", abstract: "Show a principle, practice, barrier, need, concept, source, exercise or handbook material (a dialogue, table, role-play, reflection, session plan or guidance).")
 
     @Argument(help: "The id to show (tab completes).", completion: ScriptCompletion.kind("show"))
     var id: String
@@ -67,7 +67,7 @@ struct RelatedCommand: PagedCommand {
     @Argument(help: "The id whose relations to list.", completion: ScriptCompletion.kind("related"))
     var id: String
 
-    @Option(help: ArgumentHelp("Only nodes of this kind (principle, practice, barrier, need, concept, source, exercise).", valueName: "kind"))
+    @Option(help: ArgumentHelp("Only nodes of this kind (principle, practice, barrier, need, concept, source, exercise, dialogue, do-dont, role-play, reflection, session-plan, guidance).", valueName: "kind"))
     var kind: String?
 
     @OptionGroup var global: GlobalOptions
