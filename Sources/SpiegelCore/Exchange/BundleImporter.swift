@@ -64,24 +64,30 @@ public struct BundleImporter: Sendable {
         return result
     }
 
-    /// Attaches the coach's notes to the entries they belong to (a note already there is not added again).
+    /// Attaches the coach's notes to the entries they belong to (a note already there is not added again),
+    /// each entry's notes added to the entry as its file holds it when written.
     private func mergeNotes(_ notes: [EntryNote]) throws(JournalError) -> Result {
         var result = Result()
-        let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var changed: [String: Entry] = [:]
+        let known = Set(try store.entryIDs())
+        var byEntry: [String: [CoachNote]] = [:]
         for note in notes {
-            guard var entry = changed[note.entryId] ?? entries[note.entryId] else {
+            guard known.contains(note.entryId) else {
                 result.notesForUnknownEntries += 1
                 continue
             }
-            let coachNote = CoachNote(author: note.author, at: note.at, text: note.text)
-            if entry.coachNotes?.contains(coachNote) == true { continue }
-            entry.coachNotes = (entry.coachNotes ?? []) + [coachNote]
-            changed[entry.id] = entry
-            result.notesAttached += 1
+            byEntry[note.entryId, default: []].append(CoachNote(author: note.author, at: note.at, text: note.text))
         }
-        for entry in changed.values.sorted(by: { $0.id < $1.id }) {
-            try store.update(entry)
+        for (id, notes) in byEntry.sorted(by: { $0.key < $1.key }) {
+            var attached = 0
+            try store.update(id: id) { entry in
+                var updated = entry
+                for note in notes where updated.coachNotes?.contains(note) != true {
+                    updated.coachNotes = (updated.coachNotes ?? []) + [note]
+                    attached += 1
+                }
+                return attached > 0 ? updated : nil
+            }
+            result.notesAttached += attached
         }
         return result
     }

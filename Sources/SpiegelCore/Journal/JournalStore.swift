@@ -563,12 +563,31 @@ public struct JournalStore: Sendable {
         }
     }
 
-    /// Replaces an existing completed entry (commitment follow-up, imported notes).
-    public func update(_ entry: Entry) throws(JournalError) {
-        try writing { store throws(JournalError) in
-            let target = try store.path(for: entry)
-            guard SafeFiles.isRegularFile(target) else { throw .notFound(what: "entry", id: entry.id) }
-            try SafeFiles.write(store.stored(JSONOutput.data(entry)), to: target, replace: true)
+    /// Changes an existing completed entry (a check-in, a coach's notes): with the journal's update lock
+    /// held alone, the entry is read again from its file, `change` is applied to what it holds now and the
+    /// result is written atomically, then recorded in the index. Two updates never overwrite each other,
+    /// however many spiegels make them at once. `change` returns nil to leave the entry as it is (then
+    /// nothing is written). Returns the entry as written, or nil.
+    @discardableResult
+    public func update(id: String, _ change: (Entry) throws(JournalError) -> Entry?) throws(JournalError) -> Entry? {
+        guard Self.isSafeID(id) else { throw .unsafePath(id) }
+        return try writing { store throws(JournalError) in
+            let lock = try JournalLock.acquire(root: root, mode: .exclusive, operation: "update", waiting: lockWaiting,
+                                               path: JournalLock.updatePath(root: root))
+            defer { lock.release() }
+            let name = id + ".json"
+            let target = entriesDirectory + "/" + name
+            guard SafeFiles.isRegularFile(target) else { throw .notFound(what: "entry", id: id) }
+            let current = try store.readEntry(target)
+            guard current.id == id else { throw .corrupt(path: target, reason: "the file holds entry '\(current.id)'") }
+            guard var updated = try change(current) else { return nil }
+            updated.id = id
+            try SafeFiles.write(store.stored(JSONOutput.data(updated)), to: target, replace: true)
+            // The index learns of the change at once (derived data: a row not recorded is read by the next read).
+            if let stamp = FileStamp(path: target) {
+                try store.index.recording { record throws(JournalError) in record([IndexRow(name: name, stamp: stamp, content: .entry(updated))]) }
+            }
+            return updated
         }
     }
 
