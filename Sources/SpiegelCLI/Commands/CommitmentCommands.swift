@@ -63,6 +63,10 @@ struct CommitmentUpdate {
             change.due = asked.due ?? due
         }
         if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
+        // Within the limits an export of it is imported with.
+        if (change.reflection?.utf8.count ?? 0) > EntryLimits.answerBytes || change.checkIn?.oversized == true {
+            throw AnswerError.tooLong(limitKB: EntryLimits.answerBytes >> 10)
+        }
         // Recorded on the entry as it is when written (another check-in may have been recorded meanwhile).
         let at = session.now
         guard let updated = try session.withJournal({ store in

@@ -68,7 +68,7 @@ struct ExportCommand: SessionCommand {
             sinceDay = day
         }
         let principle = try self.principle.map { try session.graph().principle($0, say: session.say).id }
-        _ = try session.journal.manifest()
+        let identity = try session.journal.manifest()?.identity
         // Filtered by the index: one list of summaries in memory, the smallest that serves (only the HTML
         // page's overview counts commitments from them; the other formats read them from the entries).
         let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)
@@ -123,7 +123,7 @@ struct ExportCommand: SessionCommand {
                 : AnySequence(source.entries.lazy.map { JSONOutput.data($0) })
             try ExportDestination(path: output).stream { append throws(JournalError) in
                 try BundleWriter.writeEntriesBundle(rawEntries, exercises: graph.exercises.filter { used.contains($0.id) },
-                                                    exportedAt: exportedAt, exporter: name, to: append)
+                                                    exportedAt: exportedAt, exporter: name, journal: identity, to: append)
             }
         }
         if progress { session.warn(session.say.progressDone()) }

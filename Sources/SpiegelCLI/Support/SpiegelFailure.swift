@@ -43,7 +43,7 @@ extension JournalError: SpiegelFailure {
         case .notFound: ExitStatus.noInput
         case .needsPassphrase: ExitStatus.noPermission
         case .cipher(let failure): failure == .wrongPassphrase ? ExitStatus.noPermission : ExitStatus.dataError
-        case .alreadyEncrypted, .notEncrypted: ExitStatus.dataError
+        case .alreadyEncrypted, .notEncrypted, .notesForAnotherJournal, .tooManyNotes: ExitStatus.dataError
         case .busy, .changedMeanwhile: ExitStatus.busy
         case .incomplete(_, _, _, let cause): cause.exitCode
         }

@@ -5,14 +5,21 @@ public struct JournalManifest: Codable, Sendable {
     public static let schemaVersion = 1
     public var schemaVersion: Int
     public var createdAt: String
+    /// A random name for this journal, given when it is created; exports carry it and a coach's notes are
+    /// addressed to it. Journals made before it existed have none.
+    public var id: String?
     /// Present when the journal is encrypted.
     public var encryption: EncryptionSettings?
 
     public init(createdAt: String, encryption: EncryptionSettings? = nil) {
         schemaVersion = Self.schemaVersion
         self.createdAt = createdAt
+        id = String(format: "%08x%08x", UInt32.random(in: 0...UInt32.max), UInt32.random(in: 0...UInt32.max))
         self.encryption = encryption
     }
+
+    /// What tells this journal from others: its id, or for an older journal the moment it was created.
+    public var identity: String { id ?? "created-" + createdAt }
 }
 
 /// A file that could not be read as part of a journal: reported, skipped, never changed.
