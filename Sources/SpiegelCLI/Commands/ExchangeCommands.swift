@@ -185,7 +185,7 @@ struct ExportDestination {
             Console.write(data, to: .standardOutput)
             return
         }
-        try SafeFiles.write(data, to: SpiegelEnvironment.absolute(path), replace: true)
+        try SafeFiles.writeOutput(to: SpiegelEnvironment.absolute(path)) { append throws(JournalError) in try append(data) }
     }
 
     /// Hands `produce` a sink for text: collected into pieces of about a megabyte, each written as it fills.
@@ -212,13 +212,14 @@ struct ExportDestination {
         init() { bytes.reserveCapacity(1 << 20 + 65_536) }
     }
 
-    /// Hands `produce` a sink for the export's pieces: stdout, or the file written atomically as they come.
+    /// Hands `produce` a sink for the export's pieces: stdout, or the output (`SafeFiles.writeOutput`: a
+    /// regular file written atomically, a FIFO or device straight) as they come.
     func stream(_ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws {
         guard let path else {
             try produce { Console.write($0, to: .standardOutput) }
             return
         }
-        try SafeFiles.write(to: SpiegelEnvironment.absolute(path), replace: true, produce)
+        try SafeFiles.writeOutput(to: SpiegelEnvironment.absolute(path), produce)
     }
 }
 

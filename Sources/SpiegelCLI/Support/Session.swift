@@ -46,6 +46,7 @@ public final class Session {
         say = Messages(language)
         now = try environment.now(option: options.now, language: language)
         fixedNow = (options.now ?? environment.variables["SPIEGEL_NOW"]).map { !$0.isEmpty } ?? false
+        if options.journal?.isEmpty == true { throw CommandFailure(say.errorEmptyJournal()) }
         journalRoot = environment.journal(option: options.journal)
         screen = Screen(pager: Pager.chosen(environment: environment, disabled: options.noPager))
     }
@@ -63,6 +64,11 @@ public final class Session {
     public var journal: JournalStore {
         get throws {
             if let cached = caches.stores[journalRoot] { return cached }
+            if let mode = SafeFiles.exposedMode(journalRoot) {
+                // A folder Spiegel did not make keeps its mode; its files stay private, their names do not.
+                warn(say.sessionJournalReadableByOthers(path: TerminalSafe.visible(journalRoot, keepNewlines: false),
+                                                        mode: String(mode, radix: 8)))
+            }
             let waiting = lockWaiting
             let plain = JournalStore(root: journalRoot, lockWaiting: waiting)
             guard let settings = try plain.manifest()?.encryption else {

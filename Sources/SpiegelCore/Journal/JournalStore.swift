@@ -87,7 +87,7 @@ public struct JournalStore: Sendable {
     /// Creates the journal if needed (private directories, manifest) and checks that its version is readable.
     /// `encryption` makes a new journal an encrypted one.
     public func prepare(now: Date, encryption: EncryptionSettings? = nil) throws(JournalError) {
-        try SafeFiles.makePrivateDirectory(root)
+        try SafeFiles.makePrivateDirectory(root, keepingMode: true)  // the folder given may be a shared one
         try SafeFiles.makePrivateDirectory(entriesDirectory)
         try SafeFiles.makePrivateDirectory(draftsDirectory)
         if exists {
