@@ -437,6 +437,14 @@ public struct JournalStore: Sendable {
         try queried(force: true, progress: progress) { reader throws(SQLiteError) in try reader.summaries(nil).count }
     }
 
+    /// How far the index, as it is, is from the entry files: files it has no row for (hidden entries) and
+    /// rows without a file (ghosts). Doctor reports them before bringing the index up to date.
+    public func indexDiscrepancies() throws(JournalError) -> (hidden: Int, ghosts: Int) {
+        guard exists, let rows = index.recordedNames() else { return (0, 0) }
+        let files = Set(try SafeFiles.list(entriesDirectory).filter(EntryListing.isEntryFileName))
+        return (files.subtracting(rows).count, rows.subtracting(files).count)
+    }
+
     /// Runs `body` on the index brought up to date; a busy journal and an unusable index become journal errors.
     func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                             _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> T {

@@ -35,7 +35,7 @@ public struct Client: Sendable {
         origin = reader.path
         journal = reader.journal
         exportedAt = reader.exportedAt
-        summaries = try index.summaries(nil)
+        if let checked = index.checkedSummaries { summaries = checked } else { summaries = try index.summaries(nil) }
         source = .bundle(reader, positions: index.positions, index: indexPath)
     }
 
