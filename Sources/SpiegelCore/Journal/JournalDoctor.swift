@@ -54,7 +54,7 @@ public struct JournalDoctor: Sendable {
                     continue
                 }
                 // A readable entry (a plain file in an encrypted journal) is never moved aside.
-                if (try? store.readEntry(problem.path)) != nil { continue }
+                if (try? store.readEntry(problem.path, allowingPlain: true)) != nil { continue }
                 let name = (problem.path as NSString).lastPathComponent
                 let destination = target + "/" + (name.hasPrefix(".") ? String(name.dropFirst()) : name) + ".quarantined"
                 moved.append(try SafeFiles.moveAside(problem.path, to: destination))

@@ -66,16 +66,34 @@ public struct JournalStore: Sendable {
     /// What goes to disk: sealed when the journal is encrypted.
     func stored(_ plain: Data) -> Data { cipher.map { $0.seal(plain) } ?? plain }
 
-    /// What a file holds: opened when it is sealed (which needs the key).
-    func plain(_ data: Data, path: String) throws(JournalError) -> Data {
-        guard JournalCipher.isSealed(data) else { return data }
+    /// What a file holds: opened when it is sealed (which needs the key). A plain file in an encrypted
+    /// journal is refused (one left by an interrupted `encrypt` is sealed by running it again; `allowingPlain`
+    /// reads it anyway, for the code that tells such files apart).
+    func plain(_ data: Data, path: String, allowingPlain: Bool = false) throws(JournalError) -> Data {
+        guard JournalCipher.isSealed(data) else {
+            if cipher != nil && !allowingPlain { throw .corrupt(path: path, reason: "not encrypted in an encrypted journal") }
+            return data
+        }
         guard let cipher else { throw .needsPassphrase(path: path) }
         do { return try cipher.open(data, path: path) } catch { throw .cipher(error) }
     }
 
     /// Reads, opens and decodes one entry or draft file.
-    func readEntry(_ path: String) throws(JournalError) -> Entry {
-        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path), path: path)
+    func readEntry(_ path: String, allowingPlain: Bool = false) throws(JournalError) -> Entry {
+        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path, allowingPlain: allowingPlain), path: path)
+    }
+
+    /// Whether the journal holds sealed files (a look at the index and the first few entry and draft files):
+    /// a manifest without an `encryption` section then is damaged or tampered with, never a plain journal.
+    func holdsSealedFiles() throws(JournalError) -> Bool {
+        let sealed = { (path: String) in SafeFiles.start(of: path, count: JournalCipher.magic.count).map(JournalCipher.isSealed) ?? false }
+        if sealed(root + "/" + JournalIndex.fileName) { return true }
+        for folder in [entriesDirectory, draftsDirectory] {
+            for name in try SafeFiles.list(folder).lazy.filter(EntryListing.isEntryFileName).prefix(3) where sealed(folder + "/" + name) {
+                return true
+            }
+        }
+        return false
     }
 
     public var manifestPath: String { root + "/journal.json" }
@@ -123,6 +141,10 @@ public struct JournalStore: Sendable {
         let settings = try manifest()?.encryption
         switch (settings, cipher) {
         case (nil, _):
+            // Never plaintext beside sealed files: a manifest that lost its encryption section is an error.
+            if try holdsSealedFiles() {
+                throw .corrupt(path: manifestPath, reason: "has no encryption section, but the journal holds encrypted files; nothing was written")
+            }
             current.cipher = nil
         case (.some, nil):
             throw .changedMeanwhile(path: root)

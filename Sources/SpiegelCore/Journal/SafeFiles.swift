@@ -252,6 +252,18 @@ public enum SafeFiles {
         return data.prefix(total)
     }
 
+    /// The first `count` bytes of a regular file (never through a link, never blocking); nil when it cannot be read.
+    public static func start(of path: String, count: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        return read < 0 ? nil : Data(bytes.prefix(read))
+    }
+
     /// Removes a file; a missing file is not an error.
     public static func remove(_ path: String) throws(JournalError) {
         if unlink(path) != 0 && errno != ENOENT {
