@@ -41,7 +41,9 @@ struct DoctorCommand: SessionCommand {
                 session.print(session.style.bad(session.say.doctorIndexRepaired(hidden: session.say.countEntries(report.indexHidden),
                                                                                ghosts: report.indexGhosts)))
             }
-            for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
+            for problem in report.problems {
+                session.print(session.style.bad("problem: ") + TerminalSafe.visible(problem.message, keepNewlines: false))
+            }
             if report.debrisRemoved > 0 {
                 session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))
             }

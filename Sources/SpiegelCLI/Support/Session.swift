@@ -197,7 +197,9 @@ public final class Session {
     /// Reports files of the journal that could not be read (they are skipped and left untouched).
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {
-            warn(say.warningSkipped(problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message))
+            // A file's name is data: control characters, bidi marks and line breaks in it are shown, piped or not.
+            let message = problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message
+            warn(say.warningSkipped(TerminalSafe.visible(message, keepNewlines: false)))
         }
     }
 
