@@ -8,7 +8,8 @@ import SpiegelContent
     static let exportedAt = "2026-11-23T10:00:00+01:00"
 
     func bundle(_ entries: [Entry], exporter: String = "Anna") -> Data {
-        BundleWriter.entriesBundle(rawEntries: entries.map { JSONOutput.data($0) }, exercises: [], exportedAt: Self.exportedAt, exporter: exporter)
+        BundleWriter.entriesBundle(rawEntries: entries.map { JSONOutput.data($0) }, exercises: [], exportedAt: Self.exportedAt, exporter: exporter,
+                                   journal: "0123456789abcdef")
     }
 
     func layout(_ data: Data, pieces size: Int) throws -> BundleLayout {

@@ -310,4 +310,13 @@ import SpiegelContent
             #expect(try store.summaries(matching: JournalFilter(grep: "koffie")).entries.map(\.id) == [ids[1]])
         }
     }
+
+    @Test func aQueryThatNeverEndsIsInterrupted() throws {
+        // A small budget (a million instructions) to keep the test short; the standard one is 200 times larger.
+        let db = try SQLiteDatabase(image: nil, workLimit: 100)
+        let endless = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r"
+        #expect(throws: SQLiteError.self) { _ = try db.integer(endless) }
+        // The budget is per statement: the next query runs as usual.
+        #expect(try db.integer("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 10000) SELECT count(*) FROM r") == 10_000)
+    }
 }

@@ -78,13 +78,16 @@ struct JournalStoreTests {
         #expect(try SafeFiles.list(store.entriesDirectory).sorted() == ["20260310-090000-bbbbbb.json", second.id + ".json"].sorted(),
                 "the refused write left no temp file")
 
-        // update replaces an existing entry, and refuses a missing one.
-        var changed = original
-        changed.coachNotes = [CoachNote(author: "coach", at: Timestamp.string(Self.now), text: "goed gedaan")]
-        try store.update(changed)
+        // update changes an existing entry as its file holds it, and refuses a missing one.
+        let note = CoachNote(author: "coach", at: Timestamp.string(Self.now), text: "goed gedaan")
+        try store.update(id: original.id) { current in
+            var changed = current
+            changed.coachNotes = [note]
+            return changed
+        }
         #expect(try store.entry(matching: "20260310-090000-bb").coachNotes?.first?.text == "goed gedaan")
         #expect(throws: JournalError.notFound(what: "entry", id: "20260310-090000-cccccc")) {
-            try store.update(entry("20260310-090000-cccccc"))
+            try store.update(id: "20260310-090000-cccccc") { $0 }
         }
     }
 

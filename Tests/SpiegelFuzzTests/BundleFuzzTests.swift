@@ -12,7 +12,7 @@ enum BundleFuzz {
     static let bundlePath = "fuzz-bundle.json"
     static let entryPath = "fuzz-entry.json"
     /// What a journal directory may hold.
-    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".lock", ".index.sqlite", ".index.sqlite-journal"]
+    static let journalNames: Set<String> = ["journal.json", "entries", "drafts", ".lock", ".lock-update", ".index.sqlite", ".index.sqlite-journal"]
 
     static let dictionary: [[UInt8]] = [
         "{", "}", "[", "]", "\"", ":", ",", "null", "true", "false", "\"\"", "{}", "[]", "\\u0000", "\\ud800",

@@ -89,9 +89,16 @@ struct CommitmentUpdate {
             change.due = asked.due ?? due
         }
         if status == .moved && change.due == nil { throw CommandFailure(session.say.commitmentsMovedNeedsADate()) }
-        guard let (updated, recorded) = CommitmentCheckIn.recording(change, on: commitment.id, in: entry, at: session.now) else { return }
-        try session.withJournal { try $0.update(updated) }
-        if session.json { session.printJSON(PlannedCommitment(recorded, entryLanguage: entry.language)); return }
+        // Within the limits an export of it is imported with.
+        if (change.reflection?.utf8.count ?? 0) > EntryLimits.answerBytes || change.checkIn?.oversized == true {
+            throw AnswerError.tooLong(limitKB: EntryLimits.answerBytes >> 10)
+        }
+        // Recorded on the entry as it is when written (another check-in may have been recorded meanwhile).
+        let at = session.now
+        guard let updated = try session.withJournal({ store in
+            try store.update(id: entry.id) { current in CommitmentCheckIn.recording(change, on: commitment.id, in: current, at: at)?.0 }
+        }), let recorded = updated.commitments.first(where: { $0.id == commitment.id }) else { return }
+        if session.json { session.printJSON(PlannedCommitment(recorded, entryLanguage: updated.language)); return }
         session.print(CommitmentView(session: session).line(recorded, language: entry.language))
     }
 }

@@ -27,14 +27,23 @@ struct DoctorCommand: SessionCommand {
             moved = try JournalDoctor(store: store).quarantine(report.problems)
         }
         if session.json {
-            struct Output: Encodable { var entries, drafts: Int; var indexed: Int?; var problems: [String: String]; var quarantined: [String] }
+            struct Output: Encodable {
+                var entries, drafts: Int; var indexed: Int?; var indexHidden, indexGhosts: Int; var problems: [String: String]; var quarantined: [String]
+            }
             session.printJSON(Output(entries: report.entries, drafts: report.drafts, indexed: indexed,
+                                     indexHidden: report.indexHidden, indexGhosts: report.indexGhosts,
                                      problems: Dictionary(report.problems.map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a }),
                                      quarantined: moved))
         } else {
             session.print(session.say.doctorRead(entries: session.say.countEntries(report.entries), drafts: session.say.countDrafts(report.drafts)))
             if let indexed { session.print(session.say.doctorIndexUpToDate(session.say.countEntries(indexed))) }
-            for problem in report.problems { session.print(session.style.bad("problem: ") + problem.message) }
+            if report.indexHidden + report.indexGhosts > 0 {
+                session.print(session.style.bad(session.say.doctorIndexRepaired(hidden: session.say.countEntries(report.indexHidden),
+                                                                               ghosts: report.indexGhosts)))
+            }
+            for problem in report.problems {
+                session.print(session.style.bad("problem: ") + TerminalSafe.visible(problem.message, keepNewlines: false))
+            }
             if report.debrisRemoved > 0 {
                 session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))
             }

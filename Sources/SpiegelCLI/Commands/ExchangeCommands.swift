@@ -72,7 +72,7 @@ struct ExportCommand: SessionCommand {
             sinceDay = day
         }
         let principle = try self.principle.map { try session.graph().principle($0, say: session.say).id }
-        _ = try session.journal.manifest()
+        let identity = try session.journal.manifest()?.identity
         // Filtered by the index: one list of summaries in memory, the smallest that serves (only the HTML
         // page's overview counts commitments from them; the other formats read them from the entries).
         let filter = principle == nil && sinceDay == nil ? nil : JournalFilter(principle: principle, since: sinceDay)
@@ -144,8 +144,8 @@ struct ExportCommand: SessionCommand {
                 : AnySequence(source.entries.lazy.map { JSONOutput.data($0) })
             try ExportDestination(path: output).stream { append throws(JournalError) in
                 try BundleWriter.writeEntriesBundle(rawEntries, exercises: graph.exercises.filter { used.contains($0.id) },
-                                                    exportedAt: exportedAt, exporter: name, redacted: redaction != nil,
-                                                    to: append)
+                                                    exportedAt: exportedAt, exporter: name, journal: identity,
+                                                    redacted: redaction != nil, to: append)
             }
         }
         if progress { session.warn(session.say.progressDone()) }
@@ -207,7 +207,7 @@ struct ExportDestination {
             Console.write(data, to: .standardOutput)
             return
         }
-        try SafeFiles.write(data, to: SpiegelEnvironment.absolute(path), replace: true)
+        try SafeFiles.writeOutput(to: SpiegelEnvironment.absolute(path)) { append throws(JournalError) in try append(data) }
     }
 
     /// Hands `produce` a sink for text: collected into pieces of about a megabyte, each written as it fills.
@@ -234,13 +234,14 @@ struct ExportDestination {
         init() { bytes.reserveCapacity(1 << 20 + 65_536) }
     }
 
-    /// Hands `produce` a sink for the export's pieces: stdout, or the file written atomically as they come.
+    /// Hands `produce` a sink for the export's pieces: stdout, or the output (`SafeFiles.writeOutput`: a
+    /// regular file written atomically, a FIFO or device straight) as they come.
     func stream(_ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws {
         guard let path else {
             try produce { Console.write($0, to: .standardOutput) }
             return
         }
-        try SafeFiles.write(to: SpiegelEnvironment.absolute(path), replace: true, produce)
+        try SafeFiles.writeOutput(to: SpiegelEnvironment.absolute(path), produce)
     }
 }
 

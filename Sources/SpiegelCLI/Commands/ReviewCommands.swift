@@ -209,9 +209,13 @@ struct NoteCommand: SessionCommand {
     func execute(in session: Session) throws {
         let text = words.joined(separator: " ")
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandFailure(session.say.errorNoteEmpty()) }
+        guard text.utf8.count <= EntryLimits.noteBytes else {
+            throw CommandFailure(session.say.errorNoteTooLong(EntryLimits.noteBytes >> 10), exitCode: ExitStatus.dataError)
+        }
         let (client, entry) = try session.workspace().entry(id)
         let author = session.environment.variables["USER"] ?? "coach"
-        try session.coachNotes.add(EntryNote(entryId: entry.id, client: client.name, author: author, at: Timestamp.string(session.now), text: text))
+        try session.coachNotes.add(EntryNote(entryId: entry.id, client: client.name, author: author, at: Timestamp.string(session.now), text: text,
+                                               journal: client.journal))
         session.print(session.say.reviewNotedOnIdClientname(id: entry.id, clientName: client.name))
     }
 }
@@ -229,10 +233,14 @@ struct FeedbackCommand: SessionCommand {
         let ids = Set(chosen.summaries.map(\.id))
         let name = displayName ?? session.environment.variables["USER"] ?? "coach"
         let notes = try session.coachNotes.all().filter { ids.contains($0.entryId) }.map {
-            EntryNote(entryId: $0.entryId, client: $0.client, author: name, at: $0.at, text: $0.text)
+            EntryNote(entryId: $0.entryId, client: $0.client, author: name, at: $0.at, text: $0.text, journal: $0.journal ?? chosen.journal)
+        }
+        guard notes.count <= EntryLimits.notesPerBundle else {
+            throw CommandFailure(session.say.errorTooManyNotesForABundle(count: notes.count, limit: EntryLimits.notesPerBundle),
+                                 exitCode: ExitStatus.dataError)
         }
         let bundle = ExchangeBundle(kind: .feedback, exportedAt: Timestamp.string(session.now), exporter: name,
-                                    exercises: [], entries: [], notes: notes)
+                                    exercises: [], entries: [], notes: notes, journal: chosen.journal)
         try ExportDestination(path: output).write(JSONOutput.string(bundle))
         session.print(session.say.reviewNotesWritten(notes: session.say.countNotes(notes.count), output: output))
     }

@@ -32,7 +32,7 @@ public enum TerminalSafe {
                 out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
             case 0x7F:
                 out += "^?"
-            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            case _ where (0x80..<0xA0).contains(scalar.value) || isInvisible(scalar):
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             default:
                 out.unicodeScalars.append(scalar)
@@ -50,8 +50,7 @@ public enum TerminalSafe {
     /// to everything written to a terminal, so text from files cannot drive the terminal.
     public static func forTerminal(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F..<0xA0).contains($0.value)
-            || (0x200E...0x200F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
-        else { return text }
+            || isInvisible($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
@@ -71,6 +70,16 @@ public enum TerminalSafe {
             index += 1
         }
         return out
+    }
+
+    /// Bidi controls, zero-width spaces and the Unicode line and paragraph separators: shown as `\u{...}` so
+    /// that text cannot reorder or hide what is around it (the joiners U+200C and U+200D, which emoji and
+    /// several scripts need, stay).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     private static func ownSequenceLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {

@@ -48,6 +48,7 @@ public final class Session {
         say = Messages(language)
         now = try environment.now(option: options.now, language: language)
         fixedNow = (options.now ?? environment.variables["SPIEGEL_NOW"]).map { !$0.isEmpty } ?? false
+        if options.journal?.isEmpty == true { throw CommandFailure(say.errorEmptyJournal()) }
         journalRoot = environment.journal(option: options.journal)
         screen = Screen(pager: Pager.chosen(environment: environment, disabled: options.noPager))
     }
@@ -66,6 +67,11 @@ public final class Session {
     public var journal: JournalStore {
         get throws {
             if let cached = caches.stores[journalRoot] { return cached }
+            if let mode = SafeFiles.exposedMode(journalRoot) {
+                // A folder Spiegel did not make keeps its mode; its files stay private, their names do not.
+                warn(say.sessionJournalReadableByOthers(path: TerminalSafe.visible(journalRoot, keepNewlines: false),
+                                                        mode: String(mode, radix: 8)))
+            }
             let waiting = lockWaiting
             let plain = JournalStore(root: journalRoot, lockWaiting: waiting)
             guard let settings = try plain.manifest()?.encryption else {
@@ -207,7 +213,9 @@ public final class Session {
     /// Reports files of the journal that could not be read (they are skipped and left untouched).
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {
-            warn(say.warningSkipped(problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message))
+            // A file's name is data: control characters, bidi marks and line breaks in it are shown, piped or not.
+            let message = problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message
+            warn(say.warningSkipped(TerminalSafe.visible(message, keepNewlines: false)))
         }
     }
 

@@ -43,7 +43,7 @@ extension JournalError: SpiegelFailure {
         case .notFound: ExitStatus.noInput
         case .needsPassphrase: ExitStatus.noPermission
         case .cipher(let failure): failure == .wrongPassphrase ? ExitStatus.noPermission : ExitStatus.dataError
-        case .alreadyEncrypted, .notEncrypted: ExitStatus.dataError
+        case .alreadyEncrypted, .notEncrypted, .notesForAnotherJournal, .tooManyNotes: ExitStatus.dataError
         case .busy, .changedMeanwhile: ExitStatus.busy
         case .incomplete(_, _, _, let cause): cause.exitCode
         }
@@ -68,7 +68,8 @@ enum FailureReport {
     /// (scripts and the shell).
     static func describe(_ error: Error, root: any ParsableCommand.Type, say: Messages, word: String?,
                          brief: Bool = false, inReview: Bool = false) -> (message: String, status: Int32) {
-        if let failure = error as? SpiegelFailure { return (say.failure(failure), failure.exitCode) }
+        // Failures name files and quote data: made visible whether stderr is a terminal or not.
+        if let failure = error as? SpiegelFailure { return (TerminalSafe.visible(say.failure(failure)), failure.exitCode) }
         // A status a command chose on purpose (`due` exits 1 when nothing is due, like grep).
         if let chosen = error as? ExitCode { return ("", chosen.rawValue) }
         let type = word.flatMap { word in

@@ -8,13 +8,17 @@ public struct EntryNote: Codable, Sendable, Hashable {
     public var author: String
     public var at: String
     public var text: String
+    /// The journal the entry is in (`JournalManifest.identity`, from the client's export); nil in notes
+    /// made before exports carried it.
+    public var journal: String?
 
-    public init(entryId: String, client: String, author: String, at: String, text: String) {
+    public init(entryId: String, client: String, author: String, at: String, text: String, journal: String? = nil) {
         self.entryId = entryId
         self.client = client
         self.author = author
         self.at = at
         self.text = text
+        self.journal = journal
     }
 }
 
@@ -40,8 +44,12 @@ public struct ExchangeBundle: Codable, Sendable {
     public var exercises: [Exercise]
     public var entries: [Entry]
     public var notes: [EntryNote]
+    /// The journal the entries come from (an export) or the notes are for (feedback); nil in older bundles.
+    public var journal: String?
 
-    public init(kind: Kind, exportedAt: String, exporter: String, exercises: [Exercise], entries: [Entry], notes: [EntryNote] = []) {
+    public init(kind: Kind, exportedAt: String, exporter: String, exercises: [Exercise], entries: [Entry], notes: [EntryNote] = [],
+                journal: String? = nil) {
+        self.journal = journal
         format = Self.format
         schemaVersion = Self.schemaVersion
         self.kind = kind
@@ -53,9 +61,11 @@ public struct ExchangeBundle: Codable, Sendable {
     }
 
     /// The members of a bundle this version reads (others are skipped).
-    static let members: Set<String> = ["format", "schemaVersion", "kind", "exportedAt", "exporter", "redacted", "exercises", "entries", "notes"]
-    /// Limits per field, so that one huge answer or note cannot make every review slow.
-    public static let maxAnswerBytes = 64 << 10, maxNoteBytes = 16 << 10, maxNameBytes = 200
+    static let members: Set<String> = ["format", "schemaVersion", "kind", "exportedAt", "exporter", "exercises", "entries", "notes", "journal", "redacted"]
+    /// Limits per field (from `EntryLimits`, the table input uses too), so that one huge answer or note
+    /// cannot make every review slow.
+    public static let maxAnswerBytes = EntryLimits.answerBytes, maxNoteBytes = EntryLimits.noteBytes,
+                      maxNameBytes = EntryLimits.nameBytes
 
     /// Why a file is not a bundle this version can use.
     public enum ReadError: Error, Sendable, Equatable {
@@ -82,7 +92,8 @@ public struct ExchangeBundle: Codable, Sendable {
     public static func read(_ data: Data, path: String) throws(ReadError) -> ExchangeBundle {
         let reader = try BundleReader(data: data, path: path)
         return ExchangeBundle(kind: reader.kind, exportedAt: reader.exportedAt, exporter: reader.exporter,
-                              exercises: try reader.exercises(), entries: try reader.entries(0..<reader.entryCount), notes: reader.notes)
+                              exercises: try reader.exercises(), entries: try reader.entries(0..<reader.entryCount), notes: reader.notes,
+                              journal: reader.journal)
     }
 
     /// Refuses an entry an import must not take: unsafe ids, a newer schema, a draft, a broken or oversized field.
@@ -99,20 +110,37 @@ public struct ExchangeBundle: Codable, Sendable {
 
     /// Which field of an entry is over its limit, if any.
     static func oversized(_ entry: Entry) -> String? {
+        let kb = maxAnswerBytes >> 10
         for answer in entry.answers {
-            let size = (answer.text?.utf8.count ?? 0) + (answer.items ?? []).reduce(0) { $0 + $1.utf8.count }
-                + (answer.action?.utf8.count ?? 0)
-            if size > maxAnswerBytes { return "the answer to '\(answer.stepId.prefix(40))' is longer than \(maxAnswerBytes >> 10) KB" }
-        }
-        for commitment in entry.commitments {
-            if commitment.action.utf8.count > maxAnswerBytes
-                || commitment.history.contains(where: { ($0.reflection?.utf8.count ?? 0) > maxAnswerBytes }) {
-                return "commitment \(commitment.id) has a text longer than \(maxAnswerBytes >> 10) KB"
+            if EntryLimits.size(of: answer) > maxAnswerBytes { return "the answer to '\(answer.stepId.prefix(40))' is longer than \(kb) KB" }
+            if answer.prompt.utf8.count > EntryLimits.promptBytes + maxAnswerBytes
+                || (answer.itemText?.utf8.count ?? 0) > maxAnswerBytes
+                || (answer.choiceLabel?.utf8.count ?? 0) > EntryLimits.promptBytes {
+                return "the prompt of '\(answer.stepId.prefix(40))' is longer than \(kb) KB"
             }
         }
-        if let notes = entry.coachNotes, notes.contains(where: { $0.text.utf8.count > maxNoteBytes || $0.author.utf8.count > maxNameBytes }) {
-            return "a coach note is longer than \(maxNoteBytes >> 10) KB"
+        for commitment in entry.commitments {
+            let checkIns = commitment.history.compactMap(\.checkIn)
+            if commitment.action.utf8.count > maxAnswerBytes || (commitment.situation?.utf8.count ?? 0) > maxAnswerBytes
+                || commitment.history.contains(where: { ($0.reflection?.utf8.count ?? 0) > maxAnswerBytes })
+                || checkIns.contains(where: { $0.oversized }) {
+                return "commitment \(commitment.id) has a text longer than \(kb) KB"
+            }
+        }
+        if let notes = entry.coachNotes {
+            if notes.count > EntryLimits.notesPerEntry { return "more than \(EntryLimits.notesPerEntry) coach notes" }
+            if notes.contains(where: { $0.text.utf8.count > maxNoteBytes || $0.author.utf8.count > maxNameBytes }) {
+                return "a coach note is longer than \(maxNoteBytes >> 10) KB"
+            }
         }
         return nil
+    }
+}
+
+extension CheckInAnswers {
+    /// Whether a field is longer than `EntryLimits.answerBytes` (refused when typed, imported or reviewed).
+    public var oversized: Bool {
+        CheckInQuestion.allCases.contains { (self[$0]?.utf8.count ?? 0) > EntryLimits.answerBytes }
+            || (barriers?.count ?? 0) > EntryLimits.count
     }
 }

@@ -17,7 +17,7 @@ public struct BundleImporter: Sendable {
     /// Merges with the journal locked: no other spiegel writes meanwhile, and the debris of an earlier,
     /// interrupted import is cleared first.
     public func merge(_ bundle: ExchangeBundle) throws(JournalError) -> Result {
-        try merge(kind: bundle.kind, notes: bundle.notes, ids: bundle.entries.map(\.id)) { positions in positions.map { bundle.entries[$0] } }
+        try merge(kind: bundle.kind, notes: bundle.notes, journal: bundle.journal, ids: bundle.entries.map(\.id)) { positions in positions.map { bundle.entries[$0] } }
     }
 
     /// Merges a bundle read piece by piece, after every entry was checked (`BundleReader.checkEntries`, so
@@ -26,7 +26,7 @@ public struct BundleImporter: Sendable {
     /// `progress` hears (entries written, entries to write) after each batch of a big import.
     public func merge(_ reader: BundleReader, checked: BundleReader.CheckedEntries,
                       progress: ((Int, Int) -> Void)? = nil) throws(JournalError) -> Result {
-        try merge(kind: reader.kind, notes: reader.notes, ids: checked.ids, progress: progress) { positions throws(JournalError) in
+        try merge(kind: reader.kind, notes: reader.notes, journal: reader.journal, ids: checked.ids, progress: progress) { positions throws(JournalError) in
             if let kept = checked.entries { return positions.map { kept[$0] } }
             do throws(ExchangeBundle.ReadError) {
                 return try reader.entries(positions)
@@ -36,14 +36,14 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], ids: [String], progress: ((Int, Int) -> Void)? = nil,
+    private func merge(kind: ExchangeBundle.Kind, notes: [EntryNote], journal: String?, ids: [String], progress: ((Int, Int) -> Void)? = nil,
                        entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         try store.exclusively("import") { store throws(JournalError) in
             try store.cleanDebris()
             let importer = Self(store: store)
             switch kind {
             case .entries: return try importer.mergeEntries(ids: ids, progress: progress, entries)
-            case .feedback: return try importer.mergeNotes(notes)
+            case .feedback: return try importer.mergeNotes(notes, addressedTo: journal)
             }
         }
     }
@@ -64,24 +64,46 @@ public struct BundleImporter: Sendable {
         return result
     }
 
-    /// Attaches the coach's notes to the entries they belong to (a note already there is not added again).
-    private func mergeNotes(_ notes: [EntryNote]) throws(JournalError) -> Result {
+    /// Attaches the coach's notes to the entries they belong to (a note already there is not added again),
+    /// each entry's notes added to the entry as its file holds it when written. Notes addressed to another
+    /// journal, or more notes than an entry may hold, are refused before anything is written.
+    private func mergeNotes(_ notes: [EntryNote], addressedTo journal: String?) throws(JournalError) -> Result {
         var result = Result()
-        let entries = Dictionary(try store.entries().entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var changed: [String: Entry] = [:]
+        let identity = try store.manifest()?.identity
+        if let journal, journal != identity {
+            throw .notesForAnotherJournal(client: notes.first?.client ?? "")
+        }
+        if let foreign = notes.first(where: { $0.journal != nil && $0.journal != identity }) {
+            throw .notesForAnotherJournal(client: foreign.client)
+        }
+        let known = Set(try store.entryIDs())
+        var byEntry: [String: [CoachNote]] = [:]
         for note in notes {
-            guard var entry = changed[note.entryId] ?? entries[note.entryId] else {
+            guard known.contains(note.entryId) else {
                 result.notesForUnknownEntries += 1
                 continue
             }
-            let coachNote = CoachNote(author: note.author, at: note.at, text: note.text)
-            if entry.coachNotes?.contains(coachNote) == true { continue }
-            entry.coachNotes = (entry.coachNotes ?? []) + [coachNote]
-            changed[entry.id] = entry
-            result.notesAttached += 1
+            byEntry[note.entryId, default: []].append(CoachNote(author: note.author, at: note.at, text: note.text))
         }
-        for entry in changed.values.sorted(by: { $0.id < $1.id }) {
-            try store.update(entry)
+        let ordered = byEntry.sorted(by: { $0.key < $1.key })
+        for entry in store.entries(ids: ordered.map(\.key)) {
+            let kept = entry.coachNotes ?? []
+            let fresh = Set(byEntry[entry.id] ?? []).subtracting(kept)
+            if kept.count + fresh.count > EntryLimits.notesPerEntry {
+                throw .tooManyNotes(entry: entry.id, limit: EntryLimits.notesPerEntry)
+            }
+        }
+        for (id, notes) in ordered {
+            var attached = 0
+            try store.update(id: id) { entry in
+                var updated = entry
+                for note in notes where updated.coachNotes?.contains(note) != true {
+                    updated.coachNotes = (updated.coachNotes ?? []) + [note]
+                    attached += 1
+                }
+                return attached > 0 ? updated : nil
+            }
+            result.notesAttached += attached
         }
         return result
     }

@@ -17,6 +17,8 @@ public final class BundleReader: Sendable {
     /// The bundle says its entries were redacted.
     public let redacted: Bool
     public let notes: [EntryNote]
+    /// The journal the entries come from or the notes are for (`ExchangeBundle.journal`).
+    public let journal: String?
     /// The SHA-256 of the bundle's bytes (lowercase hex): the same bytes, the same digest.
     public let digest: String
     let places: [Range<Int>]
@@ -122,6 +124,10 @@ public final class BundleReader: Sendable {
         guard let exercisesPlace = layout.members["exercises"] else { throw .invalid(path, "missing field 'exercises'") }
         self.exercisesPlace = exercisesPlace
         notes = try required("notes", [EntryNote].self)
+        journal = try member("journal", String.self)
+        if let journal, journal.utf8.count > ExchangeBundle.maxNameBytes {
+            throw .invalid(path, "the journal's id is longer than \(ExchangeBundle.maxNameBytes) bytes")
+        }
         guard let list = layout.members["entries"] else { throw .invalid(path, "missing field 'entries'") }
         guard try Self.bytes(list.prefix(1), of: source, path: path) == Data("[".utf8) else {
             throw .invalid(path, "'entries' is not a list")
@@ -136,7 +142,12 @@ public final class BundleReader: Sendable {
         if exporter.utf8.count > ExchangeBundle.maxNameBytes {
             throw .invalid(path, "the exporter's name is longer than \(ExchangeBundle.maxNameBytes) bytes")
         }
-        if let note = notes.first(where: { $0.text.utf8.count > ExchangeBundle.maxNoteBytes || $0.author.utf8.count > ExchangeBundle.maxNameBytes }) {
+        if notes.count > EntryLimits.notesPerBundle {
+            throw .invalid(path, "more than \(EntryLimits.notesPerBundle) notes (\(notes.count))")
+        }
+        if let note = notes.first(where: { $0.text.utf8.count > ExchangeBundle.maxNoteBytes || $0.author.utf8.count > ExchangeBundle.maxNameBytes
+                                           || $0.client.utf8.count > ExchangeBundle.maxNameBytes
+                                           || ($0.journal?.utf8.count ?? 0) > ExchangeBundle.maxNameBytes }) {
             throw .invalid(path, "the note on entry \(note.entryId.prefix(40)) is longer than \(ExchangeBundle.maxNoteBytes >> 10) KB")
         }
         if let note = notes.first(where: { Timestamp.date($0.at) == nil || !JournalStore.isSafeID($0.entryId) }) {

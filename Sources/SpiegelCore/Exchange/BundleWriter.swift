@@ -5,16 +5,18 @@ import SpiegelContent
 /// decoded and encoded again, so big exports stay fast. The result is the same document that encoding
 /// an `ExchangeBundle` gives (keys in sorted order); each entry keeps the layout of its file.
 public enum BundleWriter {
-    public static func entriesBundle(rawEntries: [Data], exercises: [Exercise], exportedAt: String, exporter: String) -> Data {
+    public static func entriesBundle(rawEntries: [Data], exercises: [Exercise], exportedAt: String, exporter: String,
+                                     journal: String? = nil) -> Data {
         var out = Data()
-        writeEntriesBundle(rawEntries, exercises: exercises, exportedAt: exportedAt, exporter: exporter) { out.append($0) }
+        writeEntriesBundle(rawEntries, exercises: exercises, exportedAt: exportedAt, exporter: exporter, journal: journal) { out.append($0) }
         return out
     }
 
     /// The same bundle handed to `append` in pieces (about a megabyte, cut between entries), with the
     /// entries read one by one from `rawEntries`: an export of any size stays small in memory.
     public static func writeEntriesBundle<Entries: Sequence<Data>, Failure: Error>(
-        _ rawEntries: Entries, exercises: [Exercise], exportedAt: String, exporter: String, redacted: Bool = false,
+        _ rawEntries: Entries, exercises: [Exercise], exportedAt: String, exporter: String, journal: String? = nil,
+        redacted: Bool = false,
         to append: (Data) throws(Failure) -> Void) throws(Failure) {
         func indented(_ data: Data, by spaces: Int) -> [UInt8] {
             var out = [UInt8]()
@@ -49,7 +51,9 @@ public enum BundleWriter {
         out += Array((none ? "\n\n  ],\n" : "\n  ],\n").utf8)
         let members: [[UInt8]] = [
             member("exercises", exercises), member("exportedAt", exportedAt), member("exporter", exporter),
-            member("format", ExchangeBundle.format), member("kind", ExchangeBundle.Kind.entries),
+            member("format", ExchangeBundle.format),
+        ] + (journal.map { [member("journal", $0)] } ?? []) + [
+            member("kind", ExchangeBundle.Kind.entries),
             member("notes", [EntryNote]()), member("redacted", redacted),
             member("schemaVersion", ExchangeBundle.schemaVersion),
         ]

@@ -25,6 +25,17 @@ public enum AnswerInput: Sendable, Hashable {
     case commitment(situation: String? = nil, action: String, due: String)
 }
 
+extension AnswerInput {
+    /// The bytes of text the answer would keep (as `EntryLimits.answerBytes` counts them).
+    var size: Int {
+        switch self {
+        case .text(let text), .rating(let text), .choice(let text): text.utf8.count
+        case .list(let items): items.reduce(0) { $0 + $1.utf8.count }
+        case .commitment(let situation, let action, _): (situation?.utf8.count ?? 0) + action.utf8.count
+        }
+    }
+}
+
 /// Why an answer was not accepted; the runner stays where it was. The CLI words it in the reader's language.
 public enum AnswerError: Error, Sendable, Hashable {
     /// Every step is answered already.
@@ -47,6 +58,8 @@ public enum AnswerError: Error, Sendable, Hashable {
     case notSkippable
     /// An answer of another kind than the step asks for.
     case wrongKind(expected: StepKind)
+    /// An answer longer than `EntryLimits.answerBytes` (what an export of it could not be imported with).
+    case tooLong(limitKB: Int)
 }
 
 /// The exercise runner: a pure state machine. The entry (a draft until the last answer) is its state;
@@ -99,6 +112,7 @@ public struct ExerciseRunner: Sendable {
     /// Answers the current question; invalid input throws and changes nothing.
     public mutating func answer(_ input: AnswerInput, today: CalendarDay) throws(AnswerError) {
         guard let slot = current else { throw .alreadyComplete }
+        guard input.size <= EntryLimits.answerBytes else { throw .tooLong(limitKB: EntryLimits.answerBytes >> 10) }
         var answer = Answer(stepId: slot.step.id, kind: slot.step.kind, prompt: slot.prompt,
                             item: slot.item, itemText: slot.itemText)
         switch (slot.step.kind, input) {

@@ -32,6 +32,24 @@ struct FileStamp: Equatable, Sendable {
 enum EntryListing {
     static func isEntryFileName(_ name: String) -> Bool { name.hasSuffix(".json") && !name.hasPrefix(".") }
 
+    /// How many entry file names the directory holds (read, not stat-ed: the check an index that seems
+    /// fresh gets on every open). Nil when it cannot be listed.
+    static func count(_ directory: String) -> Int? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var count = 0
+        while let item = readdir(dir) {
+            let isEntry = withUnsafeBytes(of: item.pointee.d_name) { raw -> Bool in
+                let length = raw.firstIndex(of: 0) ?? raw.count
+                return length > 5 && raw[0] != UInt8(ascii: ".") && raw[length - 5] == UInt8(ascii: ".")
+                    && raw[length - 4] == UInt8(ascii: "j") && raw[length - 3] == UInt8(ascii: "s")
+                    && raw[length - 2] == UInt8(ascii: "o") && raw[length - 1] == UInt8(ascii: "n")
+            }
+            if isEntry { count += 1 }
+        }
+        return count
+    }
+
     static func stamps(_ directory: String) -> [String: FileStamp] {
         guard let dir = opendir(directory) else { return [:] }
         defer { closedir(dir) }

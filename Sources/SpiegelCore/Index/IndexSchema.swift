@@ -61,9 +61,29 @@ enum IndexSchema {
         static let rows = "rows"
     }
 
-    /// True when the database was written by this version of the schema.
+    /// True when the database was written by this version of the schema and holds exactly the tables,
+    /// indexes and triggers `create` makes: a trigger or a view added from outside (one that could make every
+    /// read loop) makes the file untrusted, and it is rebuilt.
     static func isCurrent(_ db: SQLiteDatabase) throws(SQLiteError) -> Bool {
         let version = try db.integer("PRAGMA user_version"), application = try db.integer("PRAGMA application_id")
-        return version == Self.version && application == applicationID
+        guard version == Self.version && application == applicationID else { return false }
+        return try structure(of: db) == expectedStructure
     }
+
+    /// Every object of the schema as `type name sql`.
+    private static func structure(of db: SQLiteDatabase) throws(SQLiteError) -> Set<String> {
+        let query = try db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master")
+        try query.bind([])
+        var objects = Set<String>()
+        while try query.step() {
+            objects.insert([0, 1, 2, 3].map { query.text(Int32($0)) ?? "" }.joined(separator: "\u{1F}"))
+        }
+        return objects
+    }
+
+    /// The structure `create` gives a new database (made once, in memory).
+    private static let expectedStructure: Set<String>? = {
+        guard let db = try? SQLiteDatabase(image: nil), (try? db.execute(create)) != nil else { return nil }
+        return try? structure(of: db)
+    }()
 }

@@ -56,7 +56,15 @@ struct JournalIndex {
         let meta = try IndexReader(db: db).meta()
         let recorded = IndexFreshness(directoryTime: meta[IndexSchema.Key.directoryTime] ?? 0,
                                       checkedAt: meta[IndexSchema.Key.checkedAt] ?? 0)
-        if force || !recorded.isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory)) {
+        // An index that seems fresh must still hold one row per entry file: rows deleted from it (or added to
+        // it) are found by counting the directory's names, without a stat per file.
+        let seemsFresh = recorded.isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory))
+        let counted = seemsFresh && !force ? EntryListing.count(entriesDirectory).map(Int64.init) : nil
+        var countsAgree = true
+        if let counted {
+            countsAgree = try db.integer("SELECT count(*) FROM entries NOT INDEXED") == counted && meta[IndexSchema.Key.rows] == counted
+        }
+        if force || !seemsFresh || !countsAgree {
             let check = { () throws(SQLiteError) -> Bool in
                 // A full check looks at every file anyway; it also makes sure the database's own structure
                 // is whole (a damaged b-tree index could hide a row and let a duplicate in). The tables the
@@ -123,10 +131,11 @@ struct JournalIndex {
             }
             db = try SQLiteDatabase(image: image)
         } else {
-            // Created private before SQLite opens it; SQLite gives its rollback journal the same mode.
-            let descriptor = Glibc.open(path, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { throw SQLiteError(code: -1, message: "cannot create \(path)") }
-            close(descriptor)
+            // Created private before SQLite opens it; SQLite gives its rollback journal the same mode. Opened
+            // without blocking, and only a regular file of this user's is used: a FIFO or a device in its
+            // place (or in place of the rollback journal, which SQLite would open) is removed, never waited on.
+            try Self.refuseSpecialFile(path + "-journal", create: false)
+            try Self.refuseSpecialFile(path, create: true)
             db = try SQLiteDatabase(path: path)
             try db.execute("PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
         }
@@ -137,6 +146,37 @@ struct JournalIndex {
         }
         guard try IndexSchema.isCurrent(db) else { throw IndexReader.damaged("another schema version") }
         return db
+    }
+
+    /// Makes sure `path` is a regular file owned by this user (created empty and private when `create` and
+    /// missing); anything else there is removed (the index is derived) and the open fails, so the caller
+    /// rebuilds.
+    static func refuseSpecialFile(_ path: String, create: Bool) throws(SQLiteError) {
+        let descriptor = Glibc.open(path, (create ? O_CREAT : 0) | O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o600)
+        guard descriptor >= 0 else {
+            if errno == ENOENT && !create { return }
+            if errno == ELOOP { unlink(path) }
+            throw SQLiteError(code: -1, message: "cannot open \(path)")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else {
+            unlink(path)
+            throw IndexReader.damaged("\(path) is not a regular file of this user's")
+        }
+    }
+
+    /// The entry file names the index holds rows for, as it is (nothing brought up to date), when it says
+    /// it is up to date with the directory (else its difference from the files is no fault: it has not read
+    /// them yet); nil when it is not, or cannot be opened (the next read rebuilds it anyway).
+    func recordedNames() -> Set<String>? {
+        guard let db = try? open(), let meta = try? IndexReader(db: db).meta(),
+              IndexFreshness(directoryTime: meta[IndexSchema.Key.directoryTime] ?? 0, checkedAt: meta[IndexSchema.Key.checkedAt] ?? 0)
+                .isFresh(directoryTime: IndexFreshness.modificationTime(entriesDirectory)),
+              let query = try? db.prepare("SELECT name FROM entries NOT INDEXED"), (try? query.bind([])) != nil else { return nil }
+        var names = Set<String>()
+        while (try? query.step()) == true { if let name = query.text(0) { names.insert(name) } }
+        return names
     }
 
     /// Removes the index file (and a rollback journal left beside it).

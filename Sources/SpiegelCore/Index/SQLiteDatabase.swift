@@ -11,9 +11,36 @@ struct SQLiteError: Error {
 /// index, opened from its sealed bytes with `sqlite3_deserialize`). Not shared between threads.
 final class SQLiteDatabase {
     private let handle: OpaquePointer
+    /// The work the statement running now has done, in steps of `WorkBudget.stride` virtual-machine
+    /// instructions: a query past its limit is interrupted (an index file from outside could hold a query
+    /// that never ends), which the index treats as damage.
+    private let budget: WorkBudget
+
+    final class WorkBudget {
+        static let stride: Int32 = 10_000
+        /// 200 million instructions (some seconds): ten times what listing 100,000 entries needs.
+        static let standard = 20_000
+        let limit: Int
+        var used = 0
+        init(limit: Int) { self.limit = limit }
+    }
+
+    /// Bounds every statement's work (see `budget`).
+    private func limitWork() {
+        sqlite3_progress_handler(handle, WorkBudget.stride, { context in
+            guard let context else { return 0 }
+            let budget = Unmanaged<WorkBudget>.fromOpaque(context).takeUnretainedValue()
+            budget.used += 1
+            return budget.used > budget.limit ? 1 : 0
+        }, Unmanaged.passUnretained(budget).toOpaque())
+    }
+
+    /// Starts the count of a statement's work again.
+    fileprivate func startWork() { budget.used = 0 }
 
     /// Opens (creating if needed) the database file at `path`, private to its owner.
     init(path: String) throws(SQLiteError) {
+        budget = WorkBudget(limit: WorkBudget.standard)
         var db: OpaquePointer?
         let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard status == SQLITE_OK, let db else {
@@ -23,16 +50,20 @@ final class SQLiteDatabase {
         }
         handle = db
         sqlite3_busy_timeout(db, 5_000)
+        limitWork()
     }
 
-    /// A database in memory, filled with `image` (the bytes of a database file) when given.
-    init(image: Data?) throws(SQLiteError) {
+    /// A database in memory, filled with `image` (the bytes of a database file) when given; `workLimit`
+    /// bounds each statement's work (in `WorkBudget.stride` instructions).
+    init(image: Data?, workLimit: Int = WorkBudget.standard) throws(SQLiteError) {
+        budget = WorkBudget(limit: workLimit)
         var db: OpaquePointer?
         guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
             sqlite3_close(db)
             throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot open a database in memory")
         }
         handle = db
+        limitWork()
         guard let image, !image.isEmpty else { return }
         // SQLite owns (and may grow) the buffer it is given: it must come from sqlite3_malloc64.
         guard let buffer = sqlite3_malloc64(sqlite3_uint64(image.count)) else {
@@ -58,6 +89,7 @@ final class SQLiteDatabase {
     }
 
     func execute(_ sql: String) throws(SQLiteError) {
+        startWork()
         var error: UnsafeMutablePointer<CChar>?
         let status = sqlite3_exec(handle, sql, nil, nil, &error)
         guard status == SQLITE_OK else {
@@ -136,6 +168,7 @@ final class SQLiteStatement {
 
     /// Resets the statement and binds `values` to its parameters in order.
     func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        database.startWork()
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {

@@ -15,11 +15,16 @@ public struct JournalDoctor: Sendable {
         /// Temporary files of interrupted writes (their processes are gone) that were removed: debris,
         /// not a fault of the journal.
         public var debrisRemoved: Int
+        /// Entry files the index had no row for, and rows it had without a file; the index was brought up
+        /// to date (it is derived), so they are reported, not problems.
+        public var indexHidden = 0, indexGhosts = 0
     }
 
     public func check() throws(JournalError) -> Report {
         _ = try store.manifest()
         let debris = try store.cleanDebris()
+        let (hidden, ghosts) = try store.indexDiscrepancies()
+        if hidden + ghosts > 0 { _ = try store.reindex() }
         let entries = try store.entries(), drafts = try store.drafts()
         var problems = entries.problems + drafts.problems
         for path in try store.unsealedFiles() {
@@ -30,7 +35,8 @@ public struct JournalDoctor: Sendable {
                 problems.append(JournalProblem(path: path, message: "\(path): readable by others (mode \(String(mode, radix: 8))); expected 700"))
             }
         }
-        return Report(entries: entries.entries.count, drafts: drafts.entries.count, problems: problems, debrisRemoved: debris)
+        return Report(entries: entries.entries.count, drafts: drafts.entries.count, problems: problems, debrisRemoved: debris,
+                      indexHidden: hidden, indexGhosts: ghosts)
     }
 
     /// Moves the files behind `problems` into `quarantine/` under names not used before there (nothing is
@@ -48,7 +54,7 @@ public struct JournalDoctor: Sendable {
                     continue
                 }
                 // A readable entry (a plain file in an encrypted journal) is never moved aside.
-                if (try? store.readEntry(problem.path)) != nil { continue }
+                if (try? store.readEntry(problem.path, allowingPlain: true)) != nil { continue }
                 let name = (problem.path as NSString).lastPathComponent
                 let destination = target + "/" + (name.hasPrefix(".") ? String(name.dropFirst()) : name) + ".quarantined"
                 moved.append(try SafeFiles.moveAside(problem.path, to: destination))

@@ -22,6 +22,10 @@ public enum JournalError: Error, Sendable, Equatable {
     case busy(operation: String?)
     /// The journal was encrypted or decrypted by another spiegel while this one had it open.
     case changedMeanwhile(path: String)
+    /// A feedback bundle (or one of its notes) is addressed to another client's journal: nothing is attached.
+    case notesForAnotherJournal(client: String)
+    /// Attaching a bundle's notes would give an entry more than `limit` notes: nothing is attached.
+    case tooManyNotes(entry: String, limit: Int)
     /// Whole-journal work stopped part-way: `done` of `total` files converted, then `cause`.
     indirect case incomplete(operation: String, done: Int, total: Int, cause: JournalError)
 
@@ -46,6 +50,10 @@ public enum JournalError: Error, Sendable, Equatable {
             "the journal is busy: another spiegel\(operation.map { " (\($0))" } ?? "") did not finish in time; try again when it has"
         case .changedMeanwhile(let path):
             "\(path): the journal was encrypted or decrypted by another spiegel meanwhile; run the command again"
+        case .notesForAnotherJournal(let client):
+            "these notes are for \(client)'s journal, not this one; nothing was attached"
+        case .tooManyNotes(let entry, let limit):
+            "entry \(entry) would have more than \(limit) coach notes; nothing was attached"
         case .incomplete(let operation, let done, let total, let cause):
             "\(operation) stopped after \(done) of \(total) files: \(cause.message). Nothing is lost and the journal "
                 + "can be read; fix the cause and run 'spiegel \(operation)' again to finish"

@@ -5,14 +5,21 @@ public struct JournalManifest: Codable, Sendable {
     public static let schemaVersion = 1
     public var schemaVersion: Int
     public var createdAt: String
+    /// A random name for this journal, given when it is created; exports carry it and a coach's notes are
+    /// addressed to it. Journals made before it existed have none.
+    public var id: String?
     /// Present when the journal is encrypted.
     public var encryption: EncryptionSettings?
 
     public init(createdAt: String, encryption: EncryptionSettings? = nil) {
         schemaVersion = Self.schemaVersion
         self.createdAt = createdAt
+        id = String(format: "%08x%08x", UInt32.random(in: 0...UInt32.max), UInt32.random(in: 0...UInt32.max))
         self.encryption = encryption
     }
+
+    /// What tells this journal from others: its id, or for an older journal the moment it was created.
+    public var identity: String { id ?? "created-" + createdAt }
 }
 
 /// A file that could not be read as part of a journal: reported, skipped, never changed.
@@ -59,16 +66,34 @@ public struct JournalStore: Sendable {
     /// What goes to disk: sealed when the journal is encrypted.
     func stored(_ plain: Data) -> Data { cipher.map { $0.seal(plain) } ?? plain }
 
-    /// What a file holds: opened when it is sealed (which needs the key).
-    func plain(_ data: Data, path: String) throws(JournalError) -> Data {
-        guard JournalCipher.isSealed(data) else { return data }
+    /// What a file holds: opened when it is sealed (which needs the key). A plain file in an encrypted
+    /// journal is refused (one left by an interrupted `encrypt` is sealed by running it again; `allowingPlain`
+    /// reads it anyway, for the code that tells such files apart).
+    func plain(_ data: Data, path: String, allowingPlain: Bool = false) throws(JournalError) -> Data {
+        guard JournalCipher.isSealed(data) else {
+            if cipher != nil && !allowingPlain { throw .corrupt(path: path, reason: "not encrypted in an encrypted journal") }
+            return data
+        }
         guard let cipher else { throw .needsPassphrase(path: path) }
         do { return try cipher.open(data, path: path) } catch { throw .cipher(error) }
     }
 
     /// Reads, opens and decodes one entry or draft file.
-    func readEntry(_ path: String) throws(JournalError) -> Entry {
-        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path), path: path)
+    func readEntry(_ path: String, allowingPlain: Bool = false) throws(JournalError) -> Entry {
+        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path, allowingPlain: allowingPlain), path: path)
+    }
+
+    /// Whether the journal holds sealed files (a look at the index and the first few entry and draft files):
+    /// a manifest without an `encryption` section then is damaged or tampered with, never a plain journal.
+    func holdsSealedFiles() throws(JournalError) -> Bool {
+        let sealed = { (path: String) in SafeFiles.start(of: path, count: JournalCipher.magic.count).map(JournalCipher.isSealed) ?? false }
+        if sealed(root + "/" + JournalIndex.fileName) { return true }
+        for folder in [entriesDirectory, draftsDirectory] {
+            for name in try SafeFiles.list(folder).lazy.filter(EntryListing.isEntryFileName).prefix(3) where sealed(folder + "/" + name) {
+                return true
+            }
+        }
+        return false
     }
 
     public var manifestPath: String { root + "/journal.json" }
@@ -80,7 +105,7 @@ public struct JournalStore: Sendable {
     /// Creates the journal if needed (private directories, manifest) and checks that its version is readable.
     /// `encryption` makes a new journal an encrypted one.
     public func prepare(now: Date, encryption: EncryptionSettings? = nil) throws(JournalError) {
-        try SafeFiles.makePrivateDirectory(root)
+        try SafeFiles.makePrivateDirectory(root, keepingMode: true)  // the folder given may be a shared one
         try SafeFiles.makePrivateDirectory(entriesDirectory)
         try SafeFiles.makePrivateDirectory(draftsDirectory)
         if exists {
@@ -116,6 +141,10 @@ public struct JournalStore: Sendable {
         let settings = try manifest()?.encryption
         switch (settings, cipher) {
         case (nil, _):
+            // Never plaintext beside sealed files: a manifest that lost its encryption section is an error.
+            if try holdsSealedFiles() {
+                throw .corrupt(path: manifestPath, reason: "has no encryption section, but the journal holds encrypted files; nothing was written")
+            }
             current.cipher = nil
         case (.some, nil):
             throw .changedMeanwhile(path: root)
@@ -430,6 +459,14 @@ public struct JournalStore: Sendable {
         try queried(force: true, progress: progress) { reader throws(SQLiteError) in try reader.summaries(nil).count }
     }
 
+    /// How far the index, as it is, is from the entry files: files it has no row for (hidden entries) and
+    /// rows without a file (ghosts). Doctor reports them before bringing the index up to date.
+    public func indexDiscrepancies() throws(JournalError) -> (hidden: Int, ghosts: Int) {
+        guard exists, let rows = index.recordedNames() else { return (0, 0) }
+        let files = Set(try SafeFiles.list(entriesDirectory).filter(EntryListing.isEntryFileName))
+        return (files.subtracting(rows).count, rows.subtracting(files).count)
+    }
+
     /// Runs `body` on the index brought up to date; a busy journal and an unusable index become journal errors.
     func queried<T>(force: Bool = false, verify: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
                             _ body: (IndexReader) throws(SQLiteError) -> T) throws(JournalError) -> T {
@@ -563,12 +600,31 @@ public struct JournalStore: Sendable {
         }
     }
 
-    /// Replaces an existing completed entry (commitment follow-up, imported notes).
-    public func update(_ entry: Entry) throws(JournalError) {
-        try writing { store throws(JournalError) in
-            let target = try store.path(for: entry)
-            guard SafeFiles.isRegularFile(target) else { throw .notFound(what: "entry", id: entry.id) }
-            try SafeFiles.write(store.stored(JSONOutput.data(entry)), to: target, replace: true)
+    /// Changes an existing completed entry (a check-in, a coach's notes): with the journal's update lock
+    /// held alone, the entry is read again from its file, `change` is applied to what it holds now and the
+    /// result is written atomically, then recorded in the index. Two updates never overwrite each other,
+    /// however many spiegels make them at once. `change` returns nil to leave the entry as it is (then
+    /// nothing is written). Returns the entry as written, or nil.
+    @discardableResult
+    public func update(id: String, _ change: (Entry) throws(JournalError) -> Entry?) throws(JournalError) -> Entry? {
+        guard Self.isSafeID(id) else { throw .unsafePath(id) }
+        return try writing { store throws(JournalError) in
+            let lock = try JournalLock.acquire(root: root, mode: .exclusive, operation: "update", waiting: lockWaiting,
+                                               path: JournalLock.updatePath(root: root))
+            defer { lock.release() }
+            let name = id + ".json"
+            let target = entriesDirectory + "/" + name
+            guard SafeFiles.isRegularFile(target) else { throw .notFound(what: "entry", id: id) }
+            let current = try store.readEntry(target)
+            guard current.id == id else { throw .corrupt(path: target, reason: "the file holds entry '\(current.id)'") }
+            guard var updated = try change(current) else { return nil }
+            updated.id = id
+            try SafeFiles.write(store.stored(JSONOutput.data(updated)), to: target, replace: true)
+            // The index learns of the change at once (derived data: a row not recorded is read by the next read).
+            if let stamp = FileStamp(path: target) {
+                try store.index.recording { record throws(JournalError) in record([IndexRow(name: name, stamp: stamp, content: .entry(updated))]) }
+            }
+            return updated
         }
     }
 

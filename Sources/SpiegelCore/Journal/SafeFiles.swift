@@ -10,14 +10,16 @@ import Darwin
 public enum SafeFiles {
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
-    /// Creates `path` (and missing parents) as private directories; fixes an existing one to 0700 if needed.
-    public static func makePrivateDirectory(_ path: String) throws(JournalError) {
+    /// Creates `path` (and missing parents) as private directories (0700). An existing one of Spiegel's own
+    /// is made 0700 again if needed; with `keepingMode` (a folder someone chose, perhaps a shared one) it keeps
+    /// its mode (`exposedMode` tells whether others can read it).
+    public static func makePrivateDirectory(_ path: String, keepingMode: Bool = false) throws(JournalError) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw .cannotCreate(path: path, reason: "exists and is not a directory")
             }
-            if info.st_mode & 0o077 != 0, info.st_uid == geteuid() { chmod(path, 0o700) }
+            if !keepingMode, info.st_mode & 0o077 != 0, info.st_uid == geteuid() { chmod(path, 0o700) }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
@@ -29,6 +31,14 @@ public enum SafeFiles {
             throw .cannotCreate(path: path, reason: errnoText())
         }
         chmod(path, 0o700)
+    }
+
+    /// Whether others than the owner can read or enter the directory at `path` (its permission bits, as
+    /// shown by `ls`); nil when it is not a directory.
+    public static func exposedMode(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mode & 0o055 != 0 else { return nil }
+        return Int(info.st_mode & 0o7777)
     }
 
     /// Writes `data` to `path` atomically. With `replace` false an existing file is never overwritten
@@ -66,6 +76,77 @@ public enum SafeFiles {
         return true
     }
 
+    /// Writes an output a person asked for (`--output`) where `path` leads: through symbolic links to their
+    /// target; straight into a FIFO, a character device, a socket or `/dev/stdout` (nothing is renamed over
+    /// them); atomically (a temporary file renamed into place) over a regular file or where nothing is.
+    public static func writeOutput(to path: String,
+                                   _ produce: ((Data) throws(JournalError) -> Void) throws(JournalError) -> Void) throws(JournalError) {
+        if let descriptor = standardDescriptor(path) {
+            try produce { data throws(JournalError) in try writeAll(data, to: descriptor, path: path) }
+            return
+        }
+        let target = try resolvingLinks(path)
+        var info = stat()
+        if stat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw .cannotCreate(path: path, reason: String(cString: strerror(EISDIR)))
+            default:
+                let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+                guard fd >= 0 else { throw .cannotWrite(path: path, reason: errnoText()) }
+                defer { close(fd) }
+                try produce { data throws(JournalError) in try writeAll(data, to: fd, path: path) }
+                return
+            }
+        }
+        try write(to: target, replace: true, produce)
+    }
+
+    /// The descriptor `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` (or `/proc/self/fd/N`) name, written to as it is.
+    private static func standardDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                if let number = Int32(path.dropFirst(prefix.count)), number >= 0, fcntl(number, F_GETFD) >= 0 { return number }
+            }
+            return nil
+        }
+    }
+
+    /// Where a chain of symbolic links at `path` ends (at most 40 links, as the kernel allows).
+    static func resolvingLinks(_ path: String) throws(JournalError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { throw .cannotWrite(path: path, reason: errnoText()) }
+            let link = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link : (current as NSString).deletingLastPathComponent + "/" + link
+        }
+        throw .cannotWrite(path: path, reason: String(cString: strerror(ELOOP)))
+    }
+
+    /// Writes all of `data` to an open descriptor.
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(JournalError) {
+        let failure: String? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errnoText()
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw .cannotWrite(path: path, reason: failure) }
+    }
+
     /// Writes what `produce` hands out to a new private temporary file beside `path` (flushed to disk when
     /// `durable`) and returns its path; on failure nothing is left behind.
     private static func writeTemporary(for path: String, durable: Bool,
@@ -82,23 +163,8 @@ public enum SafeFiles {
         }
         fchmod(fd, 0o600)
         var failure: String?
-        func append(_ data: Data) throws(JournalError) {
-            data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = errnoText()
-                        return
-                    }
-                    offset += written
-                }
-            }
-            if let failure { throw .cannotWrite(path: path, reason: failure) }
-        }
         do {
-            try produce(append)
+            try produce { data throws(JournalError) in try writeAll(data, to: fd, path: path) }
         } catch {
             close(fd)
             unlink(temp)
@@ -184,6 +250,18 @@ public enum SafeFiles {
         }
         if failed { throw .cannotRead(path: path, reason: errnoText()) }
         return data.prefix(total)
+    }
+
+    /// The first `count` bytes of a regular file (never through a link, never blocking); nil when it cannot be read.
+    public static func start(of path: String, count: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        return read < 0 ? nil : Data(bytes.prefix(read))
     }
 
     /// Removes a file; a missing file is not an error.

@@ -17,13 +17,14 @@ struct BundleIndexCache {
     /// The bundle's index: what the cache holds for its digest, else built now from its entries (each
     /// decoded and checked) and kept. Throws when an entry is not one an import would take.
     func index(of reader: BundleReader, progress: ((Int, Int) -> Void)? = nil) throws(ExchangeBundle.ReadError) -> BundleIndex {
-        let path = place(for: reader)
+        let trusted = directory.map(Self.trust) ?? false
+        let path = trusted ? place(for: reader) : nil
         if let path, SafeFiles.isRegularFile(path), let index = try? Self.open(path, for: reader) {
             // Marked as used, so that pruning keeps it.
             utimes(path, nil)
             return index
         }
-        if let path, let directory, (try? SafeFiles.makePrivateDirectory(directory)) != nil {
+        if let path, directory != nil {
             // Built in a file beside its place and renamed there when whole: a big bundle's index is not held in
             // memory twice, and a review reading the same cache never sees half of one.
             let temporary = path + "." + SafeFiles.tempSuffix()
@@ -48,17 +49,48 @@ struct BundleIndexCache {
 
     /// The cached index file of this bundle, when there is one.
     func path(for reader: BundleReader) -> String? {
-        guard let path = place(for: reader), SafeFiles.isRegularFile(path) else { return nil }
+        guard let directory, Self.trust(directory), let path = place(for: reader), SafeFiles.isRegularFile(path) else { return nil }
         return path
+    }
+
+    /// Whether the cache folder may be used, making it when missing: a folder (not a symbolic link) of this
+    /// user's that only they can enter. One of theirs that others could enter is made private again and
+    /// emptied (anything in it could have been put there); another user's is not used: indexes stay in memory.
+    static func trust(_ directory: String) -> Bool {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return (try? SafeFiles.makePrivateDirectory(directory)) != nil }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return false }
+        if info.st_mode & 0o077 != 0 {
+            guard chmod(directory, 0o700) == 0 else { return false }
+            for name in (try? SafeFiles.list(directory)) ?? [] { unlink(directory + "/" + name) }
+        }
+        return true
     }
 
     /// Where this bundle's index is kept (whether or not it is there yet).
     private func place(for reader: BundleReader) -> String? { directory.map { $0 + "/" + reader.digest + ".sqlite" } }
 
+    /// A cached index, when it is a regular file of this user's, built for this very bundle (its digest is
+    /// in `meta`) and its rows agree with the entries they stand for (a spread of them decoded to compare).
     private static func open(_ path: String, for reader: BundleReader) throws(SQLiteError) -> BundleIndex {
+        try JournalIndex.refuseSpecialFile(path + "-journal", create: false)
+        try JournalIndex.refuseSpecialFile(path, create: false)
         let db = try SQLiteDatabase(path: path)
         guard try IndexSchema.isCurrent(db) else { throw IndexReader.damaged("another schema version") }
-        return try BundleIndex(db: db, entryCount: reader.entryCount)
+        let meta = try IndexReader(db: db).meta()
+        guard digestKeys(reader).allSatisfy({ meta[$0.key] == $0.value }) else { throw IndexReader.damaged("another bundle's index") }
+        var index = try BundleIndex(db: db, entryCount: reader.entryCount)
+        try index.check(against: reader)
+        return index
+    }
+
+    /// The bundle's SHA-256 as four `meta` rows (`meta` holds integers).
+    static func digestKeys(_ reader: BundleReader) -> [(key: String, value: Int64)] {
+        let hex = Array(reader.digest.utf8)
+        return stride(from: 0, to: min(hex.count, 64), by: 16).map { start in
+            let part = String(decoding: hex[start..<min(start + 16, hex.count)], as: UTF8.self)
+            return ("bundle_sha256_\(start / 16)", Int64(bitPattern: UInt64(part, radix: 16) ?? 0))
+        }
     }
 
     private static func build(_ reader: BundleReader, in db: SQLiteDatabase,
@@ -80,7 +112,8 @@ struct BundleIndexCache {
                 if reader.entryCount >= BundleReader.progressFrom { progress?(start + rows.count, reader.entryCount) }
             }
             let rows = try db.integer("SELECT count(*) FROM entries") ?? 0
-            try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").run([.text(IndexSchema.Key.rows), .integer(rows)])
+            let put = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
+            for (key, value) in [(IndexSchema.Key.rows, rows)] + digestKeys(reader) { try put.run([.text(key), .integer(value)]) }
             return try BundleIndex(db: db, entryCount: reader.entryCount)
         } catch let error as ExchangeBundle.ReadError {
             throw error
@@ -124,6 +157,32 @@ struct BundleIndex {
             throw IndexReader.damaged("row count")
         }
         self.positions = positions
+    }
+
+    /// Compares the rows of a spread of entries (up to 32, first and last among them) with those entries
+    /// decoded from the bundle: a row that does not agree makes the cached index untrusted.
+    /// The summaries `check` read (so that opening a client does not read them twice).
+    private(set) var checkedSummaries: [EntrySummary]?
+
+    mutating func check(against reader: BundleReader) throws(SQLiteError) {
+        let count = reader.entryCount
+        let all = try summaries(nil)
+        checkedSummaries = all
+        guard count > 0 else { return }
+        let sample = Set((0..<min(count, 32)).map { $0 * (count - 1) / max(1, min(count, 32) - 1) })
+        let cached = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for position in sample.sorted() {
+            guard let entry = try? reader.entry(at: position), positions[entry.id] == position,
+                  let row = cached[entry.id], Self.agree(row, EntrySummary(entry)) else { throw IndexReader.damaged("a row that does not agree with the bundle") }
+        }
+    }
+
+    private static func agree(_ row: EntrySummary, _ entry: EntrySummary) -> Bool {
+        row.id == entry.id && row.exercise == entry.exercise && row.principles == entry.principles
+            && row.completedAt == entry.completedAt && row.day == entry.day && row.confidence == entry.confidence
+            && row.firstLine == entry.firstLine && row.language == entry.language
+            && row.commitments.map { [$0.id, $0.action, $0.due.description, $0.status.rawValue] }
+                == entry.commitments.map { [$0.id, $0.action, $0.due.description, $0.status.rawValue] }
     }
 
     /// The summaries matching `filter` (all when nil), newest first; `grep` is answered by the full-text index.

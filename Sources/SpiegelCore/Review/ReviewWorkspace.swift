@@ -6,6 +6,8 @@ import SpiegelContent
 public struct Client: Sendable {
     public var name: String
     public var origin: String
+    /// The client's journal (`JournalManifest.identity`), to which notes on these entries are addressed.
+    public var journal: String?
     /// When the bundle was exported (nil for a journal directory).
     public var exportedAt: String?
     /// The entries as summaries, newest first, for lists, filters, statistics and recommendations.
@@ -18,9 +20,10 @@ public struct Client: Sendable {
         case entries([Entry])
     }
 
-    init(name: String, origin: String, entries: [Entry], exportedAt: String? = nil) {
+    init(name: String, origin: String, entries: [Entry], exportedAt: String? = nil, journal: String? = nil) {
         self.name = name
         self.origin = origin
+        self.journal = journal
         self.exportedAt = exportedAt
         let sorted = entries.sorted { $0.id > $1.id }
         summaries = sorted.map(EntrySummary.init)
@@ -30,8 +33,9 @@ public struct Client: Sendable {
     init(bundle reader: BundleReader, index: BundleIndex, indexPath: String?) throws(SQLiteError) {
         name = reader.exporter
         origin = reader.path
+        journal = reader.journal
         exportedAt = reader.exportedAt
-        summaries = try index.summaries(nil)
+        if let checked = index.checkedSummaries { summaries = checked } else { summaries = try index.summaries(nil) }
         source = .bundle(reader, positions: index.positions, index: indexPath)
     }
 
@@ -128,11 +132,11 @@ public struct ReviewWorkspace: Sendable {
             if SafeFiles.isRegularFile(path + "/journal.json") {
                 let store = JournalStore(root: path)
                 do {
-                    _ = try store.manifest()
+                    let manifest = try store.manifest()
                     let contents = try store.entries()
                     problems += contents.problems.map(ReviewProblem.entryFile)
                     let name = (path as NSString).lastPathComponent
-                    add(Client(name: name, origin: path, entries: contents.entries))
+                    add(Client(name: name, origin: path, entries: contents.entries, journal: manifest?.identity))
                 } catch {
                     problems.append(.journal(error))
                 }
@@ -236,9 +240,15 @@ public struct CoachNoteStore: Sendable {
         return notes
     }
 
+    /// Keeps a note; refused when its entry has `EntryLimits.notesPerEntry` notes already (a feedback
+    /// bundle with more could not be imported).
     public func add(_ note: EntryNote) throws(JournalError) {
         try SafeFiles.makePrivateDirectory(directory)
-        let notes = try all() + [note]
+        let existing = try all()
+        if existing.count(where: { $0.entryId == note.entryId }) >= EntryLimits.notesPerEntry {
+            throw .tooManyNotes(entry: note.entryId, limit: EntryLimits.notesPerEntry)
+        }
+        let notes = existing + [note]
         try SafeFiles.write(JSONOutput.data(notes), to: path, replace: true)
     }
 }

@@ -16,6 +16,7 @@ extension Messages {
         case .dateInPast(let day): answerDateInPast(day)
         case .notSkippable: answerNotSkippable()
         case .wrongKind(let expected): answerWrongKind(stepKind(expected))
+        case .tooLong(let limit): answerTooLong(limit)
         }
     }
 

@@ -32,6 +32,8 @@ extension Messages {
         case .damagedKey: error.message
         case .busy(let operation): journalerrorBusy(operation.map { " (\($0))" } ?? "")
         case .changedMeanwhile(let path): journalerrorChangedMeanwhile(path)
+        case .notesForAnotherJournal(let client): journalerrorNotesForAnotherJournal(TerminalSafe.visible(client, keepNewlines: false))
+        case .tooManyNotes(let entry, let limit): journalerrorTooManyNotes(entry: entry, limit: limit)
         case .incomplete(let operation, let done, let total, let cause):
             journalerrorIncomplete(operation: operation, done: done, total: total, cause: journalError(cause))
         }

@@ -37,11 +37,15 @@ public final class JournalLock: @unchecked Sendable {
 
     /// The path of a journal's lock file.
     public static func path(root: String) -> String { root + "/.lock" }
+    /// The path of the lock an update of an existing entry holds alone while it reads, changes and writes
+    /// the entry (inside the shared journal lock), so that two updates never overwrite each other.
+    public static func updatePath(root: String) -> String { root + "/.lock-update" }
 
     /// Takes the lock, waiting up to `waiting.timeout` seconds; `operation` names exclusive work for others.
-    public static func acquire(root: String, mode: Mode, operation: String,
-                               waiting: LockWaiting) throws(JournalError) -> JournalLock {
-        let path = path(root: root)
+    /// `path` is the lock file (the journal's `.lock` when nil).
+    public static func acquire(root: String, mode: Mode, operation: String, waiting: LockWaiting,
+                               path given: String? = nil) throws(JournalError) -> JournalLock {
+        let path = given ?? path(root: root)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else {
             let code = errno
@@ -56,6 +60,8 @@ public final class JournalLock: @unchecked Sendable {
         let operationFlag = mode == .shared ? LOCK_SH : LOCK_EX
         let deadline = Date().addingTimeInterval(max(0, waiting.timeout))
         var told = false
+        // Short waits first (a check-in holds the lock for milliseconds), then up to 20 ms between tries.
+        var pause: UInt32 = 1_000
         while flock(fd, operationFlag | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 let reason = String(cString: strerror(errno))
@@ -71,7 +77,8 @@ public final class JournalLock: @unchecked Sendable {
                 close(fd)
                 throw .busy(operation: holder)
             }
-            usleep(20_000)
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
         }
         if mode == .exclusive {
             ftruncate(fd, 0)

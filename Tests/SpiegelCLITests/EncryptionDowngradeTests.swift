@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// An encrypted journal cannot be turned into a plain one from outside: a manifest that lost its
+/// `encryption` section writes nothing, and a plain entry put into an encrypted journal is refused.
+@Suite("Encryption that cannot be undone from outside")
+struct EncryptionDowngradeTests {
+    static let answers = "start small-gesture-plan\nGEHEIM antwoord\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+
+    func encryptedJournal(_ sandbox: Sandbox) throws -> [String: String] {
+        let pass = sandbox.root + "/pass"
+        try "correct horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        let env = ["SPIEGEL_PASSPHRASE_FILE": pass, "NO_COLOR": "1"]
+        #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: env).status == 0)
+        #expect(try spiegel([], input: Self.answers, sandbox: sandbox, environment: env).status == 0)
+        return env
+    }
+
+    func plaintextFiles(_ sandbox: Sandbox) -> [String] {
+        let found = FileManager.default.enumerator(atPath: sandbox.journal)?.compactMap { $0 as? String } ?? []
+        return found.filter { FileManager.default.contents(atPath: sandbox.journal + "/" + $0).map { $0.range(of: Data("GEHEIM".utf8)) != nil } ?? false }
+    }
+
+    @Test func aManifestWithoutItsEncryptionSectionWritesNothingInPlaintext() throws {
+        let sandbox = Sandbox("spiegel-downgrade")
+        let env = try encryptedJournal(sandbox)
+        let manifestPath = sandbox.journal + "/journal.json"
+        var manifest = try jsonObject(Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+        manifest["encryption"] = nil
+        try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))
+        let run = try spiegel([], input: Self.answers, sandbox: sandbox, environment: env)
+        #expect(run.status == 65 && run.stderr.contains("encryption"), "\(run)")
+        #expect(plaintextFiles(sandbox).isEmpty, "no answer reached the journal in the clear: \(plaintextFiles(sandbox))")
+    }
+
+    @Test func aPlainEntryInAnEncryptedJournalIsRefused() throws {
+        let plainSandbox = Sandbox("spiegel-downgrade")
+        #expect(try spiegel([], input: Self.answers.replacingOccurrences(of: "GEHEIM", with: "planted"), sandbox: plainSandbox).status == 0)
+        let plain = try #require(plainSandbox.files(in: plainSandbox.entries).first { $0.hasSuffix(".json") })
+
+        let sandbox = Sandbox("spiegel-downgrade")
+        let env = try encryptedJournal(sandbox)
+        try FileManager.default.copyItem(atPath: plainSandbox.entries + "/" + plain, toPath: sandbox.entries + "/" + plain)
+        let listed = try spiegel(["journal", "--json"], sandbox: sandbox, environment: env)
+        let entries = try json(listed.stdout) as? [Any]
+        #expect(listed.status == 0 && entries?.count == 1, "only the sealed entry: \(listed)")
+        #expect(listed.stderr.contains("not encrypted in an encrypted journal"), "\(listed.stderr)")
+        let shown = try spiegel(["entry", String(plain.dropLast(5))], sandbox: sandbox, environment: env)
+        #expect(shown.status != 0 && !shown.stdout.contains("planted"), "\(shown)")
+        let doctor = try spiegel(["doctor"], sandbox: sandbox, environment: env)
+        #expect(doctor.status == 65 && doctor.stdout.contains(plain), "\(doctor)")
+    }
+}
