@@ -5,7 +5,7 @@ import Testing
 /// `encryption` section writes nothing, and a plain entry put into an encrypted journal is refused.
 @Suite("Encryption that cannot be undone from outside")
 struct EncryptionDowngradeTests {
-    static let answers = "start small-gesture-plan\nGEHEIM antwoord\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n"
+    static let answers = "start small-gesture-plan\nGEHEIM antwoord\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
 
     func encryptedJournal(_ sandbox: Sandbox) throws -> [String: String] {
         let pass = sandbox.root + "/pass"

@@ -19,7 +19,7 @@ struct LimitsBothWaysTests {
         for (answer, kept) in [(String(repeating: "x", count: limit), true), (String(repeating: "é", count: limit / 2), true),
                                (String(repeating: "é", count: limit / 2) + "x", false), (String(repeating: "y", count: 200_000), false)] {
             let sandbox = Sandbox("spiegel-limits")
-            let run = try spiegel([], input: "start small-gesture-plan\n\(answer)\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n",
+            let run = try spiegel([], input: "start small-gesture-plan\n\(answer)\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n",
                                   sandbox: sandbox, environment: Self.env)
             guard kept else {
                 #expect(run.status == 65 && run.stderr.contains("longer than 64 KB"), "\(answer.utf8.count) bytes: \(run)")

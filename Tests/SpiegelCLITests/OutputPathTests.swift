@@ -70,7 +70,7 @@ struct OutputPathTests {
         let shared = sandbox.root + "/shared"
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
         #expect(chmod(shared, 0o1777) == 0)
-        let run = try spiegel(["--journal", shared], input: "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\noffer water\nin 3 days\n4\n",
+        let run = try spiegel(["--journal", shared], input: "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n",
                               sandbox: sandbox, environment: Self.env)
         #expect(run.status == 0, "\(run)")
         #expect(permissions(shared) == 0o1777, "the sticky bit and others' access stay")
