@@ -154,6 +154,51 @@ struct ShellPassphraseTests {
         #expect(FileManager.default.fileExists(atPath: sandbox.journal + "/journal.json"))
     }
 
+    /// Types `text` at a passphrase prompt (read from /dev/tty, not fd 0) once it is shown after `mark`.
+    func answer(_ shell: PTYProcess, _ prompt: String, after mark: Int, _ text: String) throws -> Int {
+        try shell.expect(prompt, after: mark)
+        let next = shell.mark
+        usleep(300_000)  // give the read a moment to start
+        shell.send(text + "\r")
+        return next
+    }
+
+    /// A new passphrase at a terminal: the warning first, the length rule before "Again:", a mismatch asked
+    /// again; `rekey` in the shell asks the current passphrase and refuses it as the new one.
+    @Test func aNewPassphraseIsCheckedAsItIsTyped() throws {
+        let sandbox = Sandbox("spiegel-enc-new")
+        let initial = try PTYProcess(executable: try SpiegelBinary.require(), arguments: ["init", "--encrypt"],
+                                     environment: sandbox.environment(["NO_COLOR": "1"]))
+        try initial.expect("cannot be reset")
+        var mark = try answer(initial, "New passphrase: ", after: 0, "short")
+        try initial.expect("at least 8 characters", after: mark)
+        mark = try answer(initial, "New passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(initial, "Again: ", after: mark, "another horse battery")
+        try initial.expect("differ: type it again", after: mark)
+        mark = try answer(initial, "New passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(initial, "Again: ", after: mark, "correct horse battery")
+        try initial.expect("Journal created", after: mark)
+        #expect(initial.waitForExit() == 0, "\(initial.text)")
+
+        let shell = try PTYProcess(executable: try SpiegelBinary.require(), arguments: [], environment: sandbox.environment(["NO_COLOR": "1"]))
+        mark = try answer(shell, "Passphrase for ", after: 0, "correct horse battery")
+        try shell.expectPrompt("spiegel> ", after: mark)
+        mark = shell.mark
+        try shell.type("rekey\r")
+        mark = try answer(shell, "Current passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(shell, "New passphrase: ", after: mark, "correct horse battery")
+        try shell.expect("that is the current passphrase", after: mark)
+        mark = try answer(shell, "New passphrase: ", after: mark, "a new horse battery")
+        mark = try answer(shell, "Again: ", after: mark, "a new horse battery")
+        try shell.expect("Passphrase changed.", after: mark)
+        try shell.expectPrompt("spiegel> ", after: mark)
+        try shell.type(TerminalTests.ctrlD)
+        #expect(shell.waitForExit() == 0)
+        let pass = sandbox.root + "/pass"
+        try "a new horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        #expect(try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+    }
+
     @Test func theRightPassphraseOnTheSecondTryOpensTheShell() throws {
         let sandbox = try encrypted()
         let shell = try launch(sandbox)
