@@ -119,3 +119,102 @@ import Testing
         return result
     }
 }
+
+#if os(Linux)
+/// The passphrase of an encrypted journal asked when the shell opens: a wrong one is asked again, three
+/// tries in all, then the shell ends with 77 (no prompt without a greeting).
+@Suite("Passphrase at the shell's start", .serialized)
+struct ShellPassphraseTests {
+    func encrypted() throws -> Sandbox {
+        let sandbox = Sandbox("spiegel-enc-shell")
+        let pass = sandbox.root + "/pass"
+        try "correct horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        #expect(try spiegel(["init", "--encrypt"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+        return sandbox
+    }
+
+    func launch(_ sandbox: Sandbox) throws -> PTYProcess {
+        try PTYProcess(executable: try SpiegelBinary.require(), arguments: [], environment: sandbox.environment(["NO_COLOR": "1"]))
+    }
+
+    @Test func aWrongPassphraseIsAskedAgainThenTheShellEndsWith77() throws {
+        let sandbox = try encrypted()
+        let shell = try launch(sandbox)
+        var mark = 0
+        for _ in 1...3 {
+            // Read without echo in canonical mode: the prompt is written once echo is off.
+            try shell.expect("Passphrase for ", after: mark)
+            mark = shell.mark
+            usleep(300_000)  // read from /dev/tty, not fd 0: give the read a moment to start
+            shell.send("wrong passphrase\r")
+            try shell.expect("wrong passphrase for this journal", after: mark)
+        }
+        #expect(shell.waitForExit() == 77, "\(shell.text)")
+        #expect(!shell.text.contains("spiegel> "), "no prompt after three wrong tries: \(shell.text)")
+        #expect(FileManager.default.fileExists(atPath: sandbox.journal + "/journal.json"))
+    }
+
+    /// Types `text` at a passphrase prompt (read from /dev/tty, not fd 0) once it is shown after `mark`.
+    func answer(_ shell: PTYProcess, _ prompt: String, after mark: Int, _ text: String) throws -> Int {
+        try shell.expect(prompt, after: mark)
+        let next = shell.mark
+        usleep(300_000)  // give the read a moment to start
+        shell.send(text + "\r")
+        return next
+    }
+
+    /// A new passphrase at a terminal: the warning first, the length rule before "Again:", a mismatch asked
+    /// again; `rekey` in the shell asks the current passphrase and refuses it as the new one.
+    @Test func aNewPassphraseIsCheckedAsItIsTyped() throws {
+        let sandbox = Sandbox("spiegel-enc-new")
+        let initial = try PTYProcess(executable: try SpiegelBinary.require(), arguments: ["init", "--encrypt"],
+                                     environment: sandbox.environment(["NO_COLOR": "1"]))
+        try initial.expect("cannot be reset")
+        var mark = try answer(initial, "New passphrase: ", after: 0, "short")
+        try initial.expect("at least 8 characters", after: mark)
+        mark = try answer(initial, "New passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(initial, "Again: ", after: mark, "another horse battery")
+        try initial.expect("differ: type it again", after: mark)
+        mark = try answer(initial, "New passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(initial, "Again: ", after: mark, "correct horse battery")
+        try initial.expect("Journal created", after: mark)
+        #expect(initial.waitForExit() == 0, "\(initial.text)")
+
+        let shell = try PTYProcess(executable: try SpiegelBinary.require(), arguments: [], environment: sandbox.environment(["NO_COLOR": "1"]))
+        mark = try answer(shell, "Passphrase for ", after: 0, "correct horse battery")
+        try shell.expectPrompt("spiegel> ", after: mark)
+        mark = shell.mark
+        try shell.type("rekey\r")
+        mark = try answer(shell, "Current passphrase: ", after: mark, "correct horse battery")
+        mark = try answer(shell, "New passphrase: ", after: mark, "correct horse battery")
+        try shell.expect("that is the current passphrase", after: mark)
+        mark = try answer(shell, "New passphrase: ", after: mark, "a new horse battery")
+        mark = try answer(shell, "Again: ", after: mark, "a new horse battery")
+        try shell.expect("Passphrase changed.", after: mark)
+        try shell.expectPrompt("spiegel> ", after: mark)
+        try shell.type(TerminalTests.ctrlD)
+        #expect(shell.waitForExit() == 0)
+        let pass = sandbox.root + "/pass"
+        try "a new horse battery\n".write(toFile: pass, atomically: true, encoding: .utf8)
+        #expect(try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": pass]).status == 0)
+    }
+
+    @Test func theRightPassphraseOnTheSecondTryOpensTheShell() throws {
+        let sandbox = try encrypted()
+        let shell = try launch(sandbox)
+        try shell.expect("Passphrase for ")
+        var mark = shell.mark
+        usleep(300_000)  // read from /dev/tty, not fd 0: give the read a moment to start
+        shell.send("wrong passphrase\r")
+        try shell.expect("wrong passphrase for this journal", after: mark)
+        try shell.expect("Passphrase for ", after: mark)
+        mark = shell.mark
+        usleep(300_000)
+        shell.send("correct horse battery\r")
+        try shell.expect("Spiegel", after: mark, "the greeting")
+        try shell.expectPrompt("spiegel> ", after: mark)
+        try shell.type(TerminalTests.ctrlD)
+        #expect(shell.waitForExit() == 0)
+    }
+}
+#endif

@@ -155,6 +155,19 @@ struct JournalSafetyTests {
         #expect(refused.status == 65, "\(refused)")
         #expect(refused.stderr.contains("no-such-step"), "stderr names the unknown step: \(refused)")
         #expect(try journalIDs(sandbox: sandbox).count == 1, "nothing is saved from a refused file")
+
+        // Every problem is reported, each with its question's number and step.
+        let small = ["moment": "at the door", "ideas": ["chair"], "plan": ["action": "offer water", "due": "someday"],
+                     "confidence": 9, "bogus": 1] as [String: Any]
+        try sandbox.write(try JSONSerialization.data(withJSONObject: small), to: "many.json")
+        let many = try spiegel(["start", "small-gesture-plan", "--answers", "many.json"], sandbox: sandbox)
+        let lines = many.stderr.split(separator: "\n")
+        #expect(many.status == 65 && lines.count == 4, "\(many)")
+        for expected in ["'bogus'", "question 3 ('choose'): no answer", "question 5 ('plan'): 'someday' is not a date",
+                         "question 6 ('confidence'): '9' is not a rating"] {
+            #expect(many.stderr.contains(expected), "\(expected): \(many.stderr)")
+        }
+        #expect(try journalIDs(sandbox: sandbox).count == 1, "nothing is saved from a file with problems")
     }
 }
 

@@ -143,6 +143,23 @@ struct ScriptModeTests {
         }
     }
 
+    /// An invalid answer with --keep-going: the draft is kept and named, the exercise's remaining lines are
+    /// read past (not run as commands), and the script goes on with the next command.
+    @Test func anInvalidAnswerKeepsTheDraftAndSkipsTheExercisesLines() throws {
+        let sandbox = Sandbox()
+        let script = "start small-gesture-plan\nat the door\na chair\n\nthe chair\nskip\nWhen a guest waits\nI offer water\nsomeday\n4\n"
+            + "start small-gesture-plan\nat the desk\nwater\ncoffee\n\nthe water\n9\n\noffer water\nin 3 days\n4\nprinciples\n"
+        let result = try spiegel(["--keep-going", "--now", "2026-03-02"], input: script, sandbox: sandbox, environment: ["NO_COLOR": "1"])
+        #expect(result.status == 65, "\(result)")
+        #expect(!result.stderr.contains("unknown command"), "answers ran as commands: \(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "draft kept (resume ").count == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("boundaries"), "the command after the exercises ran: \(result)")
+        let drafts = try #require(try json(try spiegel(["drafts", "--json"], sandbox: sandbox).stdout) as? [[String: Any]])
+        #expect(drafts.count == 1, "\(drafts)")
+        let saved = try spiegel(["journal", "--json"], sandbox: sandbox)
+        #expect((try json(saved.stdout) as? [[String: Any]])?.count == 1, "the second exercise was saved: \(saved)")
+    }
+
     @Test func noColorMeansNoEscapes() throws {
         let sandbox = Sandbox()
         let script = "principles\nexercises\nshow interest\nsearch cafe\nrecommend\nstrat\n"

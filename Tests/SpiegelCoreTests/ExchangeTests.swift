@@ -144,6 +144,17 @@ import SpiegelContent
         #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
     }
 
+    /// Markdown escapes only what it would read as markup.
+    @Test(arguments: [
+        ("2026-03-07T10:00", "2026-03-07T10:00"), ("Jan & Piet, 3 + 4; ok?", "Jan & Piet, 3 + 4; ok?"), ("Hi!", "Hi!"),
+        ("# kop", "\\# kop"), ("- punt", "\\- punt"), ("+ punt", "\\+ punt"), ("---", "\\---"), ("1. eerst", "1\\. eerst"),
+        ("12) twaalf", "12\\) twaalf"), ("a*b_c", "a\\*b\\_c"), ("![x](y)", "\\!\\[x\\](y)"), ("&amp;", "\\&amp;"),
+        ("<b>", "\\<b\\>"), ("a|b~c`d\\e", "a\\|b\\~c\\`d\\\\e"), ("  twee", "&#32;&#32;twee"), ("3.5 uur", "3.5 uur"),
+    ])
+    func markdownEscapesOnlyMarkup(text: String, escaped: String) {
+        #expect(MarkdownExport.escape(text) == escaped)
+    }
+
     @Test func markdownQuotesAnswersAndListsCommitments() throws {
         let markdown = MarkdownExport.render(try sampleEntries(), exportedAt: "now", words: .english(title: "Anna"))
         #expect(markdown.contains("> Mevrouw"))
@@ -189,8 +200,8 @@ import SpiegelContent
         #expect(!html.contains("<dt>Why</dt>"), "an empty answer is left out")
 
         let markdown = MarkdownExport.render(entries, exportedAt: "now", words: words)
-        for expected in ["- [x] Als de klant twijfelt\\, dan bel ik Jan terug", "moved to 20 Sep 2026: te druk",
-                         "    - What got in the way: Shyness\\; unknown\\-barrier", "    - How the customer reacted: blij \\<b\\>echt"] {
+        for expected in ["- [x] Als de klant twijfelt, dan bel ik Jan terug", "moved to 20 Sep 2026: te druk",
+                         "    - What got in the way: Shyness; unknown-barrier", "    - How the customer reacted: blij \\<b\\>echt"] {
             #expect(markdown.contains(expected), "markdown: \(expected)")
         }
 

@@ -20,8 +20,9 @@ struct InitCommand: SessionCommand {
         }
         var settings: EncryptionSettings?
         if encrypt {
-            let passphrase = try Passphrase(environment: session.environment, say: session.say)
-                .read(prompt: session.say.journalNewPassphrase(), confirm: true)
+            let asker = Passphrase(environment: session.environment, say: session.say)
+            if !asker.fromFile() { session.warn(session.say.passphraseKeepItSafe()) }
+            let passphrase = try asker.read(prompt: session.say.journalNewPassphrase(), confirm: true)
             settings = try JournalCipher.create(passphrase: passphrase).1
         }
         try plain.prepare(now: session.now, encryption: settings)
@@ -50,8 +51,9 @@ struct EncryptCommand: SessionCommand {
             guard let key = store.cipher else { return }
             (cipher, settings) = (key, existing)
         } else {
-            let passphrase = try Passphrase(environment: session.environment, say: session.say)
-                .read(prompt: session.say.journalNewPassphrase(), confirm: true)
+            let asker = Passphrase(environment: session.environment, say: session.say)
+            if !asker.fromFile() { session.warn(session.say.passphraseKeepItSafe()) }
+            let passphrase = try asker.read(prompt: session.say.journalNewPassphrase(), confirm: true)
             (cipher, settings) = try JournalCipher.create(passphrase: passphrase)
         }
         let count = try plain.encrypt(with: cipher, settings: settings, extra: try rescuedFiles(session))
@@ -93,8 +95,19 @@ struct RekeyCommand: SessionCommand {
     func execute(in session: Session) throws {
         let store = try session.journal
         guard let cipher = store.cipher else { throw CommandFailure(session.say.journalNotEncrypted(store.root), exitCode: ExitStatus.dataError) }
-        let passphrase = try Passphrase(environment: session.environment, say: session.say)
-            .read(prompt: session.say.journalNewPassphrase(), variable: "SPIEGEL_NEW_PASSPHRASE_FILE", confirm: true)
+        // At a terminal the current passphrase is asked even when the shell has the journal open already, and
+        // the new one may not be the same.
+        let asker = Passphrase(environment: session.environment, say: session.say)
+        var current: String?
+        if !asker.fromFile(), let settings = try store.manifest()?.encryption {
+            let typed = try asker.read(prompt: session.say.passphraseCurrent())
+            do { _ = try JournalCipher.open(settings, passphrase: typed) } catch {
+                throw CommandFailure(session.say.cipherFailure(error), exitCode: ExitStatus.noPermission)
+            }
+            current = typed
+        }
+        let passphrase = try asker.read(prompt: session.say.journalNewPassphrase(), variable: "SPIEGEL_NEW_PASSPHRASE_FILE", confirm: true,
+                                        refusing: current)
         try store.rekey(try cipher.rewrapped(passphrase: passphrase))
         session.forgetJournal()
         session.print(session.say.journalPassphraseChanged())

@@ -3,22 +3,38 @@ import SpiegelContent
 import SpiegelCore
 
 /// `start EXERCISE --answers FILE.json`: answers keyed by step id. Lists are arrays; a follow-up's value is an
-/// array with one answer per item; a commitment is {"action": ..., "due": ...}; ratings and choices numbers or text.
+/// array with one answer per item; a commitment is {"situation": ..., "action": ..., "due": ...}; ratings and
+/// choices numbers or text. Every problem is reported, one line each with its question's number and step id;
+/// nothing is saved unless there is none.
 struct AnswerFile {
     let path: String
 
     func run(_ exercise: Exercise, session: Session) throws -> Entry {
         let data: Data
         do { data = try SafeFiles.read(SpiegelEnvironment.absolute(path), limit: 16 << 20) } catch {
-            throw CommandFailure("\(path): \(error.message)", exitCode: ExitStatus.noInput)
+            throw CommandFailure("\(path): \(session.say.journalError(error))", exitCode: ExitStatus.noInput)
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CommandFailure(session.say.answersFileNotAnObject(path), exitCode: ExitStatus.dataError)
         }
         let known = Set(exercise.steps.flatMap { [$0.id] + $0.followUps.map(\.id) })
-        if let stray = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw CommandFailure(session.say.answersFileStrayStep(path: path, step: stray, exercise: exercise.id, steps: known.sorted().joined(separator: ", ")),
-                                 exitCode: ExitStatus.dataError)
+        var problems = object.keys.sorted().filter { !known.contains($0) }.map {
+            session.say.answersFileStrayStep(path: path, step: $0, exercise: session.exerciseName(exercise.id), steps: known.sorted().joined(separator: ", "))
+        }
+        /// Records a problem with the question in hand and goes past it (skipped, or answered with a stand-in
+        /// that is never saved), so that the questions after it are checked too.
+        func pass(_ slot: Slot, _ problem: String, runner: inout ExerciseRunner) {
+            problems.append(session.say.answersFileAtStep(path: path, number: slot.number, step: slot.step.id, problem: problem))
+            if (try? runner.skip()) != nil { return }
+            let scale = slot.step.scale ?? RatingScale(min: 1, max: 5, labels: [])
+            let standIn: AnswerInput = switch slot.step.kind {
+            case .text: .text("-")
+            case .list: .list(["-"])
+            case .rating: .rating(String(scale.min))
+            case .choice: .choice("1")
+            case .commitment: .commitment(situation: nil, action: "-", due: "today")
+            }
+            try? runner.answer(standIn, today: session.today)
         }
         var runner = ExerciseRunner(exercise: exercise, entry: Entry(
             id: JournalStore.newID(at: session.now), exercise: exercise, language: session.language,
@@ -29,8 +45,8 @@ struct AnswerFile {
                 guard let perItem = value as? [Any], perItem.indices.contains(item) else {
                     value = nil
                     if !slot.step.optional {
-                        throw CommandFailure(session.say.answersFileItemMissing(path: path, step: slot.step.id, item: item + 1),
-                                             exitCode: ExitStatus.dataError)
+                        pass(slot, session.say.answersFileItemMissing(item + 1), runner: &runner)
+                        continue
                     }
                     try runner.skip()
                     continue
@@ -39,7 +55,8 @@ struct AnswerFile {
             }
             guard let value, !(value is NSNull) else {
                 if slot.step.optional { try runner.skip(); continue }
-                throw CommandFailure(session.say.answersFileNoAnswer(path: path, step: slot.step.id), exitCode: ExitStatus.dataError)
+                pass(slot, session.say.answersFileNoAnswer(), runner: &runner)
+                continue
             }
             let input: AnswerInput
             switch slot.step.kind {
@@ -55,9 +72,10 @@ struct AnswerFile {
             do {
                 try runner.answer(input, today: session.today)
             } catch {
-                throw CommandFailure("\(path): step '\(slot.step.id)': \(session.say.answerError(error))", exitCode: ExitStatus.dataError)
+                pass(slot, session.say.answerError(error), runner: &runner)
             }
         }
+        guard problems.isEmpty else { throw CommandFailure(problems.joined(separator: "\n"), exitCode: ExitStatus.dataError) }
         try session.journal.prepare(now: session.now)
         return try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.now)) }
     }

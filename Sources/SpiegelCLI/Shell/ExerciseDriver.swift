@@ -46,7 +46,7 @@ struct ExerciseDriver {
                 do {
                     try runner.answer(input, today: session.today)
                 } catch {
-                    guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
+                    guard reader.isInteractive else { throw try invalidInScript(session.say.answerError(error), runner, at: slot) }
                     session.print(style.warn(session.say.answerError(error)))
                     // Longer answers stay in the line to be corrected; a number is quicker typed again.
                     if case .rating = input {} else if case .choice = input {} else { prefill = Self.lines(of: input) }
@@ -55,7 +55,7 @@ struct ExerciseDriver {
                 if reader.isInteractive { showAnswerKey(slot.step, chosen: runner.entry.answers.last?.choice) }
             case .skip:
                 do { try runner.skip() } catch {
-                    guard reader.isInteractive else { throw CommandFailure(session.say.answerError(error), exitCode: ExitStatus.dataError) }
+                    guard reader.isInteractive else { throw try invalidInScript(session.say.answerError(error), runner, at: slot) }
                     session.print(style.warn(session.say.answerError(error)))
                     continue
                 }
@@ -84,6 +84,44 @@ struct ExerciseDriver {
         do { return .saved(try session.withJournal { try $0.saveNew(runner.completedEntry(at: session.clock())) }) } catch {
             throw rescued(error, runner.entry)
         }
+    }
+
+    /// An answer a script gave that is not taken: the answers before it are kept as a draft (said in the
+    /// error, with how to resume), and the lines of the exercise's remaining questions are read past, so
+    /// that with --keep-going the script goes on with the command after the exercise, not with its answers.
+    private func invalidInScript(_ problem: String, _ runner: ExerciseRunner, at slot: Slot) throws -> CommandFailure {
+        do { try session.withJournal { try $0.saveDraft(runner.entry) } } catch { throw rescued(error, runner.entry) }
+        skipLines(after: slot)
+        return CommandFailure(session.say.exerciseInvalidInScript(problem: problem, id: runner.entry.id), exitCode: ExitStatus.dataError)
+    }
+
+    /// Reads the lines that answer the steps after `slot` (a list: its items up to the blank line, then a
+    /// line for each follow-up of each item; a commitment: three lines; `skip` one), until the input ends.
+    private func skipLines(after slot: Slot) {
+        let steps = exercise.steps
+        guard let index = steps.firstIndex(where: { $0.id == slot.step.id }) else { return }
+        func line() -> String? {
+            if case .line(let text) = session.reader.readAnswer(prompt: "", prefill: "") { return text }
+            return nil
+        }
+        func skipAnswer(of step: Step) -> Bool {
+            guard let first = line() else { return false }
+            let word = first.trimmingCharacters(in: .whitespaces)
+            if step.optional && (word == "skip" || word == "overslaan") { return true }
+            switch step.kind {
+            case .commitment: return line() != nil && line() != nil
+            case .list:
+                var items = word.isEmpty ? 0 : 1
+                while !word.isEmpty, let next = line() {
+                    if next.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                    items += 1
+                }
+                for _ in 0..<items { for followUp in step.followUps where !skipAnswer(of: followUp) { return false } }
+                return true
+            case .text, .rating, .choice: return true
+            }
+        }
+        for step in steps[(index + 1)...] where !skipAnswer(of: step) { return }
     }
 
     /// When the journal cannot be written, the answers so far go to a private rescue file in the state

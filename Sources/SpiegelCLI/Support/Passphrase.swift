@@ -11,7 +11,10 @@ struct Passphrase {
     let say: Messages
 
     /// `variable` names the file variable (SPIEGEL_NEW_PASSPHRASE_FILE for a new passphrase).
-    func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false) throws -> String {
+    /// A new passphrase (`confirm`) typed at a terminal is checked as it is typed: one shorter than 8
+    /// characters is refused before "Again:", two that differ or one equal to `refusing` (the current one,
+    /// for `rekey`) are asked again, three tries in all.
+    func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false, refusing: String? = nil) throws -> String {
         if let file = environment.variables[variable], !file.isEmpty {
             let data: Data
             do { data = try SafeFiles.read(SpiegelEnvironment.absolute(file), limit: 64 << 10) } catch {
@@ -22,17 +25,21 @@ struct Passphrase {
             guard !line.isEmpty else { throw CommandFailure(say.passphraseFileEmpty(variable), exitCode: ExitStatus.dataError) }
             return line
         }
-        let first = try fromTerminal(prompt)
-        if confirm {
-            guard try fromTerminal(say.passphraseAgain()) == first else {
-                throw CommandFailure(say.passphraseDiffer(), exitCode: ExitStatus.dataError)
-            }
+        guard confirm else { return try fromTerminal(prompt) }
+        var problem = say.passphraseDiffer()
+        for attempt in 1...3 {
+            if attempt > 1 { Console.write(problem + "\n", to: .standardError) }
+            let first = try fromTerminal(prompt)
+            guard first.count >= 8 else { problem = say.passphraseTooShort(); continue }
+            guard first != refusing else { problem = say.passphraseSame(); continue }
+            guard try fromTerminal(say.passphraseAgain()) == first else { problem = say.passphraseDifferAgain(); continue }
+            return first
         }
-        guard first.count >= 8 || !confirm else {
-            throw CommandFailure(say.passphraseTooShort(), exitCode: ExitStatus.dataError)
-        }
-        return first
+        throw CommandFailure(problem == say.passphraseDifferAgain() ? say.passphraseDiffer() : problem, exitCode: ExitStatus.dataError)
     }
+
+    /// Whether the passphrase comes from a file (scripts) rather than the terminal.
+    func fromFile(_ variable: String = "SPIEGEL_PASSPHRASE_FILE") -> Bool { !(environment.variables[variable] ?? "").isEmpty }
 
     private func fromTerminal(_ prompt: String) throws -> String {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)

@@ -24,23 +24,36 @@ public enum MarkdownExport {
         return escape(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Backslash before every ASCII punctuation character (CommonMark renders each as itself), and leading
-    /// spaces kept as no-break spaces so that indentation cannot make a code block.
+    /// A backslash only where CommonMark (and GitHub's tables and strikethrough) would read a character as
+    /// markup: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` anywhere, `!` before `[`, `&` before what could be an
+    /// entity, and at the start `#` `+` `-` `=` and the `.` or `)` (before a space) after a number, which would make a heading,
+    /// a list or a rule. Dates, times and ordinary punctuation stay as typed (`2026-03-07T10:00`). Leading
+    /// spaces become `&#32;` so that indentation cannot make a code block.
     static func escape(_ text: String) -> String {
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        var leading = true
-        for byte in text.utf8 {
-            if leading && byte == 0x20 {
-                out += "&#32;".utf8
-                continue
-            }
-            leading = false
-            // ASCII punctuation and symbols: ! to /, : to @, [ to `, { to ~.
-            if (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte) {
-                out.append(0x5C)
-            }
+        out.reserveCapacity(bytes.count + 8)
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 {
+            out += "&#32;".utf8
+            index += 1
+        }
+        let start = index
+        // A number at the start followed by "." or ")" would be an ordered list.
+        var digitsEnd = start
+        while digitsEnd < bytes.count, (0x30...0x39).contains(bytes[digitsEnd]) { digitsEnd += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let always: Set<UInt8> = [0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E]
+            var escaped = always.contains(byte)
+            if byte == 0x21 && next == 0x5B { escaped = true }
+            if byte == 0x26 && (next == 0x23 || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)) { escaped = true }
+            if index == start && [0x23, 0x2B, 0x2D, 0x3D].contains(byte) { escaped = true }
+            if index == digitsEnd && digitsEnd > start && (byte == 0x2E || byte == 0x29) && [0, 0x20, 0x09].contains(next) { escaped = true }
+            if escaped { out.append(0x5C) }
             out.append(byte)
+            index += 1
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -101,8 +114,9 @@ public enum MarkdownExport {
     /// A task-list item (`[x]` when done) with the plan, due day and status; under it each change of
     /// status with its reflection, and under that the check-in's answers.
     static func commitment(_ commitment: Commitment, language: Language, words: ExportWords) -> String {
-        let box = commitment.status == .done ? "x" : " "
-        var out = "- [\(box)] \(inline(words.plan(commitment, entryLanguage: language))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
+        // A task box for what is open or done; a dropped one is no task any more.
+        let box = switch commitment.status { case .done: "[x] "; case .dropped: ""; case .open, .moved: "[ ] " }
+        var out = "- \(box)\(inline(words.plan(commitment, entryLanguage: language))) (\(inline(words.due)) \(inline(words.date(commitment.due))), "
             + "\(inline(words.name(of: commitment.status))))\n"
         for event in commitment.history where !event.isBare {
             let day = ExportWords.day(event.at)
