@@ -198,8 +198,7 @@ public final class Session {
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {
             // A file's name is data: control characters, bidi marks and line breaks in it are shown, piped or not.
-            let message = problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message
-            warn(say.warningSkipped(TerminalSafe.visible(message, keepNewlines: false)))
+            warn(say.warningSkipped(TerminalSafe.visible(problem.line, keepNewlines: false)))
         }
     }
 

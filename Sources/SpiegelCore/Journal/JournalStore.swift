@@ -26,6 +26,9 @@ public struct JournalManifest: Codable, Sendable {
 public struct JournalProblem: Sendable, Hashable {
     public var path: String
     public var message: String
+
+    /// The message, starting with the file's path (every line names its file).
+    public var line: String { message.hasPrefix(path) ? message : path + ": " + message }
 }
 
 /// What a journal holds, newest entry first, and the files that could not be read.
