@@ -85,7 +85,7 @@ public final class Session {
                     throw CommandFailure("\(manifestPath): \(say.cipherFailure(error))", exitCode: ExitStatus.dataError)
                 }
             }
-            let store = JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting)
+            let store = try JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting).opened()
             caches.stores[journalRoot] = store
             return store
         }
