@@ -50,4 +50,34 @@ struct EncryptionDowngradeTests {
         let doctor = try spiegel(["doctor"], sandbox: sandbox, environment: env)
         #expect(doctor.status == 65 && doctor.stdout.contains(plain), "\(doctor)")
     }
+
+    @Test func anOlderSealedEntryPutBackIsReportedAndTheManifestIsAuthenticated() throws {
+        let sandbox = Sandbox("spiegel-downgrade")
+        let env = try encryptedJournal(sandbox)
+        let file = try #require(sandbox.files(in: sandbox.entries).first { $0.hasSuffix(".json") })
+        let path = sandbox.entries + "/" + file
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let listed = try spiegel(["commitments", "--json"], sandbox: sandbox, environment: env)
+        let id = try #require((try json(listed.stdout) as? [[String: Any]])?.first?["id"] as? String)
+        #expect(try spiegel(["done", id, "--did", "gedaan"], sandbox: sandbox, environment: env).status == 0)
+        let manifestPath = sandbox.journal + "/journal.json"
+        let manifest = try jsonObject(Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+        #expect((manifest["revisions"] as? [String: Int])?[String(file.dropLast(5))] == 2 && manifest["mac"] is String, "\(manifest)")
+
+        // The sealed file from before the check-in, put back: refused, and doctor says so.
+        try before.write(to: URL(fileURLWithPath: path))
+        let open = try spiegel(["commitments", "--json"], sandbox: sandbox, environment: env)
+        let stillOpen = try json(open.stdout) as? [Any]
+        #expect(open.status == 0 && stillOpen?.isEmpty == true, "the commitment is not open again: \(open)")
+        #expect(open.stderr.contains("older copy"), "\(open.stderr)")
+        let doctor = try spiegel(["doctor"], sandbox: sandbox, environment: env)
+        #expect(doctor.status == 65 && doctor.stdout.contains("older copy"), "\(doctor)")
+
+        // The manifest's revisions removed: its authentication no longer matches.
+        var changed = manifest
+        changed["revisions"] = nil
+        try JSONSerialization.data(withJSONObject: changed).write(to: URL(fileURLWithPath: manifestPath))
+        let tampered = try spiegel(["journal"], sandbox: sandbox, environment: env)
+        #expect(tampered.status == 65 && tampered.stderr.contains("authentication"), "\(tampered)")
+    }
 }

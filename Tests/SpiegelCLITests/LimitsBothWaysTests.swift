@@ -113,4 +113,23 @@ struct LimitsBothWaysTests {
         let doctor = try spiegel(["doctor"], sandbox: sandbox, environment: Self.env)
         #expect(doctor.status == 0, "\(doctor)")
     }
+
+    @Test func oneIDTwiceInABundleIsRefusedByImportAndReview() throws {
+        let sandbox = Sandbox("spiegel-limits")
+        try completeExercise("small-gesture-plan", text: "een klein gebaar", sandbox: sandbox)
+        #expect(try spiegel(["export", "--output", "all.json"], sandbox: sandbox).status == 0)
+        var bundle = try jsonObject(Data(contentsOf: URL(fileURLWithPath: sandbox.root + "/all.json")))
+        var entries = try #require(bundle["entries"] as? [[String: Any]])
+        var copy = entries[0]
+        copy["answers"] = []
+        entries.append(copy)
+        bundle["entries"] = entries
+        let path = try sandbox.write(try JSONSerialization.data(withJSONObject: bundle), to: "twice.json")
+        let id = try #require(copy["id"] as? String)
+        for arguments in [["import", path, "--journal", "other"], ["review", path, "--run", "clients"]] {
+            let run = try spiegel(arguments, sandbox: sandbox, environment: Self.env)
+            #expect(run.status == 65 && run.stderr.contains("entry \(id) appears twice"), "\(arguments): \(run)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/other/entries/\(id).json"), "nothing imported")
+    }
 }

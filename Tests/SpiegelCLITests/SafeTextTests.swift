@@ -21,4 +21,14 @@ struct SafeTextTests {
             #expect(line.contains("next.json"), "one line: \(text.debugDescription)")
         }
     }
+
+    @Test func doctorNamesTheFileWhoseNameDoesNotMatchItsID() throws {
+        let sandbox = Sandbox("spiegel-safetext")
+        try completeExercise("small-gesture-plan", text: "een klein gebaar", sandbox: sandbox)
+        let file = try #require(sandbox.files(in: sandbox.entries).first { $0.hasSuffix(".json") })
+        try FileManager.default.moveItem(atPath: sandbox.entries + "/" + file, toPath: sandbox.entries + "/20990101-000000-abcdef.json")
+        let doctor = try spiegel(["doctor"], sandbox: sandbox, environment: ["NO_COLOR": "1"])
+        let line = try #require(doctor.stdout.split(separator: "\n").first { $0.contains("does not match") }, "\(doctor)")
+        #expect(line.contains("entries/20990101-000000-abcdef.json"), "\(line)")
+    }
 }

@@ -42,7 +42,7 @@ struct DoctorCommand: SessionCommand {
                                                                                ghosts: report.indexGhosts)))
             }
             for problem in report.problems {
-                session.print(session.style.bad("problem: ") + TerminalSafe.visible(problem.message, keepNewlines: false))
+                session.print(session.style.bad("problem: ") + TerminalSafe.visible(problem.line, keepNewlines: false))
             }
             if report.debrisRemoved > 0 {
                 session.print(session.say.doctorDebrisRemoved(report.debrisRemoved))

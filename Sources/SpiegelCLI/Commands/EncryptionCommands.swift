@@ -19,13 +19,16 @@ struct InitCommand: SessionCommand {
                                  exitCode: ExitStatus.cantCreate)
         }
         var settings: EncryptionSettings?
+        var store = plain
         if encrypt {
             let asker = Passphrase(environment: session.environment, say: session.say)
             if !asker.fromFile() { session.warn(session.say.passphraseKeepItSafe()) }
             let passphrase = try asker.read(prompt: session.say.journalNewPassphrase(), confirm: true)
-            settings = try JournalCipher.create(passphrase: passphrase).1
+            let (cipher, created) = try JournalCipher.create(passphrase: passphrase)
+            settings = created
+            store = JournalStore(root: plain.root, cipher: cipher)  // the new manifest is authenticated with its key
         }
-        try plain.prepare(now: session.now, encryption: settings)
+        try store.prepare(now: session.now, encryption: settings)
         session.forgetJournal()
         session.print(session.say.journalJournalCreatedAtRoot(plain.root)
                       + (encrypt ? session.say.journalEncrypted() : ""))

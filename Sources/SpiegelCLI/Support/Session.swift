@@ -94,7 +94,7 @@ public final class Session {
                 }
             }
             guard let cipher else { throw CommandFailure(say.cipherFailure(.wrongPassphrase), exitCode: ExitStatus.noPermission) }
-            let store = JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting)
+            let store = try JournalStore(root: journalRoot, cipher: cipher, lockWaiting: waiting).opened()
             caches.stores[journalRoot] = store
             return store
         }
@@ -214,8 +214,7 @@ public final class Session {
     public func report(_ problems: [JournalProblem]) {
         for problem in problems {
             // A file's name is data: control characters, bidi marks and line breaks in it are shown, piped or not.
-            let message = problem.message.hasPrefix(problem.path) ? problem.message : problem.path + ": " + problem.message
-            warn(say.warningSkipped(TerminalSafe.visible(message, keepNewlines: false)))
+            warn(say.warningSkipped(TerminalSafe.visible(problem.line, keepNewlines: false)))
         }
     }
 

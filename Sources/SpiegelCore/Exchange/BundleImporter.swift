@@ -48,7 +48,7 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    /// Adds the entries not there yet, a batch at a time (the same id twice in a bundle is added once).
+    /// Adds the entries not there yet, a batch at a time (a bundle with one id twice is refused when checked).
     private func mergeEntries(ids: [String], progress: ((Int, Int) -> Void)?,
                               _ entries: ([Int]) throws(JournalError) -> [Entry]) throws(JournalError) -> Result {
         var result = Result()

@@ -217,13 +217,20 @@ public final class BundleReader: Sendable {
         var ids: [String] = []
         ids.reserveCapacity(places.count)
         var kept: [Entry]? = places.reduce(0) { $0 + $1.count } <= limit ? [] : nil
+        var seen = Set<String>()
         for index in places.indices {
             let entry = try entry(at: index)
+            guard seen.insert(entry.id).inserted else { throw Self.twice(entry.id, path: path) }
             ids.append(entry.id)
             kept?.append(entry)
             if places.count >= Self.progressFrom && (index + 1) % 1_000 == 0 { progress?(index + 1, places.count) }
         }
         return CheckedEntries(ids: ids, entries: kept)
+    }
+
+    /// Two entries with one id: which of them is the entry cannot be told, so the bundle is refused.
+    static func twice(_ id: String, path: String) -> ExchangeBundle.ReadError {
+        .invalid(path, "entry \(id) appears twice")
     }
 
     private static func bytes(_ range: Range<Int>, of source: Source, path: String) throws(ExchangeBundle.ReadError) -> Data {

@@ -159,6 +159,9 @@ public struct Entry: Codable, Sendable, Hashable {
     public var confidence: Int?
     public var commitments: [Commitment]
     public var coachNotes: [CoachNote]?
+    /// In an encrypted journal, how many times the entry was written (nil: once); sealed with it, and the
+    /// manifest keeps the latest of each entry written more than once, so an older copy put back is found.
+    public var revision: Int?
 
     public init(id: String, exercise: Exercise, language: Language, startedAt: String) {
         schemaVersion = Self.schemaVersion

@@ -19,6 +19,7 @@ extension Entry {
         guard JournalStore.isSafeID(id), ([exercise] + principles + practices).allSatisfy(JournalStore.isSafeID) else {
             return "the entry's id, exercise, principles or practices are not valid ids"
         }
+        if let revision, revision < 1 { return "revision \(revision) is not a revision" }
         guard Timestamp.date(startedAt) != nil else { return "startedAt is not a date and time" }
         if let completedAt, Timestamp.date(completedAt) == nil { return "completedAt is not a date and time" }
         guard answers.count <= Self.maxCount, commitments.count <= Self.maxCount,

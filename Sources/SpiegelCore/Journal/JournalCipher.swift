@@ -111,6 +111,13 @@ public struct JournalCipher: Sendable {
         try Self.wrap(key, passphrase: passphrase)
     }
 
+    /// An authentication code for `data` (the manifest) with a key derived from the data key: only a holder
+    /// of the passphrase can make one.
+    public func mac(_ data: Data) -> String {
+        let macKey = key.withUnsafeBytes { SymmetricKey(data: SHA256.hash(data: Data("spiegel-manifest-mac".utf8) + Data($0))) }
+        return Data(HMAC<SHA256>.authenticationCode(for: data, using: macKey)).base64EncodedString()
+    }
+
     public static func isSealed(_ data: Data) -> Bool {
         data.count >= magic.count && data.prefix(magic.count).elementsEqual(magic)
     }

@@ -28,7 +28,7 @@ public struct JournalDoctor: Sendable {
         let entries = try store.entries(), drafts = try store.drafts()
         var problems = entries.problems + drafts.problems
         for path in try store.unsealedFiles() {
-            problems.append(JournalProblem(path: path, message: "\(path): not encrypted in an encrypted journal (run 'encrypt' again to finish)"))
+            problems.append(JournalProblem(path: path, message: "\(path): not encrypted in an encrypted journal (an interrupted 'encrypt' or 'decrypt': run the one that was interrupted again to finish)"))
         }
         for path in [store.root, store.entriesDirectory, store.draftsDirectory] {
             if let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int, mode & 0o077 != 0 {

@@ -10,6 +10,10 @@ public struct JournalManifest: Codable, Sendable {
     public var id: String?
     /// Present when the journal is encrypted.
     public var encryption: EncryptionSettings?
+    /// In an encrypted journal: the latest revision of each entry written more than once (`Entry.revision`).
+    public var revisions: [String: Int]?
+    /// In an encrypted journal: the authentication code of the rest of the manifest (`JournalCipher.mac`).
+    public var mac: String?
 
     public init(createdAt: String, encryption: EncryptionSettings? = nil) {
         schemaVersion = Self.schemaVersion
@@ -26,6 +30,9 @@ public struct JournalManifest: Codable, Sendable {
 public struct JournalProblem: Sendable, Hashable {
     public var path: String
     public var message: String
+
+    /// The message, starting with the file's path (every line names its file).
+    public var line: String { message.hasPrefix(path) ? message : path + ": " + message }
 }
 
 /// What a journal holds, newest entry first, and the files that could not be read.
@@ -56,6 +63,9 @@ public struct JournalStore: Sendable {
     public var lockWaiting: LockWaiting
     /// Set inside `exclusively`: this process holds the lock already.
     private var holdsLock = false
+    /// The revisions the manifest kept when the store was opened (`opened()`): an entry file of an older
+    /// revision is refused.
+    public private(set) var revisions: [String: Int] = [:]
 
     public init(root: String, cipher: JournalCipher? = nil, lockWaiting: LockWaiting = LockWaiting()) {
         self.root = root
@@ -78,9 +88,43 @@ public struct JournalStore: Sendable {
         do { return try cipher.open(data, path: path) } catch { throw .cipher(error) }
     }
 
-    /// Reads, opens and decodes one entry or draft file.
+    /// Reads, opens and decodes one entry or draft file; in an encrypted journal an older revision than the
+    /// manifest keeps is refused (a copy put back).
     func readEntry(_ path: String, allowingPlain: Bool = false) throws(JournalError) -> Entry {
-        try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path, allowingPlain: allowingPlain), path: path)
+        let entry = try Self.decodeEntry(try plain(try SafeFiles.read(path), path: path, allowingPlain: allowingPlain), path: path)
+        if cipher != nil, let latest = revisions[entry.id], (entry.revision ?? 1) < latest {
+            throw .corrupt(path: path, reason: "an older copy of this entry (revision \(entry.revision ?? 1) of \(latest)) was put back")
+        }
+        return entry
+    }
+
+    /// This store with the manifest checked: an encrypted journal's manifest must carry the authentication
+    /// this key makes (one written before manifests were authenticated carries none), and its revisions are kept.
+    public func opened() throws(JournalError) -> JournalStore {
+        var store = self
+        guard let manifest = try manifest() else { return store }
+        try authenticate(manifest)
+        store.revisions = manifest.revisions ?? [:]
+        return store
+    }
+
+    private func authenticate(_ manifest: JournalManifest) throws(JournalError) {
+        guard let cipher, manifest.encryption != nil, let mac = manifest.mac else { return }
+        var unsigned = manifest
+        unsigned.mac = nil
+        guard cipher.mac(JSONOutput.data(unsigned)) == mac else {
+            throw .corrupt(path: manifestPath, reason: "it does not match its authentication code (changed outside Spiegel)")
+        }
+    }
+
+    /// Writes the manifest atomically, authenticated with `cipher` when the journal is encrypted.
+    @discardableResult
+    private func writeManifest(_ manifest: JournalManifest, cipher: JournalCipher?, replace: Bool = true) throws(JournalError) -> Bool {
+        var signed = manifest
+        signed.mac = nil
+        if signed.encryption == nil { signed.revisions = nil }
+        if let cipher, signed.encryption != nil { signed.mac = cipher.mac(JSONOutput.data(signed)) }
+        return try SafeFiles.write(JSONOutput.data(signed), to: manifestPath, replace: replace)
     }
 
     /// Whether the journal holds sealed files (a look at the index and the first few entry and draft files):
@@ -111,8 +155,7 @@ public struct JournalStore: Sendable {
         if exists {
             _ = try manifest()
         } else {
-            let manifest = JournalManifest(createdAt: Timestamp.string(now), encryption: encryption)
-            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: false)
+            try writeManifest(JournalManifest(createdAt: Timestamp.string(now), encryption: encryption), cipher: cipher, replace: false)
         }
     }
 
@@ -151,6 +194,7 @@ public struct JournalStore: Sendable {
         case (.some(let settings), .some(let cipher)):
             if let keyID = settings.keyID, keyID != cipher.keyID { throw .changedMeanwhile(path: root) }
         }
+        if let manifest = try manifest() { try current.authenticate(manifest) }
         current.holdsLock = true
         return try work(current)
     }
@@ -209,7 +253,7 @@ public struct JournalStore: Sendable {
             }
             _ = try store.allFiles()  // a folder that cannot be listed stops here, before anything changes
             manifest.encryption = settings
-            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+            try store.writeManifest(manifest, cipher: cipher)
             try store.removeIndex()
             try store.cleanDebris()
             return try store.convertAll("encrypt", extra: extra) { data, _ in
@@ -229,7 +273,7 @@ public struct JournalStore: Sendable {
             }
             try store.removeIndex()
             manifest.encryption = nil
-            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+            try store.writeManifest(manifest, cipher: nil)
             return opened
         }
     }
@@ -240,8 +284,9 @@ public struct JournalStore: Sendable {
             guard var manifest = try store.manifest(), manifest.encryption != nil else {
                 throw .notEncrypted(path: root)
             }
+            try store.authenticate(manifest)
             manifest.encryption = settings
-            try SafeFiles.write(JSONOutput.data(manifest), to: manifestPath, replace: true)
+            try store.writeManifest(manifest, cipher: store.cipher)
         }
     }
 
@@ -619,7 +664,14 @@ public struct JournalStore: Sendable {
             guard current.id == id else { throw .corrupt(path: target, reason: "the file holds entry '\(current.id)'") }
             guard var updated = try change(current) else { return nil }
             updated.id = id
+            if store.cipher != nil { updated.revision = (current.revision ?? 1) + 1 }
             try SafeFiles.write(store.stored(JSONOutput.data(updated)), to: target, replace: true)
+            // The file first, then the manifest: killed between them, the file is newer than the manifest says
+            // (accepted), never older.
+            if let cipher = store.cipher, let revision = updated.revision, var manifest = try store.manifest() {
+                manifest.revisions = (manifest.revisions ?? [:]).merging([id: revision]) { max($0, $1) }
+                try store.writeManifest(manifest, cipher: cipher)
+            }
             // The index learns of the change at once (derived data: a row not recorded is read by the next read).
             if let stamp = FileStamp(path: target) {
                 try store.index.recording { record throws(JournalError) in record([IndexRow(name: name, stamp: stamp, content: .entry(updated))]) }

@@ -101,10 +101,12 @@ struct BundleIndexCache {
             let writer = try IndexWriter(db: db, directory: "", readEntry: { path throws(JournalError) in
                 throw .cannotRead(path: path, reason: "a bundle's entries are not files")
             })
+            var seen = Set<String>()
             for start in stride(from: 0, to: reader.entryCount, by: IndexWriter.batchSize) {
                 var rows: [IndexRow] = []
                 for position in start..<min(start + IndexWriter.batchSize, reader.entryCount) {
                     let entry = try reader.entry(at: position)
+                    guard seen.insert(entry.id).inserted else { throw BundleReader.twice(entry.id, path: reader.path) }
                     let stamp = FileStamp(inode: Int64(position), size: Int64(reader.places[position].count), mtime: 0)
                     rows.append(IndexRow(name: entry.id + ".json", stamp: stamp, content: .entry(entry)))
                 }
@@ -122,14 +124,17 @@ struct BundleIndexCache {
         }
     }
 
-    /// Removes cache files not used for `maximumAge`, and what a review killed while building left (a day on).
+    /// Removes cache files not used for `maximumAge`, what a review killed while building left (at once when
+    /// its process is gone, else a day on).
     private func prune(except kept: String) {
         guard let directory, let names = try? SafeFiles.list(directory) else { return }
         let now = Date().timeIntervalSince1970
         for name in names where directory + "/" + name != kept {
             let age: TimeInterval? = name.hasSuffix(".sqlite") ? Self.maximumAge : name.hasSuffix(".tmp") ? 86_400 : nil
             var info = stat()
-            if let age, lstat(directory + "/" + name, &info) == 0, TimeInterval(info.st_mtim.tv_sec) < now - age {
+            if name.hasSuffix(".tmp"), SafeFiles.isDebris("." + name) {
+                unlink(directory + "/" + name)
+            } else if let age, lstat(directory + "/" + name, &info) == 0, TimeInterval(info.st_mtim.tv_sec) < now - age {
                 unlink(directory + "/" + name)
             }
         }
