@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An encrypted journal cannot be turned into a plain one from outside: a manifest that lost its
 /// `encryption` section writes nothing, and a plain entry put into an encrypted journal is refused.
@@ -79,5 +82,27 @@ struct EncryptionDowngradeTests {
         try JSONSerialization.data(withJSONObject: changed).write(to: URL(fileURLWithPath: manifestPath))
         let tampered = try spiegel(["journal"], sandbox: sandbox, environment: env)
         #expect(tampered.status == 65 && tampered.stderr.contains("authentication"), "\(tampered)")
+    }
+
+    @Test func passphrasesFromCRLFFilesAndPipesAndAClearLimit() throws {
+        let sandbox = Sandbox("spiegel-downgrade")
+        _ = try encryptedJournal(sandbox)
+        // The same passphrase with a Windows line end.
+        let crlf = try sandbox.write("correct horse battery\r\n", to: "crlf")
+        #expect(try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": crlf]).status == 0)
+        // Through a FIFO a script writes it into.
+        let fifo = sandbox.root + "/pass-fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            if fd >= 0 { _ = "correct horse battery\n".withCString { write(fd, $0, 22) }; close(fd) }
+        }
+        writer.start()
+        let piped = try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": fifo])
+        #expect(piped.status == 0, "\(piped)")
+        // Too big a file says how big it may be.
+        let big = try sandbox.write(String(repeating: "x", count: 70_000), to: "big")
+        let refused = try spiegel(["journal"], sandbox: sandbox, environment: ["SPIEGEL_PASSPHRASE_FILE": big])
+        #expect(refused.status == 66 && refused.stderr.contains("larger than 64 KB"), "\(refused)")
     }
 }

@@ -113,16 +113,21 @@ import SpiegelContent
         }
         let dir = TempDirectory("spiegel-bundle")
         defer { dir.remove() }
-        try bundle(entries + [entries[7]]).write(to: URL(fileURLWithPath: dir.path + "/big.json"))
+        // One id twice: which is the entry cannot be told, so the bundle is refused before anything is written.
+        try bundle(entries + [entries[7]]).write(to: URL(fileURLWithPath: dir.path + "/twice.json"))
+        #expect(throws: ExchangeBundle.ReadError.invalid("twice.json", "entry \(entries[7].id) appears twice")) {
+            try BundleReader(file: dir.path + "/twice.json", path: "twice.json").checkEntries()
+        }
+        try bundle(entries).write(to: URL(fileURLWithPath: dir.path + "/big.json"))
         let store = JournalStore(root: dir.path + "/journal")
         try store.prepare(now: Date())
         let reader = try BundleReader(file: dir.path + "/big.json", path: "big.json")
         let checked = try reader.checkEntries()
-        #expect(checked.entries == nil && checked.ids.count == 2_501)
+        #expect(checked.entries == nil && checked.ids.count == 2_500)
         let first = try BundleImporter(store: store).merge(reader, checked: checked)
-        #expect(first.added == 2_500 && first.alreadyPresent == 1)
+        #expect(first.added == 2_500 && first.alreadyPresent == 0)
         let kept = try reader.checkEntries(keepingUpTo: 1 << 30)
-        #expect(kept.entries?.count == 2_501)
+        #expect(kept.entries?.count == 2_500)
         #expect(try BundleImporter(store: store).merge(reader, checked: kept).added == 0)
         #expect(try store.summaries().entries.count == 2_500)
     }

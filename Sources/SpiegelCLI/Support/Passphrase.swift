@@ -17,11 +17,14 @@ struct Passphrase {
     func read(prompt: String, variable: String = "SPIEGEL_PASSPHRASE_FILE", confirm: Bool = false, refusing: String? = nil) throws -> String {
         if let file = environment.variables[variable], !file.isEmpty {
             let data: Data
-            do { data = try SafeFiles.read(SpiegelEnvironment.absolute(file), limit: 64 << 10) } catch {
+            do { data = try SafeFiles.readNamed(SpiegelEnvironment.absolute(file), limit: 64 << 10) } catch {
                 throw CommandFailure(say.passphraseFileUnreadable(variable: variable, problem: say.journalError(error)), exitCode: ExitStatus.noInput)
             }
             let text = String(decoding: data, as: UTF8.self)
-            let line = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            // The first line, without a Windows line end (by scalars: "\r\n" is one Character).
+            var scalars = text.unicodeScalars.prefix { $0 != "\n" }
+            if scalars.last == "\r" { scalars.removeLast() }
+            let line = String(String.UnicodeScalarView(scalars))
             guard !line.isEmpty else { throw CommandFailure(say.passphraseFileEmpty(variable), exitCode: ExitStatus.dataError) }
             return line
         }

@@ -234,9 +234,7 @@ public enum SafeFiles {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw .corrupt(path: path, reason: "not a regular file")
         }
-        guard Int(info.st_size) <= limit else {
-            throw .corrupt(path: path, reason: "larger than \(limit >> 20) MB")
-        }
+        guard Int(info.st_size) <= limit else { throw .corrupt(path: path, reason: largerThan(limit)) }
         var data = Data(count: Int(info.st_size))
         var total = 0
         let failed: Bool = data.withUnsafeMutableBytes { buffer in
@@ -250,6 +248,33 @@ public enum SafeFiles {
         }
         if failed { throw .cannotRead(path: path, reason: errnoText()) }
         return data.prefix(total)
+    }
+
+    /// "larger than 64 KB", "larger than 64 MB": a limit in the unit it is a whole number of.
+    static func largerThan(_ limit: Int) -> String {
+        limit >= 1 << 20 ? "larger than \(limit >> 20) MB" : "larger than \(limit >> 10) KB"
+    }
+
+    /// Reads what a file a person named holds (a passphrase file): links are followed and a FIFO, a pipe
+    /// (`<(...)`, `/dev/stdin`) or a regular file is read to its end, at most `limit` bytes; a directory or
+    /// a device is refused.
+    public static func readNamed(_ path: String, limit: Int) throws(JournalError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw .cannotRead(path: path, reason: errnoText()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, [S_IFREG, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT) else {
+            throw .corrupt(path: path, reason: "not a file or a pipe")
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        while true {
+            let count = Glibc.read(fd, &buffer, buffer.count)
+            if count < 0 { if errno == EINTR { continue }; throw .cannotRead(path: path, reason: errnoText()) }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer.prefix(count))
+            if data.count > limit { throw .corrupt(path: path, reason: largerThan(limit)) }
+        }
     }
 
     /// The first `count` bytes of a regular file (never through a link, never blocking); nil when it cannot be read.

@@ -57,6 +57,7 @@ import Testing
         commitment.language = .nl
         entry.commitments = [commitment]
         entry.coachNotes = [CoachNote(author: "coach", at: "2026-03-04T10:00:00+01:00", text: "note")]
+        entry.revision = 2
         return entry
     }
 
