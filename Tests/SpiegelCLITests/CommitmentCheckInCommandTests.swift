@@ -375,3 +375,19 @@ struct CheckInTerminalTests {
     }
 }
 #endif
+
+/// Team scripts written before the situation line still run: a date where the action would stand means
+/// the plan came on one line.
+@Suite("Older two-line commitment scripts")
+struct TwoLineCommitmentScriptTests {
+    @Test func aPlanAndADateWithoutASituationLineAreReadAsBefore() throws {
+        let sandbox = Sandbox()
+        let script = "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\nwhen a guest waits, I offer water\nin 3 days\n4\n"
+        let run = try spiegel(["--now", "2026-12-10"], input: script, sandbox: sandbox)
+        #expect(run.status == 0, "\(run)")
+        let listed = try spiegel(["commitments", "--json", "--all"], sandbox: sandbox)
+        let commitments = try #require(try json(listed.stdout) as? [[String: Any]])
+        #expect(commitments.count == 1 && commitments.first?["due"] as? String == "2026-12-13", "\(listed.stdout)")
+        #expect((commitments.first?["situation"] as? String)?.contains("guest waits") == true, "the whole plan was split: \(listed.stdout)")
+    }
+}

@@ -109,7 +109,11 @@ struct ExerciseDriver {
             let word = first.trimmingCharacters(in: .whitespaces)
             if step.optional && (word == "skip" || word == "overslaan") { return true }
             switch step.kind {
-            case .commitment: return line() != nil && line() != nil
+            case .commitment:
+                // Two lines when the second is a date (the older form), else three.
+                guard let second = line() else { return false }
+                if CalendarDay.parseDue(second, today: session.today) != nil, !word.isEmpty { return true }
+                return line() != nil
             case .list:
                 var items = word.isEmpty ? 0 : 1
                 while !word.isEmpty, let next = line() {
@@ -275,7 +279,8 @@ struct ExerciseDriver {
             }
         case .commitment:
             // Three lines at a terminal and in a script alike: the situation ("when> ", empty for none), the
-            // action, the date. A whole plan typed as the situation offers its action on the action line.
+            // action, the date. A whole plan typed as the situation offers its action on the action line. A
+            // script's older two-line form (plan, date) is still read.
             let situation: String
             switch next(session.say.exerciseWhen()) { case .success(let t): situation = t; case .failure(let r): return r }
             if let steer = control(situation) { return steer }
@@ -285,6 +290,12 @@ struct ExerciseDriver {
             let action: String
             switch next(session.say.exerciseWhat()) { case .success(let t): action = t; case .failure(let r): return r }
             if let steer = control(action) { return steer }
+            // Scripts written for two lines (the plan, whole or not, then the date) read as they always did:
+            // a date where the action would stand means there was no situation line.
+            if !interactive, !situation.trimmingCharacters(in: .whitespaces).isEmpty,
+               let day = CalendarDay.parseDue(action, today: session.today), day >= session.today {
+                return .input(.commitment(situation: nil, action: situation, due: action))
+            }
             while true {
                 switch next(session.say.exerciseByWhen()) {
                 case .success(let due):
