@@ -45,7 +45,7 @@ public struct SpiegelEnvironment: Sendable {
     /// `--now`, else `SPIEGEL_NOW`, else the clock.
     public func now(option: String?, language: Language = .en) throws(CommandFailure) -> Date {
         guard let text = option ?? variables["SPIEGEL_NOW"], !text.isEmpty else { return Date() }
-        guard let date = Timestamp.date(text) else {
+        guard let date = Timestamp.date(text), CalendarDay.years.contains(CalendarDay(date).year) else {
             throw CommandFailure(Messages(language).errorNow(text))
         }
         return date

@@ -12,11 +12,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`, rejecting impossible dates.
+    /// The years a date may have: four digits, as ISO 8601 and iCalendar write them.
+    public static let years = 1000...9999
+
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates and years outside `years`.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, (4...6).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), Self.years.contains(y), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -102,7 +105,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// `3rd of March`, `3/3`, `3-3`, `03-03-2026`, `3.3.26`): without a year the first such day from today on.
     public static func parseDue(_ text: String, today: CalendarDay) -> CalendarDay? {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let (day, used) = parseDue(leading: words, today: today), used == words.count else { return nil }
+        guard let (day, used) = parseDue(leading: words, today: today), used == words.count,
+              years.contains(day.year) else { return nil }
         return day
     }
 
