@@ -256,6 +256,24 @@ struct CheckInTerminalTests {
         try shell.expectPrompt(next, after: mark, "after '\(line)'", sourceLocation: sourceLocation)
     }
 
+    @Test func aFinishedPlanIsCheckedInOnAgainOnlyWhenThePersonSaysSo() throws {
+        let sandbox = Sandbox("spiegel-checkin-again")
+        #expect(try spiegel(["--now", "2026-11-30"], input: CommitmentCheckInCommandTests.gesture("hold the door", "in 2 days"),
+                            sandbox: sandbox).status == 0)
+        let id = try #require(try CommitmentCheckInCommandTests().commitments(sandbox).first?["id"] as? String)
+        #expect(try spiegel(["--now", "2026-12-01", "done", id, "--did", "held it"], sandbox: sandbox).status == 0)
+        let shell = try launch(sandbox)
+        try shell.expectPrompt(Self.prompt)
+        let mark = shell.mark
+        try shell.type("done \(id)\r")
+        try shell.expectPrompt("is already done. Record another check-in? [y/N] ", after: mark, "a finished plan is named as finished")
+        try answer(shell, "", then: Self.prompt)
+        try shell.type("exit\r")
+        _ = shell.waitForExit(timeout: 10)
+        let history = try #require(try CommitmentCheckInCommandTests().commitments(sandbox).first?["history"] as? [[String: Any]])
+        #expect(history.filter { $0["status"] as? String == "done" }.count == 1, "nothing recorded the second time: \(history)")
+    }
+
     @Test func doneMovedAndDroppedAskAndKeepTheAnswersOutOfTheHistory() throws {
         let sandbox = Sandbox("spiegel-checkin-tty")
         let input = CommitmentCheckInCommandTests.gesture("When a guest waits, I will offer a chair", "in 1 day")

@@ -81,6 +81,16 @@ struct CommitmentUpdate {
         let (entryId, commitment) = try Self.find(id, in: try store.commitments(startingWith: id))
         var change = CommitmentChange(status: status, due: due, reflection: words.joined(separator: " "), checkIn: given)
         let entry = try store.entry(matching: entryId)
+        // A finished plan is checked in on again only when the person at the terminal says so (scripts
+        // record what they are given, as before).
+        if !commitment.isOpen, session.reader.isInteractive {
+            let question = session.say.commitmentsAlreadyFinished(id: commitment.id, status: session.say.status(commitment.status))
+            guard case .line(let reply) = session.reader.read(prompt: question, remember: false),
+                  ["y", "yes", "j", "ja"].contains(reply.lowercased().trimmingCharacters(in: .whitespaces)) else {
+                session.print(session.say.commitmentsNothingRecorded())
+                return
+            }
+        }
         if words.isEmpty && given.isEmpty && session.reader.isInteractive {
             let dialogue = CheckInDialogue(session: session, language: entry.language)
             guard let asked = dialogue.ask(status, on: commitment, evidence: CommitmentCheckIn.evidence(of: commitment, in: entry), due: due)
