@@ -126,7 +126,7 @@ struct ExportTests {
         // Booleans first: a failure says what is missing instead of printing the page.
         let contents = dom.contains("<nav class=\"toc\"") && dom.contains("href=\"#overview\"") && dom.contains("id=\"overview\"")
         let sections = dom.contains("<section class=\"principle\" id=\"p-action\"")
-        let plan = dom.contains("When een klant lang heeft gewacht, bied ik een glas water aan")
+        let plan = dom.contains("Als een klant lang heeft gewacht, dan bied ik een glas water aan")  // in the plan's own language
         let checkIn = dom.contains("<dt>What you learned</dt><dd>Vraag &lt;b&gt;eerst&lt;/b&gt; wat de klant zorgen baart, \"echt\"</dd>")
         let barrier = dom.contains("<dt>What got in the way</dt><dd>Shyness</dd>")
         let moved = dom.contains("moved to 9 Sep 2026: te druk aan de balie")
