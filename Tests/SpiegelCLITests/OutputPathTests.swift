@@ -103,3 +103,21 @@ private final class LockedData: @unchecked Sendable {
         return true
     }
 }
+
+/// An export never lands on the journal's own files: over its manifest it would destroy an encrypted
+/// journal's wrapped key.
+@Suite("Exports stay out of the journal")
+struct ExportOutsideJournalTests {
+    @Test func anOutputInsideTheJournalIsRefusedAndTheManifestKept() throws {
+        let sandbox = Sandbox("spiegel-output-inside")
+        let script = "start small-gesture-plan\nat the door\nchair\n\nthe chair\nskip\n\noffer water\nin 3 days\n4\n"
+        #expect(try spiegel([], input: script, sandbox: sandbox).status == 0)
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: sandbox.journal + "/journal.json"))
+        for target in [sandbox.journal + "/journal.json", sandbox.journal + "/entries/20300101-000000-aaaaaa.json"] {
+            let run = try spiegel(["export", "--output", target], sandbox: sandbox)
+            #expect(run.status == 64 && run.stderr.contains("inside the journal"), "\(run)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.journal + "/journal.json")) == manifest)
+        #expect(try journalIDs(sandbox: sandbox).count == 1)
+    }
+}

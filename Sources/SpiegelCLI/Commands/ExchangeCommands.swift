@@ -61,6 +61,12 @@ struct ExportCommand: SessionCommand {
 
     func execute(in session: Session) throws {
         session.noticeIfNoJournal()
+        if let output, let root = Self.resolved(try session.journal.root),
+           let target = Self.resolved((SpiegelEnvironment.absolute(output) as NSString).deletingLastPathComponent),
+           target == root || target.hasPrefix(root + "/") {
+            // An export over the journal's own files (its manifest, index or an entry) would destroy it.
+            throw CommandFailure(session.say.exportOutputInsideJournal(path: output, root: root), exitCode: ExitStatus.usage)
+        }
         if preview && !redact && redactWords == nil {
             throw CommandFailure(session.say.errorPreviewNeedsRedact())
         }
@@ -151,6 +157,15 @@ struct ExportCommand: SessionCommand {
         if progress { session.warn(session.say.progressDone()) }
         // Written to a file: say what went where (on stderr, so scripts reading stdout get nothing new).
         if let output { session.warn(session.say.exchangeWritten(entries: session.say.countEntries(chosen.count), format: format, path: SpiegelEnvironment.absolute(output))) }
+    }
+}
+
+extension ExportCommand {
+    /// `path` with every symbolic link resolved, when it exists.
+    static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 }
 
