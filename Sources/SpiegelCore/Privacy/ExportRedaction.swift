@@ -185,24 +185,9 @@ struct People: Sendable {
         }
     }
 
-    /// Letters with inner apostrophes and hyphens.
+    /// Letters with inner apostrophes and hyphens (the name detector's words), without a trailing hyphen.
     private static func tokens(of text: String) -> [Substring] {
-        var tokens: [Substring] = []
-        var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if let open = start {
-                if !(character.isLetter || character == "'" || character == "’" || character == "-") {
-                    tokens.append(text[open..<index])
-                    start = nil
-                }
-            } else if character.isLetter {
-                start = index
-            }
-            index = text.index(after: index)
-        }
-        if let open = start { tokens.append(text[open...]) }
+        let tokens = Token.words(of: text).map(\.text)
         return tokens.map { token in
             var end = token.endIndex
             while end > token.startIndex, "-".contains(token[token.index(before: end)]) { end = token.index(before: end) }

@@ -341,7 +341,7 @@ struct NameDetector: PersonalDataDetector {
 }
 
 /// A word of the text with its range and lower-case form.
-private struct Token {
+struct Token {
     let text: Substring
     let lower: String
     let range: Range<String.Index>
